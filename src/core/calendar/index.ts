@@ -1,0 +1,9 @@
+export {
+  addBusinessHours,
+  addBusinessMinutes,
+  businessMinutesBetween,
+  isOpen,
+  nextOpening,
+  validateCalendar,
+} from './business-hours';
+export type { BusinessCalendar } from './business-hours';

@@ -1,0 +1,71 @@
+// The only reader of process.env. Parsed once with zod; a bad value fails boot with a readable list.
+import { resolve } from 'node:path';
+import { z } from 'zod';
+
+const bool = z.enum(['0', '1', 'true', 'false']).transform((v) => v === '1' || v === 'true');
+
+const envSchema = z.object({
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  HOST: z.string().default('0.0.0.0'),
+  DATABASE_URL: z.string().regex(/^postgres(ql)?:\/\//, 'must be a postgres:// URL').optional(),
+  DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
+  VALUEGRAPH_DATA_DIR: z.string().default('.valuegraph/data'),
+  VALUEGRAPH_DEMO: bool.optional(),
+  VALUEGRAPH_WORKERS: bool.default(true),
+  VALUEGRAPH_PUBLIC_URL: z.string().url().optional(),
+  VALUEGRAPH_SECURE_COOKIES: bool.default(false),
+  VALUEGRAPH_SESSION_HOURS: z.coerce.number().positive().default(12),
+  VALUEGRAPH_BODY_LIMIT_BYTES: z.coerce.number().int().positive().default(1024 * 1024),
+  VALUEGRAPH_AUDIT_RETENTION_DAYS: z.coerce.number().int().min(180).default(365),
+  VALUEGRAPH_RESTORE_WINDOW_DAYS: z.coerce.number().int().min(1).default(90),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  NODE_ENV: z.string().default('development'),
+});
+
+export type Config = {
+  port: number;
+  host: string;
+  databaseUrl?: string;
+  poolSize: number;
+  dataDir: string;
+  /** Load the demo dataset into an empty embedded database. */
+  demo: boolean;
+  /** Run job workers and timers inside this process. */
+  workers: boolean;
+  publicUrl?: string;
+  secureCookies: boolean;
+  sessionHours: number;
+  bodyLimitBytes: number;
+  auditRetentionDays: number;
+  restoreWindowDays: number;
+  logLevel: string;
+};
+
+export class ConfigError extends Error {}
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Partial<Config> = {}): Config {
+  const parsed = envSchema.safeParse(env);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
+    throw new ConfigError(`Invalid configuration:\n${lines.join('\n')}`);
+  }
+  const e = parsed.data;
+  return {
+    port: e.PORT,
+    host: e.HOST,
+    databaseUrl: e.DATABASE_URL,
+    poolSize: e.DATABASE_POOL_SIZE,
+    dataDir: resolve(e.VALUEGRAPH_DATA_DIR),
+    // Demo data is on by default only for the embedded database: a PostgreSQL deployment opts in.
+    demo: e.VALUEGRAPH_DEMO ?? !e.DATABASE_URL,
+    workers: e.VALUEGRAPH_WORKERS,
+    publicUrl: e.VALUEGRAPH_PUBLIC_URL,
+    secureCookies: e.VALUEGRAPH_SECURE_COOKIES,
+    sessionHours: e.VALUEGRAPH_SESSION_HOURS,
+    bodyLimitBytes: e.VALUEGRAPH_BODY_LIMIT_BYTES,
+    auditRetentionDays: e.VALUEGRAPH_AUDIT_RETENTION_DAYS,
+    restoreWindowDays: e.VALUEGRAPH_RESTORE_WINDOW_DAYS,
+    logLevel: e.NODE_ENV === 'test' && !env.LOG_LEVEL ? 'silent' : e.LOG_LEVEL,
+    ...overrides,
+  };
+}

@@ -1,0 +1,16 @@
+// Every job kind of every module. Importing a module's service here also registers its timer kinds and event
+// handlers, so a worker process runs exactly what a server would.
+import { purgeJob } from '../modules/platform/maintenance.jobs';
+import { deliverJob } from '../modules/platform/webhooks.service';
+import '../modules/accounts/timeline.service';
+import { eventJobs } from './events';
+import type { JobKind } from './jobs';
+import { fireTimerJob } from './timers';
+
+const extra: JobKind[] = [];
+/** Tests and plugins add job kinds before the runtime starts. */
+export function registerJobKind(kind: JobKind) { extra.push(kind); }
+
+export function allJobKinds(): JobKind[] {
+  return [...eventJobs, fireTimerJob, deliverJob, purgeJob, ...extra] as JobKind[];
+}

@@ -1,0 +1,92 @@
+// SQL for accounts. Every read is limited by the caller's row scope; lists are keyset-paginated on indexed columns.
+import { and, asc, desc, eq, gt, isNotNull, isNull, lt, or, sql, type SQL } from 'drizzle-orm';
+import type { RowScope } from '../../../core/access/roles';
+import type { AccountListQuery } from '../../../core/accounts/schemas';
+import { decodeCursor } from '../../../core/pagination';
+import type { Executor } from '../../db/client';
+import { accounts } from '../../db/schema';
+
+export type AccountRow = typeof accounts.$inferSelect;
+
+export function scopeWhere(scope: RowScope): SQL | undefined {
+  if (scope.kind === 'partner') return eq(accounts.partnerId, scope.partnerId);
+  if (scope.kind === 'account') return eq(accounts.id, scope.accountId);
+  return undefined;
+}
+
+const SORTS = {
+  name: accounts.name, updatedAt: accounts.updatedAt, arr: accounts.arr,
+} as const;
+
+export function sortKey(row: AccountRow, sort: AccountListQuery['sort']): [string | number, string] {
+  const field = sort.replace('-', '') as keyof typeof SORTS;
+  const v = row[field];
+  return [v instanceof Date ? v.toISOString() : (v as string | number), row.id];
+}
+
+export async function listAccounts(db: Executor, scope: RowScope, q: AccountListQuery): Promise<AccountRow[]> {
+  const field = q.sort.replace('-', '') as keyof typeof SORTS;
+  const column = SORTS[field];
+  const descending = q.sort.startsWith('-');
+  const where: (SQL | undefined)[] = [
+    q.deleted === 'only' ? isNotNull(accounts.deletedAt) : isNull(accounts.deletedAt),
+    scopeWhere(scope),
+    q.segment ? eq(accounts.segment, q.segment) : undefined,
+    q.lifecycleStage ? eq(accounts.lifecycleStage, q.lifecycleStage) : undefined,
+    q.region ? eq(accounts.region, q.region) : undefined,
+    q.partnerId ? eq(accounts.partnerId, q.partnerId) : undefined,
+    q.ownerId ? or(eq(accounts.aeId, q.ownerId), eq(accounts.csmId, q.ownerId)) : undefined,
+  ];
+  if (q.q) {
+    const pattern = `%${q.q.toLowerCase().replace(/[\\%_]/g, (m) => `\\${m}`)}%`;
+    where.push(or(sql`lower(${accounts.name}) LIKE ${pattern}`, sql`lower(${accounts.domain}) LIKE ${pattern}`));
+  }
+  if (q.cursor) {
+    const [value, id] = decodeCursor(q.cursor);
+    const v = field === 'updatedAt' ? new Date(String(value)) : value;
+    if (v instanceof Date && Number.isNaN(v.getTime())) throw decodeCursor('!'); // malformed → 400
+    const cmp = descending ? lt : gt;
+    where.push(or(cmp(column, v as never), and(eq(column, v as never), cmp(accounts.id, String(id)))));
+  }
+  const order = descending ? [desc(column), desc(accounts.id)] : [asc(column), asc(accounts.id)];
+  return db.select().from(accounts).where(and(...where)).orderBy(...order).limit(q.limit + 1);
+}
+
+export async function findAccount(db: Executor, scope: RowScope, id: string, opts: { deleted?: boolean; lock?: boolean } = {}) {
+  const query = db.select().from(accounts).where(and(
+    eq(accounts.id, id), scopeWhere(scope), opts.deleted ? isNotNull(accounts.deletedAt) : isNull(accounts.deletedAt),
+  ));
+  const [row] = opts.lock ? await query.for('update') : await query;
+  return row ?? null;
+}
+
+export async function insertAccount(db: Executor, values: typeof accounts.$inferInsert): Promise<AccountRow> {
+  const [row] = await db.insert(accounts).values(values).returning();
+  return row;
+}
+
+/** Optimistic concurrency: updates only when the caller saw the current version. */
+export async function updateAccount(db: Executor, id: string, version: number, patch: Partial<typeof accounts.$inferInsert>) {
+  const [row] = await db.update(accounts)
+    .set({ ...patch, version: sql`${accounts.version} + 1`, updatedAt: new Date() })
+    .where(and(eq(accounts.id, id), eq(accounts.version, version), isNull(accounts.deletedAt)))
+    .returning();
+  return row ?? null;
+}
+
+export async function setDeleted(db: Executor, id: string, deleted: boolean) {
+  const [row] = await db.update(accounts)
+    .set({ deletedAt: deleted ? new Date() : null, version: sql`${accounts.version} + 1`, updatedAt: new Date() })
+    .where(and(eq(accounts.id, id), deleted ? isNull(accounts.deletedAt) : isNotNull(accounts.deletedAt)))
+    .returning();
+  return row ?? null;
+}
+
+/** Portfolio figures for dashboards: counts and ARR by lifecycle stage and segment, in one grouped scan. */
+export async function summarize(db: Executor, scope: RowScope) {
+  return db.select({
+    lifecycleStage: accounts.lifecycleStage, segment: accounts.segment,
+    accounts: sql<number>`count(*)::int`, arr: sql<number>`coalesce(sum(${accounts.arr}), 0)::bigint`,
+  }).from(accounts).where(and(isNull(accounts.deletedAt), scopeWhere(scope)))
+    .groupBy(accounts.lifecycleStage, accounts.segment);
+}

@@ -1,0 +1,97 @@
+// Account use cases. Each runs in one transaction with its audit entry, domain event and timeline entry.
+import { rowScopeFor } from '../../../core/access/roles';
+import type { AccountCreate, AccountListQuery, AccountUpdate } from '../../../core/accounts/schemas';
+import { AppError, notFound } from '../../../core/errors';
+import { toPage } from '../../../core/pagination';
+import { transaction, type Tx } from '../../db/client';
+import type { Ctx } from '../../http/env';
+import { emit } from '../../jobs/events';
+import { audit } from '../platform/audit';
+import * as repo from './accounts.repo';
+import { logSystemActivity } from './timeline.service';
+
+export async function listAccounts(ctx: Ctx, q: AccountListQuery) {
+  if (q.deleted && ctx.actor.role !== 'admin') throw new AppError('forbidden', 'Only admins list deleted accounts.');
+  const rows = await repo.listAccounts(ctx.deps.database.db, rowScopeFor(ctx.actor), q);
+  return toPage(rows, q.limit, (r) => repo.sortKey(r, q.sort));
+}
+
+export async function summary(ctx: Ctx) {
+  const rows = await repo.summarize(ctx.deps.database.db, rowScopeFor(ctx.actor));
+  return { items: rows.map((r) => ({ ...r, arr: Number(r.arr) })) };
+}
+
+export async function getAccount(ctx: Ctx, id: string) {
+  const row = await repo.findAccount(ctx.deps.database.db, rowScopeFor(ctx.actor), id);
+  if (!row) throw notFound('Account');
+  return row;
+}
+
+/** Loads an account the actor may see, inside a transaction, locked for the change. */
+export async function accountForChange(ctx: Ctx, tx: Tx, id: string) {
+  const row = await repo.findAccount(tx, rowScopeFor(ctx.actor), id, { lock: true });
+  if (!row) throw notFound('Account');
+  return row;
+}
+
+function partnerRules(ctx: Ctx, input: { partnerId?: string | null }) {
+  if (ctx.actor.role !== 'partner') return input;
+  if (input.partnerId !== undefined && input.partnerId !== ctx.actor.partnerId) {
+    throw new AppError('forbidden', 'A partner user can only manage accounts of its own partner.');
+  }
+  return { ...input, partnerId: ctx.actor.partnerId };
+}
+
+export async function createAccount(ctx: Ctx, input: AccountCreate) {
+  const values = partnerRules(ctx, input) as AccountCreate;
+  return transaction(ctx.deps.database, async (tx) => {
+    const row = await repo.insertAccount(tx, values);
+    await audit(ctx, tx, { action: 'account.create', entityType: 'account', entityId: row.id, accountId: row.id, after: row });
+    await logSystemActivity(ctx, tx, row.id, 'Account created', `${row.name} was added by ${ctx.actor.name}.`);
+    await emit(ctx, tx, { type: 'account.created', entityType: 'account', entityId: row.id, accountId: row.id, payload: { account: row } });
+    return row;
+  });
+}
+
+export async function updateAccount(ctx: Ctx, id: string, input: AccountUpdate) {
+  const { version, ...patch } = partnerRules(ctx, input) as AccountUpdate;
+  return transaction(ctx.deps.database, async (tx) => {
+    const before = await accountForChange(ctx, tx, id);
+    if (before.version !== version) {
+      throw new AppError('version_conflict', `The account changed since you loaded it (version ${before.version}, you sent ${version}). Reload and try again.`, { currentVersion: before.version });
+    }
+    const after = await repo.updateAccount(tx, id, version, patch);
+    if (!after) throw new AppError('version_conflict', 'The account changed while saving. Reload and try again.');
+    await audit(ctx, tx, { action: 'account.update', entityType: 'account', entityId: id, accountId: id, before, after });
+    if (before.lifecycleStage !== after.lifecycleStage) {
+      await logSystemActivity(ctx, tx, id, 'Lifecycle stage changed', `${before.lifecycleStage} → ${after.lifecycleStage}`);
+    }
+    await emit(ctx, tx, { type: 'account.updated', entityType: 'account', entityId: id, accountId: id, payload: { before, after } });
+    return after;
+  });
+}
+
+export async function deleteAccount(ctx: Ctx, id: string) {
+  await transaction(ctx.deps.database, async (tx) => {
+    const before = await accountForChange(ctx, tx, id);
+    const after = await repo.setDeleted(tx, id, true);
+    await audit(ctx, tx, { action: 'account.delete', entityType: 'account', entityId: id, accountId: id, before: { deletedAt: null }, after: { deletedAt: after?.deletedAt } });
+    await emit(ctx, tx, { type: 'account.deleted', entityType: 'account', entityId: id, accountId: id, payload: { name: before.name } });
+  });
+}
+
+export async function restoreAccount(ctx: Ctx, id: string) {
+  return transaction(ctx.deps.database, async (tx) => {
+    const deleted = await repo.findAccount(tx, rowScopeFor(ctx.actor), id, { deleted: true, lock: true });
+    if (!deleted) throw notFound('Deleted account');
+    const windowMs = ctx.deps.config.restoreWindowDays * 86400_000;
+    if (deleted.deletedAt && Date.now() - deleted.deletedAt.getTime() > windowMs) {
+      throw new AppError('conflict', `Accounts can be restored within ${ctx.deps.config.restoreWindowDays} days of deletion.`);
+    }
+    const row = await repo.setDeleted(tx, id, false);
+    await audit(ctx, tx, { action: 'account.restore', entityType: 'account', entityId: id, accountId: id, before: { deletedAt: deleted.deletedAt }, after: { deletedAt: null } });
+    await logSystemActivity(ctx, tx, id, 'Account restored', `Restored by ${ctx.actor.name}.`);
+    await emit(ctx, tx, { type: 'account.restored', entityType: 'account', entityId: id, accountId: id, payload: {} });
+    return row!;
+  });
+}

@@ -1,0 +1,52 @@
+// The account timeline: logged activities and system events, plus audit entries for internal users, in one
+// keyset-paginated stream ordered newest first.
+import { sql } from 'drizzle-orm';
+import { decodeCursor } from '../../../core/pagination';
+import type { Executor } from '../../db/client';
+import { activities } from '../../db/schema';
+
+export interface TimelineItem {
+  id: string; kind: string; subject: string; body: string | null; at: string;
+  actorId: string | null; actorName: string | null; contactId: string | null;
+  action: string | null; before: unknown; after: unknown;
+}
+
+export async function insertActivity(db: Executor, values: typeof activities.$inferInsert) {
+  const [row] = await db.insert(activities).values(values).returning();
+  return row;
+}
+
+export async function listTimeline(db: Executor, accountId: string, opts: {
+  limit: number; cursor?: string; kind?: string; withAudit: boolean;
+}): Promise<TimelineItem[]> {
+  let after = sql``;
+  if (opts.cursor) {
+    const [at, id] = decodeCursor(opts.cursor);
+    const when = new Date(String(at));
+    if (Number.isNaN(when.getTime())) decodeCursor('!');
+    after = sql`AND (t.at, t.id) < (${when.toISOString()}::timestamptz, ${String(id)})`;
+  }
+  const wantAudit = opts.withAudit && (!opts.kind || opts.kind === 'audit');
+  const wantActivities = !opts.kind || opts.kind !== 'audit';
+  const parts = [];
+  if (wantActivities) {
+    parts.push(sql`SELECT a.id::text AS id, a.kind, a.subject, a.body, a.occurred_at AS at, a.actor_id, u.name AS actor_name,
+        a.contact_id, NULL::text AS action, NULL::jsonb AS before, NULL::jsonb AS after
+      FROM activities a LEFT JOIN users u ON u.id = a.actor_id
+      WHERE a.account_id = ${accountId} AND a.deleted_at IS NULL ${opts.kind ? sql`AND a.kind = ${opts.kind}` : sql``}`);
+  }
+  if (wantAudit) {
+    parts.push(sql`SELECT 'audit-' || lpad(l.id::text, 19, '0') AS id, 'audit' AS kind, l.action AS subject, NULL AS body,
+        l.at, l.actor_id, l.actor_label AS actor_name, NULL::uuid AS contact_id, l.action, l.before, l.after
+      FROM audit_log l WHERE l.account_id = ${accountId}`);
+  }
+  if (parts.length === 0) return [];
+  const union = sql.join(parts, sql` UNION ALL `);
+  const res = (await db.execute(sql`SELECT * FROM (${union}) t WHERE true ${after} ORDER BY t.at DESC, t.id DESC LIMIT ${opts.limit + 1}`)) as unknown as { rows: unknown[] };
+  return (res.rows as Record<string, unknown>[]).map((r) => ({
+    id: r.id as string, kind: r.kind as string, subject: r.subject as string, body: (r.body as string) ?? null,
+    at: new Date(r.at as string).toISOString(), actorId: (r.actor_id as string) ?? null,
+    actorName: (r.actor_name as string) ?? null, contactId: (r.contact_id as string) ?? null,
+    action: (r.action as string) ?? null, before: r.before ?? null, after: r.after ?? null,
+  }));
+}

@@ -1,0 +1,66 @@
+import { type OpenAPIHono, z } from '@hono/zod-openapi';
+import { deleteCookie, setCookie } from 'hono/cookie';
+import { getConnInfo } from '@hono/node-server/conninfo';
+import { AppError } from '../../../core/errors';
+import type { AppEnv } from '../../http/env';
+import { SESSION_COOKIE } from '../../http/middleware';
+import { ctxOf, guard } from '../../http/route';
+import { json, jsonBody } from '../../http/openapi';
+import { VERSION } from '../../version';
+import { login, loginSchema, logout } from './auth.service';
+
+const userOut = z.object({
+  id: z.string(), email: z.string(), name: z.string(), role: z.string(),
+  partnerId: z.string().nullable(), accountId: z.string().nullable(),
+});
+const sessionOut = z.object({ user: userOut, csrfToken: z.string() });
+
+export function registerAuthRoutes(api: OpenAPIHono<AppEnv>) {
+  api.openapi(guard({ public: true, why: 'liveness and readiness probe' }, {
+    method: 'get', path: '/health', tags: ['platform'], summary: 'Service health',
+    responses: { 200: json(z.object({ status: z.literal('ok'), database: z.enum(['pglite', 'postgres']), version: z.string() }), 'Healthy') },
+  }), async (c) => {
+    const { database } = c.get('deps');
+    await database.query('select 1');
+    return c.json({ status: 'ok' as const, database: database.kind, version: VERSION }, 200);
+  });
+
+  api.openapi(guard({ public: true, why: 'signing in' }, {
+    method: 'post', path: '/auth/login', tags: ['auth'], summary: 'Sign in with email and password',
+    description: 'Sets an HttpOnly SameSite session cookie. Repeated failures are throttled (429).',
+    request: { body: jsonBody(loginSchema) },
+    responses: { 200: json(sessionOut, 'Signed in') },
+  }), async (c) => {
+    const deps = c.get('deps');
+    let ip = 'unknown';
+    try { ip = getConnInfo(c).remote.address ?? 'unknown'; } catch { /* app.request() in tests has no socket */ }
+    const out = await login(deps, c.req.valid('json'), { ip, userAgent: c.req.header('user-agent') });
+    setCookie(c, SESSION_COOKIE, out.token, {
+      httpOnly: true, sameSite: 'Lax', secure: deps.config.secureCookies, path: '/',
+      maxAge: deps.config.sessionHours * 3600,
+    });
+    return c.json({ user: out.user, csrfToken: out.csrfToken }, 200);
+  });
+
+  api.openapi(guard({ roles: 'any', permission: 'session:write', rows: 'self' }, {
+    method: 'post', path: '/auth/logout', tags: ['auth'], summary: 'Sign out',
+    responses: { 204: { description: 'Signed out' } },
+  }), async (c) => {
+    const ctx = ctxOf(c);
+    if (!ctx.actor.sessionId) throw new AppError('bad_request', 'Only a browser session can sign out.');
+    await logout(ctx.deps, ctx.actor.sessionId);
+    deleteCookie(c, SESSION_COOKIE, { path: '/' });
+    return c.body(null, 204);
+  });
+
+  api.openapi(guard({ roles: 'any', permission: 'session:read', rows: 'self' }, {
+    method: 'get', path: '/auth/me', tags: ['auth'], summary: 'The signed-in user',
+    responses: { 200: json(sessionOut.extend({ csrfToken: z.string().nullable() }), 'Current user') },
+  }), async (c) => {
+    const a = ctxOf(c).actor;
+    return c.json({
+      user: { id: a.id, email: a.email, name: a.name, role: a.role, partnerId: a.partnerId, accountId: a.accountId },
+      csrfToken: a.csrfToken ?? null,
+    }, 200);
+  });
+}
