@@ -1,5 +1,6 @@
 // Builds the HTTP application: request context, security headers, body limit, credentials, the API modules with
 // their OpenAPI document, the API reference page and the web app.
+import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
@@ -77,8 +78,10 @@ export function buildApp(deps: Deps): Hono<AppEnv> {
   app.route('/api', buildApi());
   app.all('/api/*', () => { throw new AppError('not_found', 'No such API route.'); });
 
-  app.use('/assets/*', serveStatic({ root: webDist }));
-  app.use('/favicon.svg', serveStatic({ root: webDist }));
+  if (existsSync(webDist)) {
+    app.use('/assets/*', serveStatic({ root: webDist }));
+    app.use('/favicon.svg', serveStatic({ root: webDist }));
+  }
   app.get('*', async (c) => {
     const html = await readFile(join(webDist, 'index.html'), 'utf8').catch(() => null);
     if (!html) return c.text('The web app is not built. Run `npm run build:web`.', 503);
