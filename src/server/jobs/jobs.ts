@@ -65,7 +65,7 @@ export class Jobs {
     this.working = true;
     for (const kind of this.kinds.values()) {
       await this.boss.work(kind.name, {
-        pollingIntervalSeconds: kind.pollingIntervalSeconds ?? 1, batchSize: kind.batchSize ?? 5, includeMetadata: true,
+        pollingIntervalSeconds: kind.pollingIntervalSeconds ?? 1, batchSize: kind.batchSize ?? 20, includeMetadata: true,
       }, async (jobs) => {
         // Each job of a batch settles on its own: one failure retries only that job.
         await Promise.all(jobs.map(async (job) => {

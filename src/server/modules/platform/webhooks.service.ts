@@ -64,6 +64,8 @@ export const deliverJob = defineJob({
   payload: z.object({ eventId: z.number().int(), webhookId: z.uuid() }),
   // 8 retries with exponential backoff from 10 s: the last attempt comes roughly 45 minutes after the first.
   queue: { retryLimit: 8, retryDelay: 10, retryBackoff: true },
+  pollingIntervalSeconds: 0.5,
+  batchSize: 25,
   async handle(deps: Deps, { eventId, webhookId }, meta) {
     const db = deps.database.db;
     const hook = await repo.findWebhook(db, webhookId);

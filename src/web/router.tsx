@@ -1,0 +1,71 @@
+// Routes. Pages other than accounts load on demand (charts and admin screens stay out of the first bundle).
+import { lazy, type ReactNode } from 'react';
+import { createBrowserRouter, Navigate, useRouteError } from 'react-router';
+import type { Role } from '../core/access/roles';
+import { useAuth } from './lib/auth';
+import { isInternal } from './lib/permissions';
+import { LoginPage } from './features/auth/LoginPage';
+import { AppLayout } from './features/shell/AppLayout';
+import { homeOf } from './features/shell/nav';
+import { AccountsPage } from './features/accounts/AccountsPage';
+import { Account360Page } from './features/accounts/Account360Page';
+import { Forbidden, NotFound } from './ui/NotFound';
+import { ErrorAlert } from './ui/QueryState';
+
+const named = <K extends string>(load: () => Promise<Record<K, React.ComponentType>>, name: K) =>
+  lazy(async () => ({ default: (await load())[name] }));
+
+const DashboardPage = named(() => import('./features/dashboard/DashboardPage'), 'DashboardPage');
+const WorkspacePage = named(() => import('./features/workspaces/WorkspacePage'), 'WorkspacePage');
+const PartnersPage = named(() => import('./features/partners/PartnersPage'), 'PartnersPage');
+const UsersPage = named(() => import('./features/admin/UsersPage'), 'UsersPage');
+const TokensPage = named(() => import('./features/admin/TokensPage'), 'TokensPage');
+const PlaybookPage = named(() => import('./features/admin/PlaybookPage'), 'PlaybookPage');
+const WebhooksPage = named(() => import('./features/admin/WebhooksPage'), 'WebhooksPage');
+const AuditLogPage = named(() => import('./features/admin/AuditLogPage'), 'AuditLogPage');
+const DeletedAccountsPage = named(() => import('./features/admin/DeletedAccountsPage'), 'DeletedAccountsPage');
+
+function Home() {
+  const { user } = useAuth();
+  return user ? <Navigate to={homeOf(user)} replace /> : <Navigate to="/login" replace />;
+}
+
+function RequireRole({ allow, children }: { allow: (role: Role) => boolean; children: ReactNode }) {
+  const { user } = useAuth();
+  if (!user || !allow(user.role)) return <Forbidden />;
+  return <>{children}</>;
+}
+
+function RouteError() {
+  const error = useRouteError();
+  return <div style={{ padding: 24 }}><ErrorAlert error={error} title="This page failed to load" onRetry={() => window.location.reload()} /></div>;
+}
+
+const admin = (r: Role) => r === 'admin';
+const internal = (r: Role) => isInternal(r);
+const notCustomer = (r: Role) => r !== 'customer';
+
+export const router = createBrowserRouter([
+  { path: '/login', element: <LoginPage /> },
+  {
+    element: <AppLayout />,
+    errorElement: <RouteError />,
+    children: [
+      { index: true, element: <Home /> },
+      { path: 'dashboard', element: <RequireRole allow={internal}><DashboardPage /></RequireRole> },
+      { path: 'workspace/:persona', element: <RequireRole allow={internal}><WorkspacePage /></RequireRole> },
+      { path: 'accounts', element: <RequireRole allow={notCustomer}><AccountsPage /></RequireRole> },
+      { path: 'accounts/:id', element: <Account360Page /> },
+      { path: 'partners', element: <RequireRole allow={notCustomer}><PartnersPage /></RequireRole> },
+      { path: 'admin', element: <Navigate to="/admin/users" replace /> },
+      { path: 'admin/users', element: <RequireRole allow={admin}><UsersPage /></RequireRole> },
+      { path: 'admin/tokens', element: <RequireRole allow={admin}><TokensPage /></RequireRole> },
+      { path: 'admin/playbook', element: <RequireRole allow={admin}><PlaybookPage /></RequireRole> },
+      { path: 'admin/webhooks', element: <RequireRole allow={admin}><WebhooksPage /></RequireRole> },
+      { path: 'admin/audit', element: <RequireRole allow={admin}><AuditLogPage /></RequireRole> },
+      { path: 'admin/deleted-accounts', element: <RequireRole allow={admin}><DeletedAccountsPage /></RequireRole> },
+      { path: 'no-account', element: <NotFound title="No account linked" message="Your user is not linked to an account yet. Ask your vendor contact to link it." /> },
+      { path: '*', element: <NotFound /> },
+    ],
+  },
+]);
