@@ -53,7 +53,7 @@ describe.skipIf(backend !== 'postgres')('two servers and two workers on one Post
       const ports = [await freePort(), await freePort()];
       for (const port of ports) start(['serve'], { DATABASE_URL: url!, PORT: String(port) });
       for (let i = 0; i < 2; i++) start(['worker'], { DATABASE_URL: url! });
-      const clients = [];
+      const clients: { base: string; headers: Record<string, string> }[] = [];
       for (const port of ports) {
         const base = `http://127.0.0.1:${port}`;
         await eventually(async () => (await fetch(`${base}/api/health`).catch(() => null))?.ok, 60_000, 250);

@@ -292,6 +292,7 @@ function openDaysIn(c: Compiled, from: number, to: number): number {
 
 /** The n-th open day (n >= 1) strictly after `day`. */
 function nthOpenDayAfter(c: Compiled, day: number, n: number): number {
+  if (n < 1) return day;
   let cur = day;
   let need = n;
   // Skip whole weeks while more than a week's worth of open days remain.
@@ -366,7 +367,7 @@ export function addBusinessMinutes(cal: BusinessCalendar, from: Date, minutes: n
   let day = start.day;
   let ms: number;
   const availableToday = c.endMs - start.ms;
-  if (amount < availableToday) {
+  if (amount <= availableToday) {
     ms = start.ms + amount;
   } else {
     const rest = amount - availableToday;

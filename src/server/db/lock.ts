@@ -17,7 +17,7 @@ function alive(pid: number): boolean {
 export function lockDataDir(dir: string): () => void {
   mkdirSync(dir, { recursive: true });
   // Beside the directory, not in it: PGlite owns the directory's contents and backups copy it whole.
-  const file = `${dir.replace(/[\/]+$/, '')}.lock`;
+  const file = `${dir.replace(/[/\\]+$/, '')}.lock`;
   for (let attempt = 0; attempt < 2; attempt++) {
     try {
       const fd = openSync(file, 'wx'); // O_EXCL: atomic create-if-absent

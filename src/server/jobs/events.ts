@@ -4,7 +4,7 @@ import { and, eq, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Tx } from '../db/client';
 import { domainEvents, eventReceipts, webhooks } from '../db/schema';
-import type { Ctx, Deps } from '../http/env';
+import type { Ctx } from '../http/env';
 import { systemCtx } from '../http/env';
 import { defineJob } from './jobs';
 

@@ -25,6 +25,11 @@ export function sortKey(row: AccountRow, sort: AccountListQuery['sort']): [strin
 }
 
 export async function listAccounts(db: Executor, scope: RowScope, q: AccountListQuery): Promise<AccountRow[]> {
+  return listAccountsQuery(db, scope, q);
+}
+
+/** The list query itself (benchmarks run its SQL raw to compare). */
+export function listAccountsQuery(db: Executor, scope: RowScope, q: AccountListQuery) {
   const field = q.sort.replace('-', '') as keyof typeof SORTS;
   const column = SORTS[field];
   const descending = q.sort.startsWith('-');

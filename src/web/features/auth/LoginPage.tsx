@@ -58,7 +58,7 @@ export function LoginPage() {
           <Card p="md" radius="lg" bg="var(--mantine-color-brand-light)" withBorder={false} data-testid="demo-hint">
             <Text size="sm" fw={600} mb={4}>Trying the demo?</Text>
             <Text size="sm">
-              Demo: <Code>{'<role>'}@demo.valuegraph.dev</Code> / <Code>{DEMO_PASSWORD}</Code>
+              Demo: <Code style={{ whiteSpace: 'nowrap' }}>{'<role>'}@demo.valuegraph.dev</Code> / <Code style={{ whiteSpace: 'nowrap' }}>{DEMO_PASSWORD}</Code>
             </Text>
             <Text size="xs" c="dimmed" mt={6}>
               Roles: admin, executive, sales, sdr, delivery, finance, csm, support, partner, customer — e.g.{' '}
