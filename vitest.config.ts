@@ -11,13 +11,13 @@ export default defineConfig({
         test: {
           name: 'integration', include: ['src/server/**/*.test.ts', 'test/integration/**/*.test.ts'],
           environment: 'node', globalSetup: ['./test/global-setup.ts'], testTimeout: 60_000, hookTimeout: 120_000,
-          env: { NODE_ENV: 'test' }, pool: 'forks', maxWorkers: 2,
+          env: { NODE_ENV: 'test' }, pool: 'forks', maxWorkers: 2, sequence: { groupOrder: 1 },
         },
       },
       {
         test: {
           name: 'e2e', include: ['test/e2e/**/*.test.ts'], environment: 'node', testTimeout: 120_000, hookTimeout: 180_000,
-          env: { NODE_ENV: 'test' }, pool: 'forks', maxWorkers: 1, fileParallelism: false,
+          env: { NODE_ENV: 'test' }, pool: 'forks', maxWorkers: 1, fileParallelism: false, sequence: { groupOrder: 2 },
         },
       },
     ],

@@ -113,7 +113,6 @@ program.command('restore').description('Restore a backup into an empty database 
     const cfg = config();
     const deps = await openRuntime(cfg, { log: makeLogger({ logLevel: 'warn' }) });
     try {
-      await deps.database.exec('DELETE FROM playbooks'); // the backup carries its own playbook versions
       await restore(deps.database, file);
       // Pending timers get fresh jobs: the job queue itself is not part of a backup.
       const { rescheduleAll } = await import('../server/jobs/timers');

@@ -69,7 +69,8 @@ export async function signIn(page: Page, role: string) {
   await page.getByTestId('user-menu').waitFor();
 }
 
+/** A viewport screenshot (the shell's header and navigation are fixed, so full-page captures look stitched). */
 export async function screenshot(page: Page, name: string) {
   await mkdir(RESULTS_DIR, { recursive: true });
-  await page.screenshot({ path: join(RESULTS_DIR, `${name}.png`), fullPage: true });
+  await page.screenshot({ path: join(RESULTS_DIR, `${name}.png`) });
 }

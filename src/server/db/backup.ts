@@ -19,6 +19,8 @@ export async function backup(database: Database, file: string, onTable?: (table:
   const tag = `$vg${randomBytes(6).toString('hex')}$`;
   const counts: Record<string, number> = {};
   await write(`-- Valuegraph backup ${new Date().toISOString()} (${database.kind}). Restore with: valuegraph restore FILE\nBEGIN;\n`);
+  // A freshly migrated database holds the seed playbook as version 1; the backup brings its own versions.
+  await write('DELETE FROM playbooks;\n');
   for (const table of BACKUP_TABLES) {
     let offset = 0;
     counts[table] = 0;

@@ -20,7 +20,6 @@ import { useCreateAccount, useUpdateAccount } from './hooks';
 
 const TECH_SUGGESTIONS = ['ServiceNow', 'Jira Service Management', 'BMC Helix', 'Splunk', 'Datadog', 'Dynatrace', 'New Relic', 'Nagios', 'Zabbix', 'Prometheus', 'AWS', 'Azure', 'Google Cloud', 'VMware', 'Kubernetes', 'SAP', 'Oracle'];
 const COMPLIANCE_SUGGESTIONS = ['ISO 27001', 'SOC 2', 'GDPR', 'HIPAA', 'PCI DSS', 'NIS2', 'DORA', 'FedRAMP', 'NIST CSF'];
-const REGION_LABELS: Record<string, string> = { NA: 'North America', LATAM: 'Latin America', EMEA: 'Europe, Middle East & Africa', APAC: 'Asia-Pacific' };
 
 function timeZones(): string[] {
   try { const z = Intl.supportedValuesOf('timeZone'); return z.includes('UTC') ? z : ['UTC', ...z]; } catch { return ['UTC']; }
@@ -93,9 +92,9 @@ function AccountForm({ account, onDone, onReload }: { account?: Account; onDone:
         <TextInput label="Industry" {...form.getInputProps('industry')} />
         <NumberInput label="Employees" min={0} thousandSeparator="," allowDecimal={false} {...form.getInputProps('employees')} />
         <NumberInput label="Annual revenue" min={0} thousandSeparator="," prefix="$ " allowDecimal={false} {...form.getInputProps('annualRevenue')} />
-        <TextInput label="Country" description="ISO code, e.g. DK" maxLength={2} {...form.getInputProps('country')}
+        <TextInput label="Country (ISO code)" placeholder="e.g. DK" maxLength={2} {...form.getInputProps('country')}
           onChange={(e) => form.setFieldValue('country', e.currentTarget.value.toUpperCase())} />
-        <Select label="Region" clearable data={REGIONS.map((r) => ({ value: r, label: REGION_LABELS[r] ?? r }))} {...form.getInputProps('region')} />
+        <Select label="Region" placeholder="NA, LATAM, EMEA or APAC" clearable data={[...REGIONS]} {...form.getInputProps('region')} />
         <TextInput label="Territory" {...form.getInputProps('territory')} />
         <Select label="Time zone" searchable data={tzs} allowDeselect={false} {...form.getInputProps('timeZone')} />
       </Section>

@@ -51,7 +51,7 @@ export function ProfileCard({ account: a }: { account: Account }) {
         <Field label="Country">{countryName(a.country)}</Field>
         <Field label="Region">{[a.region, a.territory].filter(Boolean).join(' · ') || '—'}</Field>
         <Field label="Time zone">{a.timeZone}</Field>
-        <Field label="Customer since">{formatDate(a.createdAt)}</Field>
+        <Field label="Added">{formatDate(a.createdAt)}</Field>
       </SimpleGrid>
 
       <Divider my="md" label="Infrastructure scale" labelPosition="left" />

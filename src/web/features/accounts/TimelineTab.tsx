@@ -17,7 +17,8 @@ export function TimelineTab({ accountId }: { accountId: string }) {
   const [kind, setKind] = useState<'all' | TimelineKind>('all');
   const kinds: TimelineKind[] = ['note', 'call', 'meeting', 'email', 'system', ...(can.seeAudit(user.role) ? ['audit' as const] : [])];
   const q = useTimeline(accountId, kind === 'all' ? undefined : kind);
-  const items = q.data?.pages.flatMap((p) => p.items) ?? [];
+  // An activity's own audit entry repeats the activity; the Audit filter and tab still show it.
+  const items = (q.data?.pages.flatMap((p) => p.items) ?? []).filter((it) => kind === 'audit' || it.action !== 'activity.create');
 
   return (
     <Stack gap="md">
@@ -33,7 +34,7 @@ export function TimelineTab({ accountId }: { accountId: string }) {
             : items.length === 0 ? <Empty title="Nothing here yet" icon={<IconList size={28} />}>Notes, calls, meetings, emails and system events appear here, newest first.</Empty>
               : (
                 <>
-                  <Timeline bulletSize={28} lineWidth={2} active={-1}>
+                  <Timeline bulletSize={28} lineWidth={2} active={items.length - 1}>
                     {items.map((it) => <Entry key={it.id} item={it} />)}
                   </Timeline>
                   {q.hasNextPage && (

@@ -105,7 +105,7 @@ function PlaybookEditor({ doc, reload }: { doc: PlaybookDoc; reload: () => Promi
                     <JsonInput label={`${s.label} (JSON)`} autosize minRows={3} maxRows={28} formatOnBlur spellCheck={false}
                       validationError="Invalid JSON" value={drafts[s.key] ?? ''} onChange={(v) => setDrafts((d) => ({ ...d, [s.key]: v }))}
                       error={parseErrors[s.key] ? `Invalid JSON: ${parseErrors[s.key]}` : errs.length ? errs.map((e) => `${e.path.replace(/^playbook\./, '')}: ${e.message}`).join(' · ') : undefined}
-                      styles={{ input: { fontSize: 12.5 } }} />
+                      styles={{ input: { fontSize: 12.5, color: 'var(--mantine-color-text)' } }} />
                     {dirty.includes(s.key) && <Button mt="xs" size="xs" variant="subtle" onClick={() => setDrafts((d) => ({ ...d, [s.key]: original[s.key] }))}>Revert this section</Button>}
                   </Accordion.Panel>
                 </Accordion.Item>

@@ -14,10 +14,10 @@ export function StageBarChart({ p, onStage }: { p: Portfolio; onStage?: (stage: 
     color: [SEGMENT_COLORS.standard, SEGMENT_COLORS.strategic],
     tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' } },
     legend: { bottom: 0, textStyle: { color: textColor } },
-    grid: { left: 8, right: 16, top: 16, bottom: 40, containLabel: true },
+    grid: { left: 8, right: 16, top: 16, bottom: 44, containLabel: true },
     xAxis: {
       type: 'category', data: LIFECYCLE_STAGES.map((s) => STAGE_LABELS[s]),
-      axisLabel: { color: textColor, interval: 0, fontSize: 11, formatter: (v: string) => v.replace(' & ', ' &\n').replace(' realization', '\nrealization') },
+      axisLabel: { color: textColor, interval: 0, fontSize: 11, lineHeight: 14, formatter: (v: string) => v.replace(' & ', ' &\n').replace(' realization', '\nrealization') },
       axisTick: { alignWithLabel: true },
     },
     yAxis: { type: 'value', minInterval: 1, axisLabel: { color: textColor }, splitLine: { lineStyle: { color: '#eef0f2' } } },
@@ -36,7 +36,7 @@ export function SegmentDonut({ p }: { p: Portfolio }) {
   const option = useMemo<EChartOption>(() => ({
     color: [SEGMENT_COLORS.strategic, SEGMENT_COLORS.standard],
     tooltip: { trigger: 'item', formatter: (x: { name: string; value: number; percent: number }) => `${x.name}<br/><b>${formatMoney(x.value)}</b> (${x.percent}%)` },
-    title: { text: formatMoney(p.arr, 'USD', { compact: true }), subtext: 'total ARR', left: 'center', top: '34%', itemGap: 4, textStyle: { fontSize: 22, fontWeight: 700, color: '#212529' }, subtextStyle: { fontSize: 12, color: '#868e96' } },
+    title: { text: formatMoney(p.arr, 'USD', { compact: true }), subtext: 'total ARR', left: 'center', top: '35%', itemGap: 10, textStyle: { fontSize: 22, fontWeight: 700, color: '#212529' }, subtextStyle: { fontSize: 12, color: '#868e96' } },
     legend: { bottom: 0, textStyle: { color: textColor } },
     series: [{
       name: 'ARR by segment', type: 'pie', radius: ['52%', '78%'], center: ['50%', '45%'], avoidLabelOverlap: true,

@@ -10,8 +10,14 @@ import { NotFound } from '../../ui/NotFound';
 import { PageHeader } from '../../ui/PageHeader';
 import { BlockSkeleton, Empty } from '../../ui/QueryState';
 import { useAccounts, useSummary } from '../accounts/hooks';
-import { portfolio } from '../dashboard/summary';
+import { portfolio, type Portfolio } from '../dashboard/summary';
 import { PERSONAS, type PersonaKey } from './personas';
+
+const padding: { label: string; value: (p: Portfolio) => string; hint: (p: Portfolio) => string }[] = [
+  { label: 'Customers', value: (p) => formatNumber(p.customers), hint: (p) => `${formatNumber(p.accounts)} accounts in total` },
+  { label: 'ARR', value: (p) => formatMoney(p.arr, 'USD', { compact: true }), hint: () => 'implementation through renewal' },
+  { label: 'Strategic customers', value: (p) => formatNumber(p.strategicCustomers), hint: (p) => `${p.arr ? Math.round((p.strategicArr / p.arr) * 100) : 0} % of ARR` },
+];
 
 export function WorkspacePage() {
   const { persona = '' } = useParams();
@@ -28,7 +34,7 @@ export function WorkspacePage() {
   return (
     <>
       <PageHeader title={config.title} description={config.description} />
-      <SimpleGrid cols={{ base: 1, xs: 2, md: Math.min(4, config.stages.length) }} mb="lg">
+      <SimpleGrid cols={{ base: 1, xs: 2, md: 4 }} mb="lg">
         {config.stages.map((s) => {
           const cell = p?.byStage[s];
           const n = cell ? cell.standard.accounts + cell.strategic.accounts : null;
@@ -43,6 +49,13 @@ export function WorkspacePage() {
             </UnstyledButton>
           );
         })}
+        {p && padding.slice(0, Math.max(0, 4 - config.stages.length)).map((k) => (
+          <Card key={k.label}>
+            <Text size="xs" tt="uppercase" fw={700} c="dimmed" mb={8} style={{ letterSpacing: '0.04em' }}>{k.label}</Text>
+            <Text fz={26} fw={700}>{k.value(p)}</Text>
+            <Text size="sm" c="dimmed">{k.hint(p)}</Text>
+          </Card>
+        ))}
       </SimpleGrid>
       <Grid gap="lg">
         <Grid.Col span={{ base: 12, md: 8 }}>
