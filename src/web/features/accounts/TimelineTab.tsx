@@ -50,12 +50,13 @@ export function TimelineTab({ accountId }: { accountId: string }) {
   );
 }
 
-function Entry({ item }: { item: TimelineItem }) {
+// Timeline clones its children with its internal props (__active, __lineActive, …): pass them on to the item.
+function Entry({ item, ...timelineProps }: { item: TimelineItem } & Record<string, unknown>) {
   const meta = KIND_META[item.kind] ?? KIND_META.system;
   const audit = item.kind === 'audit';
   return (
     <Timeline.Item
-      bullet={meta.icon(14)} color={meta.color} data-kind={item.kind}
+      {...timelineProps} bullet={meta.icon(14)} color={meta.color} data-kind={item.kind}
       title={(
         <Group gap={8} wrap="wrap">
           <Text fw={600} size="sm">{audit ? actionLabel(item.action) : item.subject}</Text>
