@@ -5,6 +5,9 @@ import { ROLES, type Role } from '../../core/access/roles';
 import { LIFECYCLE_STAGES } from '../../core/accounts/schemas';
 import type { Database } from '../db/client';
 import { accounts, activities, contacts, partners, users } from '../db/schema';
+
+type NewAccount = typeof accounts.$inferInsert;
+type NewContact = typeof contacts.$inferInsert;
 import { hashPassword } from '../modules/platform/crypto';
 import * as W from './words';
 
@@ -71,12 +74,12 @@ export async function loadDemo(database: Database, opts: DemoOptions = {}): Prom
   const csms = idsOf('csm');
   const execs = idsOf('executive');
 
-  const stages = Object.entries(STAGE_WEIGHTS).flatMap(([s, w]) => Array<string>(w).fill(s));
+  const stages = Object.entries(STAGE_WEIGHTS).flatMap(([s, w]) => Array<string>(w).fill(s)) as NewAccount['lifecycleStage'][];
   const accountIds: string[] = [];
   const usedNames = new Set<string>();
   const BATCH = 1000;
   for (let start = 0; start < nAccounts; start += BATCH) {
-    const batch = [];
+    const batch: NewAccount[] = [];
     for (let i = start; i < Math.min(nAccounts, start + BATCH); i++) {
       const core = r.pick(W.CORES);
       const country = r.pick(W.COUNTRIES);
@@ -85,7 +88,7 @@ export async function loadDemo(database: Database, opts: DemoOptions = {}): Prom
       usedNames.add(name);
       const slug = name.toLowerCase().replace(/[^a-z0-9]+/g, '').slice(0, 40);
       // A deterministic, spread-out stage assignment so even small datasets cover every stage.
-      const stage = i < LIFECYCLE_STAGES.length ? LIFECYCLE_STAGES[i] : stages[Math.floor(r.next() * stages.length)];
+      const stage = i < LIFECYCLE_STAGES.length ? LIFECYCLE_STAGES[i] : stages[Math.floor(r.next() * stages.length)] as NewAccount['lifecycleStage'];
       const strategic = i % 5 === 0 || r.next() < 0.08;
       const employees = strategic ? r.int(3000, 60000) : r.int(200, 4000);
       const servers = Math.round(employees * (0.2 + r.next() * 0.6));
@@ -119,7 +122,7 @@ export async function loadDemo(database: Database, opts: DemoOptions = {}): Prom
   const perContacts = opts.contactsPerAccount ?? 4;
   const perActivities = opts.activitiesPerAccount ?? 8;
   for (let start = 0; start < accountIds.length; start += 200) {
-    const cBatch = [];
+    const cBatch: NewContact[] = [];
     const aBatch = [];
     for (const accountId of accountIds.slice(start, start + 200)) {
       const nc = perContacts === 0 ? 0 : r.int(Math.max(1, perContacts - 2), perContacts + 2);
@@ -128,7 +131,7 @@ export async function loadDemo(database: Database, opts: DemoOptions = {}): Prom
         const first = r.pick(W.FIRST);
         const last = r.pick(W.LAST);
         cBatch.push({
-          accountId, firstName: first, lastName: last, title: t.title, roles: t.roles, isPrimary: k === 0,
+          accountId, firstName: first, lastName: last, title: t.title, roles: t.roles as NewContact['roles'], isPrimary: k === 0,
           email: `${first}.${last}.${k}@example.com`.toLowerCase().normalize('NFD').replace(/[\u0300-\u036f]/g, ''),
           phone: `+45 ${r.int(20, 99)} ${r.int(10, 99)} ${r.int(10, 99)} ${r.int(10, 99)}`,
         });

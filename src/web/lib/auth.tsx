@@ -47,14 +47,21 @@ export function useLogin() {
   });
 }
 
+let signedOut = false;
+/** True once after the user signed out on purpose (the shell then goes to the sign-in page without a `next`). */
+export function consumeSignedOut(): boolean { const v = signedOut; signedOut = false; return v; }
+
 export function useLogout() {
   const qc = useQueryClient();
   return useMutation({
     mutationFn: () => api.post<void>('/auth/logout'),
     onSettled: () => {
+      signedOut = true;
       setCsrfToken(null);
-      qc.clear();
       qc.setQueryData(sessionKey, null);
+      // Drop every other cached response so the next user never sees this one's data.
+      qc.removeQueries({ predicate: (query) => query.queryKey[0] !== sessionKey[0] });
+      qc.getMutationCache().clear();
     },
   });
 }

@@ -1,6 +1,7 @@
 // Customer 360: accounts, contacts and the activity timeline every stream writes into.
 import { sql } from 'drizzle-orm';
 import { bigint, boolean, index, integer, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { CONTACT_ROLES, LIFECYCLE_STAGES, REGIONS, SEGMENTS } from '../../../core/accounts/schemas';
 import { partners, stamps, users } from './platform';
 
 const ts = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });
@@ -14,11 +15,11 @@ export const accounts = pgTable('accounts', {
   employees: integer('employees'),
   annualRevenue: bigint('annual_revenue', { mode: 'number' }), // minor units
   country: text('country'),
-  region: text('region'),
+  region: text('region', { enum: REGIONS }),
   territory: text('territory'),
   timeZone: text('time_zone').notNull().default('UTC'),
-  segment: text('segment').notNull().default('standard'),
-  lifecycleStage: text('lifecycle_stage').notNull().default('prospect'),
+  segment: text('segment', { enum: SEGMENTS }).notNull().default('standard'),
+  lifecycleStage: text('lifecycle_stage', { enum: LIFECYCLE_STAGES }).notNull().default('prospect'),
   aeId: uuid('ae_id').references(() => users.id),
   csmId: uuid('csm_id').references(() => users.id),
   execSponsorId: uuid('exec_sponsor_id').references(() => users.id),
@@ -56,7 +57,7 @@ export const contacts = pgTable('contacts', {
   email: text('email'),
   phone: text('phone'),
   title: text('title'),
-  roles: text('roles').array().notNull().default(sql`'{}'::text[]`),
+  roles: text('roles', { enum: CONTACT_ROLES }).array().notNull().default(sql`'{}'::text[]`),
   isPrimary: boolean('is_primary').notNull().default(false),
   ...stamps,
 }, (t) => [

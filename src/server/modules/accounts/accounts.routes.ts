@@ -1,7 +1,7 @@
 // Thin routes: policy → validate → service → JSON.
 import { type OpenAPIHono, z } from '@hono/zod-openapi';
 import {
-  accountCreateSchema, accountListQuerySchema, accountUpdateSchema, activityCreateSchema, contactCreateSchema,
+  accountCreateSchema, accountFields, accountListQuerySchema, accountUpdateSchema, activityCreateSchema, contactCreateSchema,
   contactUpdateSchema, timelineQuerySchema,
 } from '../../../core/accounts/schemas';
 import type { AppEnv } from '../../http/env';
@@ -13,8 +13,10 @@ import * as contacts from './contacts.service';
 import * as timeline from './timeline.service';
 
 const tags = ['accounts'];
-const accountOut = anyObject.describe('Account');
-const contactOut = anyObject.describe('Contact');
+const stamps = { id: z.uuid(), version: z.number().int(), createdAt: z.string(), updatedAt: z.string(), deletedAt: z.string().nullable() };
+// Response shapes for the reference page: the input fields, all present (null when unset), plus the stamps.
+const accountOut = z.object({ ...accountFields, ...stamps }).openapi('Account');
+const contactOut = contactCreateSchema.required().extend({ ...stamps, accountId: z.uuid() }).openapi('Contact');
 const reminderSchema = z.object({
   at: z.iso.datetime({ offset: true }),
   note: z.string().trim().min(1).max(500),

@@ -1,5 +1,6 @@
 // Renders an audit entry's before → after per changed field, with money, owners and lists made readable.
 import { Box, Group, Stack, Text, VisuallyHidden } from '@mantine/core';
+import { ROLE_LABELS, type Role } from '../../../core/access/roles';
 import { STAGE_LABELS } from '../../../core/accounts/schemas';
 import { useDirectory, usePartners } from '../../lib/directory';
 import { formatDateTime, formatMoney, humanize } from '../../lib/format';
@@ -25,19 +26,25 @@ export function fieldLabel(key: string) { return FIELD_LABELS[key] ?? humanize(k
 
 const SKIP = new Set(['id', 'version', 'createdAt', 'updatedAt', 'accountId', 'deletedAt']);
 
+/** The fields an entry shows: all changed fields of an update; for a create or delete, the meaningful ones. */
+export function changedKeys(before: Record<string, unknown> | null, after: Record<string, unknown> | null): string[] {
+  const both = !!before && !!after;
+  return [...new Set([...Object.keys(before ?? {}), ...Object.keys(after ?? {})])].filter((k) => both || !SKIP.has(k));
+}
+
 export function AuditDiff({ before, after, max = 12 }: { before: Record<string, unknown> | null; after: Record<string, unknown> | null; max?: number }) {
   const directory = useDirectory();
   const partners = usePartners();
   const currency = String((after?.currency ?? before?.currency ?? 'USD') as string);
   const both = !!before && !!after;
-  const keys = [...new Set([...Object.keys(before ?? {}), ...Object.keys(after ?? {})])]
-    .filter((k) => both || !SKIP.has(k));
+  const keys = changedKeys(before, after);
 
   const show = (key: string, v: unknown): string => {
     if (v === null || v === undefined || v === '') return 'empty';
     if (key === 'arr' || key === 'annualRevenue') return formatMoney(Number(v), currency);
     if (key === 'partnerId') return partners.nameOf(String(v)) ?? String(v).slice(0, 8);
     if (key.endsWith('Id') && typeof v === 'string') return directory.nameOf(v) ?? `${v.slice(0, 8)}…`;
+    if (key === 'role') return ROLE_LABELS[v as Role] ?? String(v);
     if (key === 'lifecycleStage') return STAGE_LABELS[v as keyof typeof STAGE_LABELS] ?? String(v);
     if (Array.isArray(v)) return v.length ? v.join(', ') : 'none';
     if (typeof v === 'boolean') return v ? 'yes' : 'no';

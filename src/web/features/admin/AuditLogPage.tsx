@@ -7,7 +7,7 @@ import { formatDateTime, fromNow } from '../../lib/format';
 import { IconChevronDown, IconHistory } from '../../ui/Icons';
 import { PageHeader } from '../../ui/PageHeader';
 import { BlockSkeleton, Empty, ErrorAlert } from '../../ui/QueryState';
-import { actionLabel, AuditDiff } from '../accounts/AuditDiff';
+import { actionLabel, AuditDiff, changedKeys } from '../accounts/AuditDiff';
 import { useAuditLog } from './hooks';
 
 const ENTITY_TYPES = [
@@ -42,7 +42,7 @@ export function AuditLogPage() {
               <Table.Thead><Table.Tr><Table.Th>When</Table.Th><Table.Th>Actor</Table.Th><Table.Th>Action</Table.Th><Table.Th>Entity</Table.Th><Table.Th>Changes</Table.Th></Table.Tr></Table.Thead>
               <Table.Tbody>
                 {items.map((e) => {
-                  const fields = [...new Set([...Object.keys(e.before ?? {}), ...Object.keys(e.after ?? {})])];
+                  const fields = changedKeys(e.before, e.after);
                   const open = expanded === e.id;
                   return (
                     <Fragment key={e.id}>

@@ -1,5 +1,4 @@
-import { ActionIcon, Avatar, Group, Menu, Text, Tooltip, UnstyledButton, useComputedColorScheme, useMantineColorScheme } from '@mantine/core';
-import { useNavigate } from 'react-router';
+import { ActionIcon, Avatar, Box, Group, Menu, Text, Tooltip, UnstyledButton, useComputedColorScheme, useMantineColorScheme } from '@mantine/core';
 import { ROLE_LABELS } from '../../../core/access/roles';
 import { useLogout } from '../../lib/auth';
 import { notifyError } from '../../lib/errors';
@@ -10,11 +9,11 @@ import { IconBook, IconChevronDown, IconLogout, IconMoon, IconSun } from '../../
 
 export function UserMenu({ user }: { user: SessionUser }) {
   const logout = useLogout();
-  const navigate = useNavigate();
   const { setColorScheme } = useMantineColorScheme();
   const scheme = useComputedColorScheme('light');
+  // The shell redirects to the sign-in page as soon as the session is gone.
   const signOut = () => logout.mutate(undefined, {
-    onSettled: (_d, e) => { if (e && (e as { status?: number }).status !== 401) notifyError(e); navigate('/login', { replace: true }); },
+    onError: (e) => { if ((e as { status?: number }).status !== 401) notifyError(e, 'Signed out on this device'); },
   });
   return (
     <Group gap={6} wrap="nowrap">
@@ -39,11 +38,11 @@ export function UserMenu({ user }: { user: SessionUser }) {
         </Menu.Target>
         <Menu.Dropdown>
           <Menu.Label>Signed in as</Menu.Label>
-          <Menu.Item component="div" disabled style={{ cursor: 'default', opacity: 1 }}>
+          <Box px="sm" pb="xs">
             <Text size="sm" fw={600}>{user.name}</Text>
             <Text size="xs" c="dimmed">{user.email}</Text>
             <Text size="xs" c="dimmed">{ROLE_LABELS[user.role]}</Text>
-          </Menu.Item>
+          </Box>
           <Menu.Divider />
           {isInternal(user.role) && <Menu.Item component="a" href="/api/docs" target="_blank" rel="noopener" leftSection={<IconBook size={16} />}>API reference</Menu.Item>}
           <Menu.Item color="red" leftSection={<IconLogout size={16} />} onClick={signOut}>Sign out</Menu.Item>
