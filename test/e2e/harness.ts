@@ -26,7 +26,7 @@ export interface TestServer { url: string; close(): Promise<void> }
 export async function startTestServer(): Promise<TestServer> {
   ensureWebBuilt();
   const dataDir = await mkdtemp(join(tmpdir(), 'vg-e2e-'));
-  const config = loadConfig({ ...process.env, NODE_ENV: 'test', VALUEGRAPH_DATA_DIR: dataDir, PORT: '0', VALUEGRAPH_DEMO: '1' });
+  const config = loadConfig({ ...process.env, NODE_ENV: 'test', VALUEGRAPH_DATA_DIR: dataDir, PORT: '0', VALUEGRAPH_DEMO: '1', DATABASE_URL: undefined });
   const deps = await openRuntime(config);
   try {
     await loadDemo(deps.database);

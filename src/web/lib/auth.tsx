@@ -40,6 +40,7 @@ export function useLogin() {
   return useMutation({
     mutationFn: (input: { email: string; password: string }) => api.post<Session>('/auth/login', input),
     onSuccess: (s) => {
+      signedOut = false;
       setCsrfToken(s.csrfToken);
       qc.removeQueries({ predicate: (query) => query.queryKey[0] !== sessionKey[0] });
       qc.setQueryData(sessionKey, s);
@@ -48,8 +49,8 @@ export function useLogin() {
 }
 
 let signedOut = false;
-/** True once after the user signed out on purpose (the shell then goes to the sign-in page without a `next`). */
-export function consumeSignedOut(): boolean { const v = signedOut; signedOut = false; return v; }
+/** True after the user signed out on purpose (the shell then goes to the sign-in page without a `next`). */
+export function signedOutOnPurpose(): boolean { return signedOut; }
 
 export function useLogout() {
   const qc = useQueryClient();

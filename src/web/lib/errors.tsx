@@ -40,10 +40,20 @@ export function applyFieldErrors(form: FormLike, e: unknown, opts: { prefix?: st
   return unmatched;
 }
 
+/** Moves focus (and the scroll position of a long modal) to the first field marked invalid. */
+export function focusFirstInvalid() {
+  requestAnimationFrame(() => {
+    const el = document.querySelector<HTMLElement>('form [aria-invalid="true"], [role="dialog"] [role="alert"]');
+    el?.scrollIntoView({ block: 'center' });
+    if (el?.matches('input, textarea, select, button')) el.focus({ preventScroll: true });
+  });
+}
+
 /** Standard onError for form mutations: field errors on fields, the rest as a toast. */
 export function handleFormError(form: FormLike, known: readonly string[]) {
   return (e: unknown) => {
     const unmatched = applyFieldErrors(form, e, { known });
+    focusFirstInvalid();
     if (e instanceof ApiError && e.isVersionConflict) return; // forms show their own conflict banner
     if (!(e instanceof ApiError) || e.fieldErrors.length === 0 || unmatched.length > 0) notifyError(e);
     else notifyError(e, 'Check the highlighted fields');

@@ -1,6 +1,8 @@
 // Customer 360: header, profile, and tabs for contacts, timeline and (for internal users) the audit trail.
 import { Badge, Button, Grid, Group, Tabs, Text } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
+import { useQueryClient } from '@tanstack/react-query';
+import { useEffect, useRef } from 'react';
 import { useNavigate, useParams, useSearchParams } from 'react-router';
 import { useUser } from '../../lib/auth';
 import { notifyError, notifySuccess } from '../../lib/errors';
@@ -15,7 +17,7 @@ import { ErrorAlert, PageLoader } from '../../ui/QueryState';
 import { AccountFormModal } from './AccountFormModal';
 import { AuditTab } from './AuditTab';
 import { ContactsTab } from './ContactsTab';
-import { useAccount, useDeleteAccount } from './hooks';
+import { accountKeys, useAccount, useDeleteAccount } from './hooks';
 import { ProfileCard } from './ProfileCard';
 import { TimelineTab } from './TimelineTab';
 
@@ -30,6 +32,10 @@ export function Account360Page() {
   const [editing, edit] = useDisclosure(false);
   const [deleting, del] = useDisclosure(false);
   const remove = useDeleteAccount();
+  const qc = useQueryClient();
+  // Once this page is gone, a deleted account leaves the cache (removing it earlier would flash a 404 here).
+  const deleted = useRef<string | null>(null);
+  useEffect(() => () => { if (deleted.current) qc.removeQueries({ queryKey: accountKeys.one(deleted.current) }); }, [qc]);
   const portal = user.role === 'customer';
 
   if (q.isPending) return <PageLoader label="Loading account…" />;
@@ -44,7 +50,11 @@ export function Account360Page() {
   const tab = (TABS as readonly string[]).includes(tabParam ?? '') && (tabParam !== 'audit' || seesAudit) ? tabParam! : 'contacts';
 
   const onDelete = () => remove.mutate(a.id, {
-    onSuccess: () => { notifySuccess(`${a.name} was deleted. An admin can restore it within 90 days.`, 'Account deleted'); navigate('/accounts'); },
+    onSuccess: () => {
+      notifySuccess(`${a.name} was deleted. An admin can restore it within 90 days.`, 'Account deleted');
+      deleted.current = a.id;
+      navigate('/accounts');
+    },
     onError: (e) => notifyError(e),
   });
 

@@ -2,13 +2,13 @@
 // banner offering to reload the latest data.
 import { Alert, Button, Group, Modal, NumberInput, Select, SimpleGrid, TagsInput, Text, Textarea, TextInput, Title } from '@mantine/core';
 import { useForm } from '@mantine/form';
-import { useMemo, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { useNavigate } from 'react-router';
 import { LIFECYCLE_STAGES, REGIONS, SEGMENTS, STAGE_LABELS } from '../../../core/accounts/schemas';
 import { ApiError } from '../../lib/api';
 import { useUser } from '../../lib/auth';
 import { useDirectory, usePartners, userOptions } from '../../lib/directory';
-import { handleFormError, notifySuccess } from '../../lib/errors';
+import { focusFirstInvalid, handleFormError, notifySuccess } from '../../lib/errors';
 import { isInternal } from '../../lib/permissions';
 import type { Account } from '../../lib/types';
 import { SEGMENT_LABELS } from '../../ui/Badges';
@@ -43,7 +43,12 @@ function AccountForm({ account, onDone, onReload }: { account?: Account; onDone:
   const partners = usePartners();
   const [base, setBase] = useState<Account | undefined>(account);
   const [conflict, setConflict] = useState(false);
-  const initial = useMemo(() => (base ? accountToValues(base) : emptyAccountValues()), [base]);
+  const conflictRef = useRef<HTMLDivElement>(null);
+  useEffect(() => { if (conflict) conflictRef.current?.scrollIntoView({ block: 'nearest' }); }, [conflict]);
+  // New accounts start owned by their creator when the creator is an AE or a CSM.
+  const initial = useMemo(() => (base ? accountToValues(base) : {
+    ...emptyAccountValues(), aeId: user.role === 'sales' ? user.id : null, csmId: user.role === 'csm' ? user.id : null,
+  }), [base, user.id, user.role]);
   const omit = internal ? [] : ['aeId', 'csmId', 'execSponsorId', 'partnerId'];
   const form = useForm<AccountFormValues>({ initialValues: initial, validate: (v) => validateAccount(v, omit) });
   const create = useCreateAccount();
@@ -68,7 +73,7 @@ function AccountForm({ account, onDone, onReload }: { account?: Account; onDone:
       onSuccess: () => { notifySuccess('Your changes were saved.', 'Account updated'); onDone(); },
       onError: (e) => { if (e instanceof ApiError && e.isVersionConflict) setConflict(true); onError(e); },
     });
-  });
+ }, focusFirstInvalid);
 
   const reload = async () => {
     const latest = await onReload?.();
@@ -81,7 +86,7 @@ function AccountForm({ account, onDone, onReload }: { account?: Account; onDone:
   return (
     <form onSubmit={submit} noValidate>
       {conflict && (
-        <Alert color="orange" title="Someone else changed this account" mb="md" role="alert">
+        <Alert color="orange" title="Someone else changed this account" mb="md" role="alert" ref={conflictRef}>
           <Text size="sm" mb="xs">Another user saved changes after you opened this form. Reload to see their version, then apply your edit again.</Text>
           <Button size="xs" color="orange" onClick={reload}>Reload latest version</Button>
         </Alert>

@@ -45,8 +45,8 @@ export function AccountsPage() {
   // The search box updates the URL 300 ms after the last keystroke.
   const [search, setSearch] = useState(filters.q ?? '');
   const [debounced] = useDebouncedValue(search, 300);
-  useEffect(() => { if ((debounced.trim() || undefined) !== filters.q) set({ q: debounced.trim() || null }); }, [debounced]); // eslint-disable-line react-hooks/exhaustive-deps
-  useEffect(() => { if ((filters.q ?? '') !== debounced.trim()) setSearch(filters.q ?? ''); }, [filters.q]); // eslint-disable-line react-hooks/exhaustive-deps
+  useEffect(() => { if ((debounced.trim() || undefined) !== filters.q) set({ q: debounced.trim() || null }); }, [debounced]);
+  useEffect(() => { if ((filters.q ?? '') !== debounced.trim()) setSearch(filters.q ?? ''); }, [filters.q]);
 
   const resetKey = JSON.stringify([filters, sort, limit]);
   const pager = useCursorStack(resetKey);
@@ -66,18 +66,18 @@ export function AccountsPage() {
       <Card p="md" mb="md">
         <Group gap="sm" wrap="wrap" align="flex-end" role="search" aria-label="Filter accounts">
           <TextInput
-            label="Search" placeholder="Name or domain" leftSection={<IconSearch size={16} />} w={260}
+            label="Search" placeholder="Name or domain" leftSection={<IconSearch size={16} />} w={230}
             value={search} onChange={(e) => setSearch(e.currentTarget.value)}
             rightSection={search ? <CloseButton size="sm" aria-label="Clear search" onClick={() => setSearch('')} /> : null}
           />
-          <Select label="Segment" placeholder="All segments" clearable w={150} value={filters.segment ?? null}
+          <Select label="Segment" placeholder="All segments" clearable w={140} value={filters.segment ?? null}
             data={SEGMENTS.map((s) => ({ value: s, label: SEGMENT_LABELS[s] }))} onChange={(v) => set({ segment: v })} />
-          <Select label="Lifecycle stage" placeholder="All stages" clearable w={190} value={filters.lifecycleStage ?? null}
+          <Select label="Lifecycle stage" placeholder="All stages" clearable w={180} value={filters.lifecycleStage ?? null}
             data={LIFECYCLE_STAGES.map((s) => ({ value: s, label: STAGE_LABELS[s] }))} onChange={(v) => set({ lifecycleStage: v })} />
-          <Select label="Region" placeholder="All regions" clearable w={130} value={filters.region ?? null}
+          <Select label="Region" placeholder="All regions" clearable w={120} value={filters.region ?? null}
             data={[...REGIONS]} onChange={(v) => set({ region: v })} />
           {internal && (
-            <Select label="Owner" placeholder="Anyone" clearable searchable w={210} value={filters.ownerId ?? null}
+            <Select label="Owner" placeholder="Anyone" clearable searchable w={190} value={filters.ownerId ?? null}
               data={userOptions(directory.users, ['sales', 'csm', 'admin', 'sdr'])} onChange={(v) => set({ ownerId: v })} />
           )}
           {internal && filters.partnerId && (

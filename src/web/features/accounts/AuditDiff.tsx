@@ -5,6 +5,8 @@ import { STAGE_LABELS } from '../../../core/accounts/schemas';
 import { useDirectory, usePartners } from '../../lib/directory';
 import { formatDateTime, formatMoney, humanize } from '../../lib/format';
 import { IconArrowRight } from '../../ui/Icons';
+import { SEGMENT_LABELS } from '../../ui/Badges';
+import type { Segment } from '../../lib/types';
 
 const FIELD_LABELS: Record<string, string> = {
   aeId: 'Account executive', csmId: 'Customer success manager', execSponsorId: 'Executive sponsor', partnerId: 'Partner',
@@ -44,6 +46,7 @@ export function AuditDiff({ before, after, max = 12 }: { before: Record<string, 
     if (key === 'arr' || key === 'annualRevenue') return formatMoney(Number(v), currency);
     if (key === 'partnerId') return partners.nameOf(String(v)) ?? String(v).slice(0, 8);
     if (key.endsWith('Id') && typeof v === 'string') return directory.nameOf(v) ?? `${v.slice(0, 8)}…`;
+    if (key === 'segment') return SEGMENT_LABELS[v as Segment] ?? String(v);
     if (key === 'role') return ROLE_LABELS[v as Role] ?? String(v);
     if (key === 'lifecycleStage') return STAGE_LABELS[v as keyof typeof STAGE_LABELS] ?? String(v);
     if (Array.isArray(v)) return v.length ? v.join(', ') : 'none';

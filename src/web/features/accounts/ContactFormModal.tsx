@@ -3,7 +3,7 @@ import { useForm } from '@mantine/form';
 import { useState } from 'react';
 import { CONTACT_ROLES, contactCreateSchema } from '../../../core/accounts/schemas';
 import { ApiError } from '../../lib/api';
-import { handleFormError, notifySuccess } from '../../lib/errors';
+import { focusFirstInvalid, handleFormError, notifySuccess } from '../../lib/errors';
 import { humanize } from '../../lib/format';
 import type { Contact, ContactRole } from '../../lib/types';
 import { useSaveContact } from './hooks';
@@ -45,7 +45,7 @@ function ContactForm({ accountId, contact, onDone }: { accountId: string; contac
       onSuccess: () => { notifySuccess(contact ? 'Contact updated.' : 'Contact added.'); onDone(); },
       onError: (e) => { if (e instanceof ApiError && e.isVersionConflict) setConflict(true); onError(e); },
     });
-  });
+ }, focusFirstInvalid);
   return (
     <form onSubmit={submit} noValidate>
       {conflict && <Alert color="orange" mb="md" title="Someone else changed this contact">Close this form and open it again to edit the latest version.</Alert>}

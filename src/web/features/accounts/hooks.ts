@@ -63,7 +63,8 @@ export function useDeleteAccount() {
   const qc = useQueryClient();
   return useMutation({
     mutationFn: (id: string) => api.del(`/accounts/${id}`),
-    onSuccess: (_v, id) => { qc.removeQueries({ queryKey: accountKeys.one(id) }); qc.invalidateQueries({ queryKey: accountKeys.all }); },
+    // The 360 page navigates away first; then the deleted account leaves the cache (see Account360Page).
+    onSuccess: () => { qc.invalidateQueries({ queryKey: ['accounts', 'list'] }); qc.invalidateQueries({ queryKey: accountKeys.summary }); },
   });
 }
 

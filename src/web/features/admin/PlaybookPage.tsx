@@ -1,7 +1,7 @@
 // The playbook editor: one JSON editor per section, saved as a new version with baseVersion (lost-update guard).
 // The server validates the whole document; its 422 errors are listed with their paths and mark the sections.
-import { Accordion, Alert, Badge, Button, Card, Grid, Group, JsonInput, List, Stack, Text, TextInput, Title } from '@mantine/core';
-import { useEffect, useMemo, useState } from 'react';
+import { Accordion, Alert, Anchor, Badge, Button, Card, Grid, Group, JsonInput, List, Stack, Text, TextInput, Title } from '@mantine/core';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { PLAYBOOK_SECTIONS } from '../../../core/playbook';
 import { ApiError, type FieldError } from '../../lib/api';
 import { useDirectory } from '../../lib/directory';
@@ -38,6 +38,8 @@ function PlaybookEditor({ doc, reload }: { doc: PlaybookDoc; reload: () => Promi
   const [errors, setErrors] = useState<FieldError[]>([]);
   const [conflict, setConflict] = useState<string | null>(null);
   const [note, setNote] = useState('');
+  const alertRef = useRef<HTMLDivElement>(null);
+  useEffect(() => { if (errors.length || conflict) alertRef.current?.scrollIntoView({ block: 'start' }); }, [errors, conflict]);
   useEffect(() => { setDrafts(original); setErrors([]); setConflict(null); }, [original]);
 
   const parseErrors = Object.fromEntries(sections.flatMap((s) => {
@@ -45,6 +47,11 @@ function PlaybookEditor({ doc, reload }: { doc: PlaybookDoc; reload: () => Promi
   }));
   const dirty = sections.filter((s) => drafts[s.key] !== original[s.key]).map((s) => s.key);
   const errorsBySection = errors.reduce<Record<string, FieldError[]>>((acc, e) => { (acc[sectionOf(e.path)] ??= []).push(e); return acc; }, {});
+
+  const showSection = (key: string) => {
+    setOpen((o) => (o.includes(key) ? o : [...o, key]));
+    requestAnimationFrame(() => document.querySelector<HTMLElement>(`[data-section="${key}"] textarea`)?.focus());
+  };
 
   const submit = () => {
     if (Object.keys(parseErrors).length) { setOpen((o) => [...new Set([...o, ...Object.keys(parseErrors)])]); notifyError(new Error('Fix the JSON syntax errors first.'), 'Invalid JSON'); return; }
@@ -70,15 +77,19 @@ function PlaybookEditor({ doc, reload }: { doc: PlaybookDoc; reload: () => Promi
         <Text size="xs" c="dimmed">Active since {formatDateTime(doc.createdAt)}{doc.note ? ` · “${doc.note}”` : ''}</Text>
       </PageHeader>
       {conflict && (
-        <Alert color="orange" title="Someone else saved the playbook" mb="md" role="alert">
+        <Alert color="orange" title="Someone else saved the playbook" mb="md" role="alert" ref={alertRef} style={{ scrollMarginTop: 80 }}>
           <Text size="sm" mb="xs">{conflict}</Text>
           <Button size="xs" color="orange" onClick={reload}>Reload latest version (discards your edits)</Button>
         </Alert>
       )}
       {errors.length > 0 && (
-        <Alert color="red" title={`The playbook has ${errors.length} invalid field${errors.length === 1 ? '' : 's'}; nothing was saved`} mb="md" icon={<IconAlert />} role="alert" data-testid="playbook-errors">
+        <Alert color="red" title={`The playbook has ${errors.length} invalid field${errors.length === 1 ? '' : 's'}; nothing was saved`} mb="md" icon={<IconAlert />} role="alert" data-testid="playbook-errors" ref={alertRef} style={{ scrollMarginTop: 80 }}>
           <List size="sm" spacing={2}>
-            {errors.map((e) => <List.Item key={`${e.path}:${e.message}`}><Text span ff="monospace" size="sm" fw={600}>{e.path}</Text>: {e.message}</List.Item>)}
+            {errors.map((e) => (
+              <List.Item key={`${e.path}:${e.message}`}>
+                <Anchor component="button" type="button" ff="monospace" size="sm" fw={600} c="red.9" onClick={() => showSection(sectionOf(e.path))}>{e.path}</Anchor>: {e.message}
+              </List.Item>
+            ))}
           </List>
         </Alert>
       )}

@@ -6,7 +6,7 @@ import { ROLE_LABELS, ROLES, type Role } from '../../../core/access/roles';
 import { ApiError } from '../../lib/api';
 import { useUser } from '../../lib/auth';
 import { usePartners } from '../../lib/directory';
-import { handleFormError, notifySuccess } from '../../lib/errors';
+import { focusFirstInvalid, handleFormError, notifySuccess } from '../../lib/errors';
 import type { User } from '../../lib/types';
 import { AccountPicker } from '../accounts/AccountPicker';
 import { useSaveUser } from './hooks';
@@ -62,7 +62,7 @@ function UserForm({ user, onDone }: { user?: User; onDone: () => void }) {
       onSuccess: () => { notifySuccess(user ? 'User updated. Changed access applies immediately.' : `${v.name} can now sign in.`, user ? undefined : 'User created'); onDone(); },
       onError: (e) => { if (e instanceof ApiError && e.isVersionConflict) setConflict(true); onError(e); },
     });
-  });
+ }, focusFirstInvalid);
 
   return (
     <form onSubmit={submit} noValidate>

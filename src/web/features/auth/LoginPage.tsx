@@ -2,6 +2,7 @@
 import { Alert, Anchor, Box, Button, Card, Center, Code, PasswordInput, Stack, Text, TextInput, Title } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { Navigate, useNavigate, useSearchParams } from 'react-router';
+import { ApiError } from '../../lib/api';
 import { useAuth, useLogin } from '../../lib/auth';
 import { errorMessage } from '../../lib/errors';
 import { IconAlert } from '../../ui/Icons';
@@ -10,6 +11,12 @@ import { PageLoader } from '../../ui/QueryState';
 import { homeOf } from '../shell/nav';
 
 const DEMO_PASSWORD = 'valuegraph-demo';
+
+function retryAfter(e: unknown): string {
+  const seconds = e instanceof ApiError ? Number(e.problem.retryAfterSeconds) : NaN;
+  if (!Number.isFinite(seconds) || seconds <= 0) return '';
+  return seconds < 90 ? ` You can try again in ${Math.ceil(seconds)} seconds.` : ` You can try again in ${Math.ceil(seconds / 60)} minutes.`;
+}
 
 export function LoginPage() {
   const { user, loading } = useAuth();
@@ -47,6 +54,7 @@ export function LoginPage() {
                 {login.error && (
                   <Alert color="red" variant="light" icon={<IconAlert />} role="alert" title={(login.error as { status?: number }).status === 429 ? 'Too many attempts' : 'Could not sign in'}>
                     {errorMessage(login.error)}
+                    {retryAfter(login.error)}
                   </Alert>
                 )}
                 <TextInput label="Email" type="email" autoComplete="username" required data-autofocus autoFocus {...form.getInputProps('email')} />

@@ -3,7 +3,7 @@ import { AppShell, Burger, Group, ScrollArea, TextInput, UnstyledButton } from '
 import { useDisclosure } from '@mantine/hooks';
 import { Suspense, useEffect, useRef, useState } from 'react';
 import { Link, Navigate, Outlet, useLocation, useNavigate } from 'react-router';
-import { consumeSignedOut, useAuth } from '../../lib/auth';
+import { signedOutOnPurpose, useAuth } from '../../lib/auth';
 import { IconSearch } from '../../ui/Icons';
 import { Logo } from '../../ui/Logo';
 import { PageLoader } from '../../ui/QueryState';
@@ -29,7 +29,7 @@ export function AppLayout() {
   }, [location.pathname, close]);
 
   if (loading) return <PageLoader label="Starting Valuegraph…" />;
-  if (!user) return <Navigate to={consumeSignedOut() ? '/login' : `/login?next=${encodeURIComponent(location.pathname + location.search)}`} replace />;
+  if (!user) return <Navigate to={signedOutOnPurpose() ? '/login' : `/login?next=${encodeURIComponent(location.pathname + location.search)}`} replace />;
 
   return (
     <>
