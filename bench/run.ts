@@ -11,7 +11,7 @@ import { buildApp } from '../src/server/app';
 import { loadConfig } from '../src/server/config';
 import { loadDemo } from '../src/server/demo/demo';
 import { listAccountsQuery } from '../src/server/modules/accounts/accounts.repo';
-import { closeRuntime, makeLogger, openRuntime, startServer } from '../src/server/runtime';
+import { makeLogger, openRuntime, startServer } from '../src/server/runtime';
 import { systemCtx } from '../src/server/http/env';
 import { createUser } from '../src/server/modules/platform/users.service';
 import { accountListQuerySchema } from '../src/core/accounts/schemas';

@@ -104,6 +104,12 @@ export function registerAccountRoutes(api: OpenAPIHono<AppEnv>) {
     responses: { 201: json(anyObject, 'Logged') },
   }), async (c) => c.json(await timeline.logActivity(ctxOf(c), c.req.valid('param').id, c.req.valid('json')), 201));
 
+  api.openapi(guard(p.read, {
+    method: 'get', path: '/accounts/{id}/reminders', tags, summary: 'The pending follow-up reminder of an account',
+    request: { params: idParam },
+    responses: { 200: json(page(anyObject), 'Pending reminders') },
+  }), async (c) => c.json(await timeline.listReminders(ctxOf(c), c.req.valid('param').id), 200));
+
   api.openapi(guard(p.reminders, {
     method: 'post', path: '/accounts/{id}/reminders', tags, summary: 'Set a follow-up reminder',
     description: 'At the given time a reminder entry appears on the timeline and a `reminder.due` event is emitted.',

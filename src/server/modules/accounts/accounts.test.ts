@@ -125,6 +125,13 @@ describe('accounts', () => {
     const calls = await csm.get(`/api/accounts/${a.id}/timeline?kind=call`);
     expect(calls.body.items.map((i: any) => i.subject)).toEqual(['Adoption check']);
     expect(calls.body.items[0].actorName).toBe('csm user');
+    const all = await csm.get(`/api/accounts/${a.id}/timeline`);
+    expect(all.body.items.filter((i: any) => i.subject === 'activity.create')).toEqual([]); // shown once, as itself
+
+    const at = new Date(Date.now() + 86400_000).toISOString();
+    expect((await csm.post(`/api/accounts/${a.id}/reminders`, { at, note: 'Send QBR deck' })).status).toBe(201);
+    const pending = await csm.get(`/api/accounts/${a.id}/reminders`);
+    expect(pending.body.items).toEqual([{ id: expect.any(String), dueAt: at, note: 'Send QBR deck', byName: 'csm user' }]);
   });
 
   it('summarises accounts and ARR by stage and segment', async () => {

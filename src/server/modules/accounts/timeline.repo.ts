@@ -38,7 +38,8 @@ export async function listTimeline(db: Executor, accountId: string, opts: {
   if (wantAudit) {
     parts.push(sql`SELECT 'audit-' || lpad(l.id::text, 19, '0') AS id, 'audit' AS kind, l.action AS subject, NULL AS body,
         l.at, l.actor_id, l.actor_label AS actor_name, NULL::uuid AS contact_id, l.action, l.before, l.after
-      FROM audit_log l WHERE l.account_id = ${accountId}`);
+      FROM audit_log l WHERE l.account_id = ${accountId}
+        AND l.entity_type <> 'activity'`); // a logged activity is already on the timeline as itself
   }
   if (parts.length === 0) return [];
   const union = sql.join(parts, sql` UNION ALL `);
@@ -49,4 +50,10 @@ export async function listTimeline(db: Executor, accountId: string, opts: {
     actorName: (r.actor_name as string) ?? null, contactId: (r.contact_id as string) ?? null,
     action: (r.action as string) ?? null, before: r.before ?? null, after: r.after ?? null,
   }));
+}
+
+export async function pendingTimers(db: Executor, entityType: string, entityId: string) {
+  const res = (await db.execute(sql`SELECT id, kind, due_at, payload FROM timers
+    WHERE entity_type = ${entityType} AND entity_id = ${entityId} AND status = 'pending' ORDER BY due_at`)) as unknown as { rows: Record<string, unknown>[] };
+  return res.rows.map((r) => ({ id: r.id as string, kind: r.kind as string, dueAt: new Date(r.due_at as string).toISOString(), payload: r.payload }));
 }

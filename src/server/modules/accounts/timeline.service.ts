@@ -69,3 +69,17 @@ export async function setReminder(ctx: Ctx, accountId: string, input: { at: stri
     return { id: timer.id, dueAt: timer.dueAt.toISOString(), note: input.note, status: timer.status };
   });
 }
+
+/** The pending reminder of an account, if any (one per account; setting another moves it). */
+export async function listReminders(ctx: Ctx, accountId: string) {
+  const db = ctx.deps.database.db;
+  if (!(await findAccount(db, rowScopeFor(ctx.actor), accountId))) throw notFound('Account');
+  const timers = await repo.pendingTimers(db, 'account', accountId);
+  return {
+    items: timers.filter((t) => t.kind === reminderTimer.kind).map((t) => {
+      const p = t.payload as { note?: string; byName?: string };
+      return { id: t.id, dueAt: t.dueAt, note: p.note ?? '', byName: p.byName ?? null };
+    }),
+    nextCursor: null,
+  };
+}

@@ -18,11 +18,12 @@ const sessionOut = z.object({ user: userOut, csrfToken: z.string() });
 export function registerAuthRoutes(api: OpenAPIHono<AppEnv>) {
   api.openapi(guard({ public: true, why: 'liveness and readiness probe' }, {
     method: 'get', path: '/health', tags: ['platform'], summary: 'Service health',
-    responses: { 200: json(z.object({ status: z.literal('ok'), database: z.enum(['pglite', 'postgres']), version: z.string() }), 'Healthy') },
+    responses: { 200: json(z.object({ status: z.literal('ok'), database: z.enum(['pglite', 'postgres']), version: z.string(), demo: z.boolean() }), 'Healthy') },
   }), async (c) => {
-    const { database } = c.get('deps');
+    const { database, config } = c.get('deps');
     await database.query('select 1');
-    return c.json({ status: 'ok' as const, database: database.kind, version: VERSION }, 200);
+    // `demo` lets the sign-in page offer the demo logins only where they exist.
+    return c.json({ status: 'ok' as const, database: database.kind, version: VERSION, demo: config.demo }, 200);
   });
 
   api.openapi(guard({ public: true, why: 'signing in' }, {

@@ -1,5 +1,5 @@
 // Log a note, call, meeting or email on the account, or set a follow-up reminder.
-import { Button, Card, Group, SegmentedControl, Stack, Tabs, Textarea, TextInput } from '@mantine/core';
+import { Alert, Button, Card, Group, SegmentedControl, Stack, Tabs, Textarea, TextInput } from '@mantine/core';
 import { DateTimePicker } from '@mantine/dates';
 import { useForm } from '@mantine/form';
 import dayjs from 'dayjs';
@@ -8,7 +8,7 @@ import { handleFormError, notifySuccess } from '../../lib/errors';
 import { formatDateTime } from '../../lib/format';
 import type { ActivityKind } from '../../lib/types';
 import { IconBell, IconNote } from '../../ui/Icons';
-import { useLogActivity, useSetReminder } from './hooks';
+import { useLogActivity, usePendingReminders, useSetReminder } from './hooks';
 import { KIND_META } from './timeline-kinds';
 
 export function ActivityComposer({ accountId }: { accountId: string }) {
@@ -63,6 +63,7 @@ function LogActivityForm({ accountId }: { accountId: string }) {
 
 function ReminderForm({ accountId }: { accountId: string }) {
   const remind = useSetReminder(accountId);
+  const pending = usePendingReminders(accountId).data?.[0];
   const form = useForm({
     initialValues: { at: null as string | null, note: '' },
     validate: {
@@ -76,6 +77,11 @@ function ReminderForm({ accountId }: { accountId: string }) {
   }));
   return (
     <form onSubmit={submit} noValidate aria-label="Set reminder">
+      {pending && (
+        <Alert variant="light" icon={<IconBell size={16} />} mb="sm" data-testid="pending-reminder">
+          Pending: “{pending.note}” on {formatDateTime(pending.dueAt)}{pending.byName ? ` (set by ${pending.byName})` : ''}. A new reminder replaces it.
+        </Alert>
+      )}
       <Group align="flex-start" wrap="wrap" gap="sm">
         <DateTimePicker label="Remind me at" placeholder="Pick date and time" valueFormat="D MMM YYYY HH:mm" minDate={new Date()}
           w={240} {...form.getInputProps('at')} />

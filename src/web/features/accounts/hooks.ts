@@ -131,6 +131,17 @@ export function useSetReminder(accountId: string) {
   const qc = useQueryClient();
   return useMutation({
     mutationFn: (input: { at: string; note: string }) => api.post<{ id: string; dueAt: string; note: string; status: string }>(`/accounts/${accountId}/reminders`, input),
-    onSuccess: () => qc.invalidateQueries({ queryKey: ['accounts', 'timeline', accountId] }),
+    onSuccess: () => {
+      qc.invalidateQueries({ queryKey: ['accounts', 'timeline', accountId] });
+      qc.invalidateQueries({ queryKey: ['accounts', 'reminders', accountId] });
+    },
+  });
+}
+
+export interface PendingReminder { id: string; dueAt: string; note: string; byName: string | null }
+export function usePendingReminders(accountId: string) {
+  return useQuery({
+    queryKey: ['accounts', 'reminders', accountId],
+    queryFn: async () => (await api.get<{ items: PendingReminder[] }>(`/accounts/${accountId}/reminders`)).items,
   });
 }

@@ -1,8 +1,9 @@
 // Sign in. Shows the server's message (wrong password, throttled, deactivated) and the demo hint.
 import { Alert, Anchor, Box, Button, Card, Center, Code, PasswordInput, Stack, Text, TextInput, Title } from '@mantine/core';
 import { useForm } from '@mantine/form';
+import { useQuery } from '@tanstack/react-query';
 import { Navigate, useNavigate, useSearchParams } from 'react-router';
-import { ApiError } from '../../lib/api';
+import { api, ApiError } from '../../lib/api';
 import { useAuth, useLogin } from '../../lib/auth';
 import { errorMessage } from '../../lib/errors';
 import { IconAlert } from '../../ui/Icons';
@@ -23,6 +24,7 @@ export function LoginPage() {
   const [params] = useSearchParams();
   const navigate = useNavigate();
   const login = useLogin();
+  const health = useQuery({ queryKey: ['health'], queryFn: () => api.get<{ demo: boolean }>('/health'), staleTime: Infinity });
   const form = useForm({
     initialValues: { email: '', password: '' },
     validate: {
@@ -63,7 +65,7 @@ export function LoginPage() {
               </Stack>
             </form>
           </Card>
-          <Card p="md" radius="lg" bg="var(--mantine-color-brand-light)" withBorder={false} data-testid="demo-hint">
+          {health.data?.demo && <Card p="md" radius="lg" bg="var(--mantine-color-brand-light)" withBorder={false} data-testid="demo-hint">
             <Text size="sm" fw={600} mb={4}>Trying the demo?</Text>
             <Text size="sm">
               Demo: <Code style={{ whiteSpace: 'nowrap' }}>{'<role>'}@demo.valuegraph.dev</Code> / <Code style={{ whiteSpace: 'nowrap' }}>{DEMO_PASSWORD}</Code>
@@ -72,7 +74,7 @@ export function LoginPage() {
               Roles: admin, executive, sales, sdr, delivery, finance, csm, support, partner, customer — e.g.{' '}
               <Anchor size="xs" component="button" type="button" onClick={() => form.setValues({ email: 'admin@demo.valuegraph.dev', password: DEMO_PASSWORD })}>fill in admin</Anchor>.
             </Text>
-          </Card>
+          </Card>}
         </Stack>
       </Center>
     </Box>
