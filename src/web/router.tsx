@@ -11,6 +11,12 @@ import { AccountsPage } from './features/accounts/AccountsPage';
 import { Account360Page } from './features/accounts/Account360Page';
 import { Forbidden, NotFound } from './ui/NotFound';
 import { ErrorAlert } from './ui/QueryState';
+import { leadRoutes } from './features/leads/routes';
+import { pipelineRoutes } from './features/pipeline/routes';
+import { valueRoutes } from './features/value/routes';
+import { importRoutes } from './features/imports/routes';
+import { contentRoutes } from './features/content/routes';
+import { salesRoutes } from './features/sales/routes';
 
 const named = <K extends string>(load: () => Promise<Record<K, React.ComponentType>>, name: K) =>
   lazy(async () => ({ default: (await load())[name] }));
@@ -64,6 +70,7 @@ export const router = createBrowserRouter([
       { path: 'admin/webhooks', element: <RequireRole allow={admin}><WebhooksPage /></RequireRole> },
       { path: 'admin/audit', element: <RequireRole allow={admin}><AuditLogPage /></RequireRole> },
       { path: 'admin/deleted-accounts', element: <RequireRole allow={admin}><DeletedAccountsPage /></RequireRole> },
+      ...leadRoutes, ...pipelineRoutes, ...valueRoutes, ...importRoutes, ...contentRoutes, ...salesRoutes,
       { path: 'no-account', element: <NotFound title="No account linked" message="Your user is not linked to an account yet. Ask your vendor contact to link it." /> },
       { path: '*', element: <NotFound /> },
     ],

@@ -1,8 +1,14 @@
 // Every job kind of every module. Importing a module's service here also registers its timer kinds and event
 // handlers, so a worker process runs exactly what a server would.
+import '../modules/accounts/timeline.service';
+import { contentJobs } from '../modules/content/content.jobs';
+import { importsJobs } from '../modules/imports/imports.jobs';
+import { leadsJobs } from '../modules/leads/leads.jobs';
+import { metricsJobs } from '../modules/metrics/metrics.jobs';
+import { pipelineJobs } from '../modules/pipeline/pipeline.jobs';
 import { purgeJob } from '../modules/platform/maintenance.jobs';
 import { deliverJob } from '../modules/platform/webhooks.service';
-import '../modules/accounts/timeline.service';
+import { valueJobs } from '../modules/value/value.jobs';
 import { eventJobs } from './events';
 import type { JobKind } from './jobs';
 import { fireTimerJob } from './timers';
@@ -12,5 +18,8 @@ const extra: JobKind[] = [];
 export function registerJobKind(kind: JobKind) { extra.push(kind); }
 
 export function allJobKinds(): JobKind[] {
-  return [...eventJobs, fireTimerJob, deliverJob, purgeJob, ...extra] as JobKind[];
+  return [
+    ...eventJobs, fireTimerJob, deliverJob, purgeJob,
+    ...leadsJobs, ...pipelineJobs, ...valueJobs, ...importsJobs, ...contentJobs, ...metricsJobs, ...extra,
+  ] as JobKind[];
 }

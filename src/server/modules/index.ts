@@ -2,11 +2,23 @@
 import type { OpenAPIHono } from '@hono/zod-openapi';
 import type { AppEnv } from '../http/env';
 import { registerAccountRoutes } from './accounts/accounts.routes';
-import { registerAuthRoutes } from './platform/auth.routes';
+import { registerContentRoutes } from './content/content.routes';
+import { registerImportRoutes } from './imports/imports.routes';
+import { registerLeadRoutes } from './leads/leads.routes';
+import { registerMetricsRoutes } from './metrics/metrics.routes';
+import { registerPipelineRoutes } from './pipeline/pipeline.routes';
 import { registerAdminRoutes } from './platform/admin.routes';
+import { registerAuthRoutes } from './platform/auth.routes';
+import { registerValueRoutes } from './value/value.routes';
 
 export function registerModules(api: OpenAPIHono<AppEnv>) {
   registerAuthRoutes(api);
   registerAccountRoutes(api);
+  registerLeadRoutes(api);
+  registerPipelineRoutes(api);
+  registerValueRoutes(api);
+  registerContentRoutes(api);
+  registerImportRoutes(api);
+  registerMetricsRoutes(api);
   registerAdminRoutes(api);
 }

@@ -27,6 +27,8 @@ export function navFor(user: SessionUser): NavSection[] {
     return [{ key: 'partners', label: 'Partners', icon: <IconHandshake />, items: [
       { label: 'Partner dashboard', to: '/partners', icon: <IconDashboard size={16} /> },
       { label: 'Our accounts', to: '/accounts', icon: <IconBuilding size={16} /> },
+      { label: 'Referred leads', to: '/leads', icon: <IconUsers size={16} /> },
+      { label: 'Pipeline', to: '/pipeline', icon: <IconBriefcase size={16} /> },
     ] }];
   }
   const sections: NavSection[] = [
@@ -35,6 +37,12 @@ export function navFor(user: SessionUser): NavSection[] {
       { label: 'All accounts', to: '/accounts' },
     ] },
     { key: 'sales', label: 'Sales', icon: <IconBriefcase />, items: [
+      { label: 'Sales dashboard', to: '/sales/dashboard' },
+      { label: 'Lead inbox', to: '/leads' },
+      { label: 'Pipeline', to: '/pipeline' },
+      { label: 'Forecast', to: '/forecast' },
+      { label: 'Content library', to: '/content' },
+      { label: 'Import & export', to: '/imports' },
       { label: 'Sales workspace', to: '/workspace/sales' },
       { label: 'Pre-sale accounts', to: '/accounts?lifecycleStage=prospect&sort=-updatedAt' },
     ] },

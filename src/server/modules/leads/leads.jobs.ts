@@ -1,0 +1,4 @@
+// Job kinds of the leads module.
+import type { JobKind } from '../../jobs/jobs';
+
+export const leadsJobs: JobKind[] = [];

@@ -1,0 +1,4 @@
+// Routes of the value feature, spread into the app router (src/web/router.tsx).
+import type { RouteObject } from 'react-router';
+
+export const valueRoutes: RouteObject[] = [];
