@@ -9,6 +9,11 @@ import { accounts, activities, contacts, partners, users } from '../db/schema';
 type NewAccount = typeof accounts.$inferInsert;
 type NewContact = typeof contacts.$inferInsert;
 import { hashPassword } from '../modules/platform/crypto';
+import type { DemoContext } from './context';
+import { loadContentDemo } from './content-demo';
+import { loadLeadsDemo } from './leads-demo';
+import { loadPipelineDemo } from './pipeline-demo';
+import { loadValueDemo } from './value-demo';
 import * as W from './words';
 
 export const DEMO_PASSWORD = 'valuegraph-demo';
@@ -148,7 +153,17 @@ export async function loadDemo(database: Database, opts: DemoOptions = {}): Prom
     if (cBatch.length) { await db.insert(contacts).values(cBatch); nContacts += cBatch.length; }
     if (aBatch.length) { await db.insert(activities).values(aBatch); nActivities += aBatch.length; }
   }
-  if (database.kind === 'postgres') await db.execute(sql`ANALYZE accounts`);
+  // Each stream adds its own demo rows on top of the accounts (leads, pipeline, value graphs, content).
+  const accountRows = await db.select({
+    id: accounts.id, name: accounts.name, lifecycleStage: accounts.lifecycleStage, segment: accounts.segment,
+    partnerId: accounts.partnerId, aeId: accounts.aeId, industry: accounts.industry,
+  }).from(accounts).orderBy(accounts.createdAt, accounts.id);
+  const usersByRole = Object.fromEntries(ROLES.map((role) => [role, idsOf(role)])) as DemoContext['usersByRole'];
+  const ctx: DemoContext = {
+    rng: r, now, accounts: accountRows, usersByRole, partnerIds: partnerRows.map((p) => p.id), scale: nAccounts / 240,
+  };
+  for (const load of [loadLeadsDemo, loadPipelineDemo, loadValueDemo, loadContentDemo]) await load(database, ctx);
+  if (database.kind === 'postgres') await db.execute(sql`ANALYZE`);
   return {
     accounts: accountIds.length, contacts: nContacts, activities: nActivities, users: userRows.length + 1,
     ms: Math.round(performance.now() - started),

@@ -1,3 +1,4 @@
 export * from './platform';
 export * from './accounts';
-export * from './sales';
+export * from './leads';
+export * from './pipeline';

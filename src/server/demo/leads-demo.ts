@@ -1,0 +1,7 @@
+// Demo data of the leads stream, loaded after accounts, contacts and users (see demo.ts).
+import type { Database } from '../db/client';
+import type { DemoContext } from './context';
+
+export async function loadLeadsDemo(_database: Database, _ctx: DemoContext): Promise<number> {
+  return 0;
+}
