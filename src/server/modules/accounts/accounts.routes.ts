@@ -28,7 +28,7 @@ export function registerAccountRoutes(api: OpenAPIHono<AppEnv>) {
     description: 'Keyset pagination (`cursor` = `nextCursor` of the previous page); search `q` matches name and domain.',
     request: { query: accountListQuerySchema },
     responses: { 200: json(page(accountOut), 'A page of accounts') },
-  }), async (c) => c.json(await accounts.listAccounts(ctxOf(c), c.req.valid('query')), 200));
+  }), async (c) => c.body(await accounts.listAccounts(ctxOf(c), c.req.valid('query')), 200, { 'content-type': 'application/json' }) as never);
 
   api.openapi(guard(p.read, {
     method: 'get', path: '/accounts/summary', tags, summary: 'Accounts and ARR by lifecycle stage and segment',

@@ -2,7 +2,7 @@
 import { rowScopeFor } from '../../../core/access/roles';
 import type { AccountCreate, AccountListQuery, AccountUpdate } from '../../../core/accounts/schemas';
 import { AppError, notFound } from '../../../core/errors';
-import { toPage } from '../../../core/pagination';
+import { encodeCursor } from '../../../core/pagination';
 import { transaction, type Tx } from '../../db/client';
 import type { Ctx } from '../../http/env';
 import { emit } from '../../jobs/events';
@@ -10,10 +10,12 @@ import { audit } from '../platform/audit';
 import * as repo from './accounts.repo';
 import { logSystemActivity } from './timeline.service';
 
-export async function listAccounts(ctx: Ctx, q: AccountListQuery) {
+/** A page of accounts as a ready JSON document (rendered by the database; see accounts.repo). */
+export async function listAccounts(ctx: Ctx, q: AccountListQuery): Promise<string> {
   if (q.deleted && ctx.actor.role !== 'admin') throw new AppError('forbidden', 'Only admins list deleted accounts.');
-  const rows = await repo.listAccounts(ctx.deps.database.db, rowScopeFor(ctx.actor), q);
-  return toPage(rows, q.limit, (r) => repo.sortKey(r, q.sort));
+  const page = await repo.listAccountsJson(ctx.deps.database.db, rowScopeFor(ctx.actor), q);
+  const next = page.more && page.lastId ? encodeCursor(page.lastValue, page.lastId) : null;
+  return `{"items":${page.items},"nextCursor":${JSON.stringify(next)}}`;
 }
 
 export async function summary(ctx: Ctx) {

@@ -58,6 +58,19 @@ describe('accounts', () => {
     expect(seen).toEqual([...seen].sort());
     expect(seen).toHaveLength(7);
 
+    // Newest first, walking pages of 2: every row exactly once, each list item identical to its detail document.
+    const byUpdate: any[] = [];
+    cursor = null;
+    do {
+      const res: any = await admin.get(`/api/accounts?q=${tag}&limit=2&sort=-updatedAt${cursor ? `&cursor=${cursor}` : ''}`);
+      byUpdate.push(...res.body.items);
+      cursor = res.body.nextCursor;
+    } while (cursor);
+    expect(byUpdate.map((a) => a.id).sort()).toEqual([...new Set(byUpdate.map((a) => a.id))].sort());
+    expect(byUpdate).toHaveLength(7);
+    expect(byUpdate.map((a) => a.updatedAt)).toEqual([...byUpdate.map((a) => a.updatedAt)].sort().reverse());
+    expect(byUpdate[0]).toEqual((await admin.get(`/api/accounts/${byUpdate[0].id}`)).body);
+
     const strategic = await admin.get(`/api/accounts?q=${tag}&segment=strategic&sort=-arr`);
     expect(strategic.body.items.map((a: any) => a.arr)).toEqual([500, 300, 100]);
     const byDomain = await admin.get(`/api/accounts?q=${tag.toUpperCase()}`);

@@ -44,14 +44,34 @@ export async function login(deps: Deps, input: z.infer<typeof loginSchema>, clie
 
 export async function logout(deps: Deps, sessionId: string) {
   await repo.deleteSession(deps.database.db, sessionId);
+  forgetActors();
 }
 
 export function publicUser(u: { id: string; email: string; name: string; role: string; partnerId: string | null; accountId: string | null }) {
   return { id: u.id, email: u.email, name: u.name, role: u.role as Role, partnerId: u.partnerId, accountId: u.accountId };
 }
 
+// Resolved credentials are kept for a few seconds: at list-endpoint speeds the session lookup is a third of a
+// request. Any sign-out, deactivation, role or password change or token revocation in this process clears the
+// cache at once; other server nodes notice within ACTOR_TTL_MS.
+const ACTOR_TTL_MS = 5_000;
+const actorCache = new Map<string, { actor: Actor; until: number }>();
+export function forgetActors(): void { actorCache.clear(); }
+
 /** Resolves the caller from a session cookie or a bearer token; null when neither is valid. */
 export async function resolveActor(deps: Deps, creds: { cookie?: string; bearer?: string }): Promise<Actor | null> {
+  const key = creds.bearer ? `t:${sha256(creds.bearer)}` : creds.cookie ? `s:${sha256(creds.cookie)}` : '';
+  const hit = actorCache.get(key);
+  if (hit && hit.until > Date.now()) return hit.actor;
+  const actor = await lookupActor(deps, creds);
+  if (actor) {
+    if (actorCache.size > 10_000) actorCache.clear(); // bounded; a refill costs one query per active client
+    actorCache.set(key, { actor, until: Date.now() + ACTOR_TTL_MS });
+  }
+  return actor;
+}
+
+async function lookupActor(deps: Deps, creds: { cookie?: string; bearer?: string }): Promise<Actor | null> {
   const db = deps.database.db;
   if (creds.bearer) {
     const row = await repo.findTokenActor(db, sha256(creds.bearer));

@@ -7,6 +7,7 @@ import type { Ctx } from '../../http/env';
 import { emit } from '../../jobs/events';
 import { audit } from './audit';
 import { deleteSessionsOfUser, findUserByEmail } from './auth.repo';
+import { forgetActors } from './auth.service';
 import { hashPassword, randomToken, sha256 } from './crypto';
 import * as repo from './platform.repo';
 
@@ -75,7 +76,11 @@ export async function updateUser(ctx: Ctx, id: string, input: z.infer<typeof use
     const after = await repo.updateUser(tx, id, version, { ...patch, ...(passwordHash ? { passwordHash } : {}) });
     if (!after) throw new AppError('version_conflict', `The user changed since you loaded it (version ${before.version}).`, { currentVersion: before.version });
     // Access changes take effect now, not at the next sign-in.
-    if (passwordHash || patch.active === false || (patch.role && patch.role !== before.role)) await deleteSessionsOfUser(tx, id);
+    if (passwordHash || patch.active === false || (patch.role && patch.role !== before.role)) {
+      await deleteSessionsOfUser(tx, id);
+      forgetActors();
+    }
+    if (patch.partnerId !== undefined || patch.accountId !== undefined || patch.name !== undefined) forgetActors();
     const { passwordHash: _h, ...beforePublic } = before;
     await audit(ctx, tx, { action: 'user.update', entityType: 'user', entityId: id, before: beforePublic, after: { ...after, ...(passwordHash ? { passwordChanged: true } : {}) } });
     return after;
@@ -101,6 +106,7 @@ export async function revokeToken(ctx: Ctx, id: string) {
   return transaction(ctx.deps.database, async (tx) => {
     const row = await repo.revokeToken(tx, id);
     if (!row) throw notFound('Active API token');
+    forgetActors();
     await audit(ctx, tx, { action: 'token.revoke', entityType: 'api_token', entityId: id, before: { revokedAt: null }, after: { revokedAt: row.revokedAt } });
     return row;
   });
