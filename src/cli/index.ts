@@ -121,6 +121,8 @@ program.command('restore').description('Restore a backup into an empty database 
     } finally { await closeRuntime(deps); }
   });
 
+(await import('./import')).registerImportCommands(program);
+
 program.parseAsync(process.argv).catch((err: unknown) => {
   if (err instanceof DataDirLockedError || err instanceof ConfigError) {
     process.stderr.write(`valuegraph: ${err.message}\n`);

@@ -58,10 +58,12 @@ export function buildApp(deps: Deps): Hono<AppEnv> {
       imgSrc: ["'self'", 'data:'], connectSrc: ["'self'"], frameAncestors: ["'none'"], objectSrc: ["'none'"],
     },
   }));
-  app.use('/api/*', bodyLimit({
+  const limit = bodyLimit({
     maxSize: deps.config.bodyLimitBytes,
     onError: () => { throw new AppError('payload_too_large', `Request bodies are limited to ${deps.config.bodyLimitBytes} bytes.`); },
-  }));
+  });
+  // CSV uploads stream to disk under their own (much larger) limit; every other body is capped here.
+  app.use('/api/*', (c, next) => (c.req.method === 'POST' && c.req.path === '/api/imports/uploads' ? next() : limit(c, next)));
   app.use('/api/*', authenticate);
   app.use('/api/*', idempotency);
 

@@ -194,7 +194,7 @@ export const defaultPlaybook: Playbook = {
       firstResponseHours: 24, // 000 §1 stage 1 SLA "24-hour response time"; 004 Success Metrics "< 24 hours"
       firstResponseTargetBusinessHours: 1, // 004 Tips #1 "within 1 hour during business hours"
       qualificationHours: 48, // 000 §1 stage 2 SLA "48-hour qualification"
-      clock: 'calendar', // assumption, not in seed (24 h / 48 h read as wall-clock hours)
+      clock: 'business', // issue 3 "SLA clocks in business hours": 24 h / 48 h counted in business hours of `calendar`
     },
     // 004 Escalation Path "SDR Manager → Sales Manager → VP Sales"; hours after breach are assumptions, not in seed
     slaEscalation: [

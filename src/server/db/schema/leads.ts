@@ -1,6 +1,6 @@
 // Leads (004): capture, BANT, enrichment, scores with explanations, assignment, SLA clocks, conversion.
 import { sql } from 'drizzle-orm';
-import { boolean, index, integer, jsonb, pgTable, real, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { bigserial, boolean, index, integer, jsonb, pgTable, real, serial, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 import { accounts, contacts } from './accounts';
 import { partners, stamps, users } from './platform';
 
@@ -41,7 +41,7 @@ export const leads = pgTable('leads', {
   engagementScore: integer('engagement_score').notNull().default(0),
   score: integer('score').notNull().default(0),
   priority: text('priority'),
-  /** [{ rule, points, explanation }] — every point explained. */
+  /** [{ rule, points }] of the matched scoring rules; the API adds each rule's kind and text from the playbook. */
   scoreExplanation: jsonb('score_explanation').notNull().default([]),
   scoredPlaybookVersion: integer('scored_playbook_version'),
   conversionProbability: real('conversion_probability'),
@@ -49,6 +49,10 @@ export const leads = pgTable('leads', {
   assignedAt: ts('assigned_at'),
   assignmentExplanation: jsonb('assignment_explanation'),
   firstResponseDueAt: ts('first_response_due_at'),
+  /** The 1-business-hour target (004 Tips #1), shown next to the hard SLA. */
+  firstResponseTargetAt: ts('first_response_target_at'),
+  /** Due time of the clock running now (first response, then qualification); null when no clock runs. */
+  slaDueAt: ts('sla_due_at'),
   firstRespondedAt: ts('first_responded_at'),
   qualificationDueAt: ts('qualification_due_at'),
   qualifiedAt: ts('qualified_at'),
@@ -60,6 +64,8 @@ export const leads = pgTable('leads', {
   convertedContactId: uuid('converted_contact_id').references(() => contacts.id),
   convertedOpportunityId: uuid('converted_opportunity_id'),
   mergedIntoId: uuid('merged_into_id'),
+  /** Flagged at capture: [{ id, match: 'email' | 'domain' }] of live leads that look like the same person or company. */
+  possibleDuplicates: jsonb('possible_duplicates').notNull().default([]),
   partnerId: uuid('partner_id').references(() => partners.id), // partner referrals: the partner sees its leads
   referredByAccountId: uuid('referred_by_account_id').references(() => accounts.id),
   campaign: text('campaign'),
@@ -67,13 +73,86 @@ export const leads = pgTable('leads', {
   notes: text('notes'),
   ...stamps,
 }, (t) => [
-  // Lead inbox: open leads by time left on their SLA clock, for everyone and per owner.
-  index('leads_inbox_idx').on(t.status, t.firstResponseDueAt, t.id).where(live),
-  index('leads_owner_inbox_idx').on(t.ownerId, t.status, t.firstResponseDueAt, t.id).where(live),
+  // Lead inbox: leads with a running SLA clock by time left, for everyone and per owner (keyset on due, id).
+  index('leads_inbox_idx').on(t.slaDueAt, t.id).where(sql`deleted_at IS NULL AND sla_due_at IS NOT NULL`),
+  index('leads_owner_inbox_idx').on(t.ownerId, t.slaDueAt, t.id).where(sql`deleted_at IS NULL AND sla_due_at IS NOT NULL`),
+  index('leads_owner_status_idx').on(t.ownerId, t.status).where(live),
   index('leads_email_idx').on(sql`lower(${t.email})`).where(live),
   index('leads_domain_idx').on(sql`lower(${t.domain})`).where(live),
   index('leads_partner_idx').on(t.partnerId, t.createdAt).where(live),
-  index('leads_score_idx').on(t.score, t.id).where(live),
   index('leads_created_idx').on(t.createdAt, t.id).where(live),
   index('leads_source_idx').on(t.source, t.createdAt).where(live),
 ]);
+
+/** Calls, emails, meetings, notes, marketing touches and system entries (SLA, assignment) of a lead. */
+export const leadActivities = pgTable('lead_activities', {
+  id: uuid('id').primaryKey().default(sql`gen_random_uuid()`),
+  leadId: uuid('lead_id').notNull().references(() => leads.id),
+  kind: text('kind').notNull(), // note | call | email | meeting | webinar | event | download | visit | system
+  subject: text('subject').notNull(),
+  body: text('body'),
+  inbound: boolean('inbound'),
+  occurredAt: ts('occurred_at').notNull().defaultNow(),
+  actorId: uuid('actor_id').references(() => users.id),
+  createdAt: ts('created_at').notNull().defaultNow(),
+}, (t) => [index('lead_activities_lead_idx').on(t.leadId, t.occurredAt, t.id)]);
+
+/** Per-user assignment profile (004 §1.4): territories, verticals, size tier, capacity, out of office. */
+export const salesProfiles = pgTable('sales_profiles', {
+  userId: uuid('user_id').primaryKey().references(() => users.id),
+  territories: text('territories').array().notNull().default(sql`'{}'::text[]`),
+  verticals: text('verticals').array().notNull().default(sql`'{}'::text[]`),
+  sizeTier: text('size_tier'),
+  capacity: integer('capacity').notNull().default(40),
+  outOfOfficeUntil: ts('out_of_office_until'),
+  version: integer('version').notNull().default(1),
+  updatedAt: ts('updated_at').notNull().defaultNow(),
+});
+
+/** Public web forms: where submissions go and how spam is kept out. */
+export const leadForms = pgTable('lead_forms', {
+  id: uuid('id').primaryKey().default(sql`gen_random_uuid()`),
+  name: text('name').notNull(),
+  source: text('source').notNull(),
+  campaign: text('campaign'),
+  ownerRule: text('owner_rule', { enum: ['auto', 'fixed'] }).notNull().default('auto'),
+  defaultOwnerId: uuid('default_owner_id').references(() => users.id),
+  active: boolean('active').notNull().default(true),
+  minFillSeconds: integer('min_fill_seconds').notNull().default(3),
+  rateLimitPerHour: integer('rate_limit_per_hour').notNull().default(10),
+  successMessage: text('success_message'),
+  /** Signs the time a form was served (minimum fill time); never leaves the server. */
+  secret: text('secret').notNull().default(sql`md5(gen_random_uuid()::text || clock_timestamp()::text)`),
+  ...stamps,
+});
+
+/** Every public submission with its outcome; the per-IP rate limit counts these rows. */
+export const leadFormSubmissions = pgTable('lead_form_submissions', {
+  id: bigserial('id', { mode: 'number' }).primaryKey(),
+  formId: uuid('form_id').notNull().references(() => leadForms.id),
+  ipHash: text('ip_hash').notNull(),
+  outcome: text('outcome').notNull(), // accepted | honeypot | too_fast | bad_token | rate_limited | invalid
+  leadId: uuid('lead_id'),
+  createdAt: ts('created_at').notNull().defaultNow(),
+}, (t) => [
+  index('lead_form_submissions_ip_idx').on(t.ipHash, t.createdAt),
+  index('lead_form_submissions_form_idx').on(t.formId, t.createdAt),
+]);
+
+/** Trained conversion models; the latest row is the one in use. */
+export const leadModels = pgTable('lead_models', {
+  id: serial('id').primaryKey(),
+  status: text('status').notNull(), // active | insufficient_history
+  trainedAt: ts('trained_at').notNull().defaultNow(),
+  sampleSize: integer('sample_size').notNull(),
+  positives: integer('positives').notNull(),
+  trainSize: integer('train_size').notNull().default(0),
+  validationSize: integer('validation_size').notNull().default(0),
+  auc: real('auc'),
+  minExamples: integer('min_examples').notNull(),
+  /** { featureIds, mean, std, weights, intercept } */
+  model: jsonb('model'),
+  topWeights: jsonb('top_weights').notNull().default([]),
+  playbookVersion: integer('playbook_version'),
+  trainedBy: uuid('trained_by'),
+});

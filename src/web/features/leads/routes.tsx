@@ -1,4 +1,13 @@
-// Routes of the leads feature, spread into the app router (src/web/router.tsx).
+// Routes of the leads feature, spread into the app router (src/web/router.tsx). Pages load on demand.
+import { lazy } from 'react';
 import type { RouteObject } from 'react-router';
 
-export const leadRoutes: RouteObject[] = [];
+const LeadsPage = lazy(async () => ({ default: (await import('./LeadsPage')).LeadsPage }));
+const LeadPage = lazy(async () => ({ default: (await import('./LeadPage')).LeadPage }));
+const FormsPage = lazy(async () => ({ default: (await import('./FormsPage')).FormsPage }));
+
+export const leadRoutes: RouteObject[] = [
+  { path: 'leads', element: <LeadsPage /> },
+  { path: 'leads/forms', element: <FormsPage /> },
+  { path: 'leads/:id', element: <LeadPage /> },
+];

@@ -1,4 +1,9 @@
 // Routes of the value feature, spread into the app router (src/web/router.tsx).
+import { lazy } from 'react';
 import type { RouteObject } from 'react-router';
 
-export const valueRoutes: RouteObject[] = [];
+const ValuePage = lazy(async () => ({ default: (await import('./ValuePage')).ValuePage }));
+
+export const valueRoutes: RouteObject[] = [
+  { path: 'opportunities/:id/value', element: <ValuePage /> },
+];

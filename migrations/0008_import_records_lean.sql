@@ -1,0 +1,1 @@
+DROP INDEX "import_records_entity_idx";

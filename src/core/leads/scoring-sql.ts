@@ -1,0 +1,148 @@
+// The playbook's scoring rules compiled to SQL, so re-scoring every lead after a playbook change is one UPDATE
+// computed inside the database. Mirrors scoring.ts rule for rule (conditionHolds, combine); a test runs both on
+// the same leads. Pure string building: literals are escaped here, numbers checked finite.
+import type { Playbook } from '../playbook';
+import { FACT_TYPES, type Fact } from './scoring';
+
+type ScoringConfig = Playbook['leads']['scoring'];
+type Condition = ScoringConfig['fitRules'][number]['when'];
+
+/** A SQL string literal (standard_conforming_strings: only the quote needs doubling). */
+export function lit(s: string): string {
+  if (s.includes('\u0000')) throw new Error('NUL in SQL literal');
+  return `'${s.replace(/'/g, "''")}'`;
+}
+export function num(n: number): string {
+  if (!Number.isFinite(n)) throw new Error(`Not a finite number: ${n}`);
+  return String(n);
+}
+
+const COLUMNS: Partial<Record<Fact, string>> = {
+  techStack: 'tech_stack', monitoringTools: 'monitoring_tools', complianceFrameworks: 'compliance_frameworks',
+  recentInitiatives: 'recent_initiatives', hasCmdb: 'has_cmdb', cmdbAccuracyPercent: 'cmdb_accuracy_percent',
+  employees: 'employees', servers: 'servers', cloudResources: 'cloud_resources', networkDevices: 'network_devices',
+  industry: 'industry', source: 'source',
+};
+
+/** The SQL expression of a fact's value (NULL when unknown; engagement counters default to 0). */
+export function factSql(fact: Fact): string {
+  if (fact.startsWith('activity.')) {
+    const k = lit(fact.slice('activity.'.length));
+    return `COALESCE(CASE WHEN jsonb_typeof(engagement->${k}) = 'number' THEN (engagement->>${k})::numeric END, 0)`;
+  }
+  if (fact.startsWith('bant.')) {
+    const k = lit(fact.slice('bant.'.length));
+    return FACT_TYPES[fact] === 'boolean'
+      ? `(CASE WHEN jsonb_typeof(bant->${k}) = 'boolean' THEN (bant->>${k})::boolean END)`
+      : `(CASE WHEN jsonb_typeof(bant->${k}) = 'number' THEN (bant->>${k})::numeric END)`;
+  }
+  return COLUMNS[fact]!;
+}
+
+const textArray = (xs: string[]) => `ARRAY[${xs.map((x) => lit(x.toLowerCase())).join(', ')}]::text[]`;
+
+/** A boolean SQL expression that is never NULL, true exactly when conditionHolds is. */
+export function conditionSql(cond: Condition, ref?: { value: string; lowered: string }): string {
+  const type = FACT_TYPES[cond.fact];
+  const f = ref?.value ?? factSql(cond.fact);
+  const v = cond.value;
+  const raw = ((): string => {
+    if (type === 'list') {
+      const items = ref?.lowered ?? `lower(${f}::text)::text[]`;
+      switch (cond.op) {
+        case 'exists': return `cardinality(${f}) > 0`;
+        case 'eq': case 'contains': return typeof v === 'string' ? `${lit(v.toLowerCase())} = ANY(${items})` : 'false';
+        case 'neq': return typeof v === 'string' ? `NOT (${lit(v.toLowerCase())} = ANY(${items}))` : 'true';
+        case 'in': return Array.isArray(v) && v.length ? `${items} && ${textArray(v)}` : 'false';
+        default: return 'false';
+      }
+    }
+    if (type === 'text') {
+      const s = `lower(${f})`;
+      const eq = typeof v === 'string' ? `(${f} IS NOT NULL AND ${s} = ${lit(v.toLowerCase())})` : 'false';
+      switch (cond.op) {
+        case 'exists': return `(${f} IS NOT NULL AND ${f} <> '')`;
+        case 'eq': return eq;
+        case 'neq': return `NOT ${eq}`;
+        case 'in': return Array.isArray(v) && v.length ? `(${f} IS NOT NULL AND ${s} = ANY(${textArray(v)}))` : 'false';
+        case 'contains': return typeof v === 'string' ? `(${f} IS NOT NULL AND strpos(${s}, ${lit(v.toLowerCase())}) > 0)` : 'false';
+        default: return 'false';
+      }
+    }
+    if (type === 'number') {
+      const t = typeof v === 'number' ? num(v) : null;
+      const cmp = (op: string) => (t === null ? 'false' : `(${f} IS NOT NULL AND ${f} ${op} ${t})`);
+      switch (cond.op) {
+        case 'exists': return `(${f} IS NOT NULL)`;
+        case 'eq': return cmp('=');
+        case 'neq': return `NOT ${cmp('=')}`;
+        case 'gt': return cmp('>');
+        case 'gte': return cmp('>=');
+        case 'lt': return cmp('<');
+        case 'lte': return cmp('<=');
+        default: return 'false';
+      }
+    }
+    const eq = typeof v === 'boolean' ? `(${f} IS NOT NULL AND ${f} = ${v})` : 'false';
+    switch (cond.op) {
+      case 'exists': return `(${f} IS NOT NULL)`;
+      case 'isTrue': return `(${f} IS TRUE)`;
+      case 'isFalse': return `(${f} IS FALSE)`;
+      case 'eq': return eq;
+      case 'neq': return `NOT ${eq}`;
+      default: return 'false';
+    }
+  })();
+  return `COALESCE(${raw}, false)`;
+}
+
+/**
+ * A sub-select computing (fit_score, engagement_score, score, priority, score_explanation) for the leads row in
+ * scope, usable in `UPDATE leads SET (...) = (<this>)`. Layers fenced with OFFSET 0 evaluate each fact once and
+ * each rule once per row: d = fact values, m = one boolean per rule, s = sums and the explanation.
+ */
+export function scoreSelectSql(scoring: ScoringConfig): string {
+  const all = [
+    ...scoring.fitRules.map((r) => ({ r, kind: 'fit' as const })),
+    ...scoring.engagementRules.map((r) => ({ r, kind: 'engagement' as const })),
+  ];
+  const facts = [...new Set(all.map(({ r }) => r.when.fact))];
+  const col = (fact: Fact) => `v${facts.indexOf(fact)}`;
+  const d = facts.flatMap((fact) => [
+    `${factSql(fact)} AS ${col(fact)}`,
+    ...(FACT_TYPES[fact] === 'list' ? [`lower(${factSql(fact)}::text)::text[] AS l${facts.indexOf(fact)}`] : []),
+  ]);
+  const m = all.map(({ r }, i) => `${conditionSql(r.when, { value: col(r.when.fact), lowered: `l${facts.indexOf(r.when.fact)}` })} AS m${i}`);
+  const sum = (kind: 'fit' | 'engagement') => {
+    const parts = all.map((x, i) => ({ ...x, i })).filter((x) => x.kind === kind).map(({ r, i }) => `CASE WHEN m${i} THEN ${num(r.points)} ELSE 0 END`);
+    return parts.length ? parts.join(' + ') : '0';
+  };
+  // The stored explanation: JSON text of the matched rules and their points (concat_ws skips rules that missed).
+  const item = (r: (typeof all)[number]['r']) => lit(JSON.stringify({ rule: r.id, points: r.points }));
+  // Functions take at most 100 arguments: long rule lists are joined in chunks (an empty chunk becomes NULL).
+  const items = all.map(({ r }, i) => `CASE WHEN m${i} THEN ${item(r)} END`);
+  const chunks: string[] = [];
+  for (let i = 0; i < items.length; i += 90) chunks.push(`NULLIF(concat_ws(',', ${items.slice(i, i + 90).join(', ')}), '')`);
+  const explanation = items.length ? `('[' || concat_ws(',', ${chunks.join(', ')}) || ']')::jsonb` : `'[]'::jsonb`;
+  const scale = (expr: string, max: number) => `(LEAST(GREATEST(${expr}, 0), ${num(max)}) * 100 / ${num(max)})`;
+  const { fit, engagement } = scoring.combineWeights;
+  const { hot, warm } = scoring.priorityBands;
+  const dSql = d.length ? d.join(', ') : '1 AS none';
+  const mSql = m.length ? m.join(', ') : 'true AS none';
+  return `SELECT f, e, sc, CASE WHEN sc >= ${num(hot)} THEN 'hot' WHEN sc >= ${num(warm)} THEN 'warm' ELSE 'cold' END, x
+    FROM (SELECT f, e, (f * ${num(fit)} + e * ${num(engagement)}) / 100 AS sc, x
+      FROM (SELECT ${scale('fs', scoring.maxFitPoints)}::int AS f, ${scale('es', scoring.maxEngagementPoints)}::int AS e, x
+        FROM (SELECT (${sum('fit')}) AS fs, (${sum('engagement')}) AS es, ${explanation} AS x
+          FROM (SELECT ${mSql} FROM (SELECT ${dSql} OFFSET 0) d OFFSET 0) m OFFSET 0) s) a) b`;
+}
+
+/**
+ * The whole re-scoring statement: every live lead (or those matching `where`) in one UPDATE that writes only the
+ * rows whose score, band or explanation changes (a million-row rewrite for one rule's points is mostly waste).
+ */
+export function rescoreAllSql(scoring: ScoringConfig, playbookVersion: number, where = 'deleted_at IS NULL'): string {
+  return `UPDATE leads l SET (fit_score, engagement_score, score, priority, score_explanation, scored_playbook_version) =
+      (n.f, n.e, n.sc, n.p, n.x, ${num(Math.trunc(playbookVersion))})
+    FROM (SELECT id, s.f, s.e, s.sc, s.p, s.x FROM leads, LATERAL (${scoreSelectSql(scoring)}) s(f, e, sc, p, x) WHERE ${where}) n
+    WHERE l.id = n.id AND (l.fit_score, l.engagement_score, l.score, l.priority, l.score_explanation) IS DISTINCT FROM (n.f, n.e, n.sc, n.p, n.x)`;
+}

@@ -1,0 +1,73 @@
+import { describe, expect, it } from 'vitest';
+import { defaultPlaybook } from '../playbook';
+import { conditionHolds, pointLabel, scoreLead, type ScoringLead } from './scoring';
+import { conditionSql, rescoreAllSql, scoreSelectSql } from './scoring-sql';
+
+const scoring = defaultPlaybook.leads.scoring;
+const blank: ScoringLead = {
+  techStack: [], monitoringTools: [], complianceFrameworks: [], recentInitiatives: [], hasCmdb: null, cmdbAccuracyPercent: null,
+  employees: null, servers: null, cloudResources: null, networkDevices: null, industry: null, source: 'outbound', bant: {}, engagement: {},
+};
+
+describe('lead scoring', () => {
+  it('explains every point and combines fit and engagement with the playbook weights', () => {
+    const s = scoreLead(scoring, {
+      ...blank, techStack: ['servicenow', 'AWS'], servers: 1500, hasCmdb: true, cmdbAccuracyPercent: 60, source: 'website',
+      bant: { budget: true, authority: true, need: true, timelineMonths: 6 }, engagement: { meetingAccepted: 1, websiteVisits: 2 },
+    });
+    // fit: 15 ServiceNow + 5 CMDB + 10 inaccurate + 10 servers + 10+10+10+10 BANT = 80; engagement: 15 inbound + 25 meeting = 40
+    expect(s.fitPoints).toBe(80);
+    expect(s.engagementPoints).toBe(40);
+    expect(s.fitScore).toBe(80);
+    expect(s.engagementScore).toBe(40);
+    expect(s.score).toBe(Math.floor((80 * 60 + 40 * 40) / 100)); // 64
+    expect(s.priority).toBe('warm');
+    expect(s.explanation.map((p) => p.rule)).toEqual([
+      'servicenow_in_stack', 'has_cmdb', 'cmdb_inaccurate', 'servers_1000', 'budget_identified', 'has_authority', 'clear_need',
+      'timeline_12m', 'inbound_inquiry', 'meeting_accepted',
+    ]);
+    expect(pointLabel(s.explanation[0])).toBe('+15 ServiceNow in stack');
+    expect(s.explanation.reduce((n, p) => n + p.points, 0)).toBe(120);
+  });
+
+  it('subtracts negative rules, never goes below 0 and caps at the maximum', () => {
+    const late = scoreLead(scoring, { ...blank, bant: { timelineMonths: 24 } });
+    expect(late.fitPoints).toBe(-10);
+    expect(late.fitScore).toBe(0);
+    expect(pointLabel(late.explanation[0])).toBe('−10 Initiative more than 12 months out');
+    const capped = scoreLead({ ...scoring, maxFitPoints: 20 }, { ...blank, techStack: ['ServiceNow'], servers: 5000, employees: 9000 });
+    expect(capped.fitPoints).toBe(30);
+    expect(capped.fitScore).toBe(100);
+  });
+
+  it('bands priority: hot at 70, warm at 40', () => {
+    const hot = scoreLead({ ...scoring, combineWeights: { fit: 100, engagement: 0 } }, {
+      ...blank, techStack: ['ServiceNow'], monitoringTools: ['Datadog'], hasCmdb: true, cmdbAccuracyPercent: 50,
+      complianceFrameworks: ['SOX'], servers: 2000, bant: { budget: true, authority: true, need: true },
+    });
+    expect(hot.score).toBe(85); // 15 + 5 + 5 + 10 + 10 + 10 + 10 + 10 + 10
+    expect(hot.priority).toBe('hot');
+    expect(scoreLead(scoring, blank).priority).toBe('cold');
+  });
+
+  it('conditions: lists case-insensitive, unknown values only satisfy neq', () => {
+    expect(conditionHolds({ fact: 'techStack', op: 'contains', value: 'ServiceNow' }, ['SERVICENOW'])).toBe(true);
+    expect(conditionHolds({ fact: 'techStack', op: 'in', value: ['Jira', 'ServiceNow'] }, ['servicenow'])).toBe(true);
+    expect(conditionHolds({ fact: 'techStack', op: 'neq', value: 'Jira' }, [])).toBe(true);
+    expect(conditionHolds({ fact: 'industry', op: 'contains', value: 'fin' }, 'Financial Services')).toBe(true);
+    expect(conditionHolds({ fact: 'industry', op: 'eq', value: 'retail' }, null)).toBe(false);
+    expect(conditionHolds({ fact: 'industry', op: 'neq', value: 'retail' }, null)).toBe(true);
+    expect(conditionHolds({ fact: 'servers', op: 'gte', value: 1000 }, null)).toBe(false);
+    expect(conditionHolds({ fact: 'hasCmdb', op: 'isFalse' }, null)).toBe(false);
+    expect(conditionHolds({ fact: 'hasCmdb', op: 'exists' }, false)).toBe(true);
+  });
+
+  it('compiles rules to SQL with escaped literals', () => {
+    const sql = conditionSql({ fact: 'industry', op: 'eq', value: "O'Reilly; DROP TABLE leads" });
+    expect(sql).toContain("'o''reilly; drop table leads'");
+    expect(conditionSql({ fact: 'activity.meetingAccepted', op: 'gte', value: 1 })).toContain("engagement->'meetingAccepted'");
+    expect(scoreSelectSql(scoring)).toContain(`'{"rule":"servicenow_in_stack","points":15}'`);
+    expect(rescoreAllSql(scoring, 7)).toMatch(/n.x, 7\)[^]*WHERE deleted_at IS NULL\) n/);
+    expect(() => conditionSql({ fact: 'servers', op: 'gt', value: Number.NaN })).toThrow();
+  });
+});

@@ -1,0 +1,8 @@
+// The Value Graph's pure core: hypothesis (Architect), commitment (Committer), deal risk, business-case math.
+export * from './benchmarks';
+export * from './commitment';
+export * from './format';
+export * from './hypothesis';
+export * from './model';
+export * from './risk';
+export * from './roi';

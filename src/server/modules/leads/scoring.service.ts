@@ -1,0 +1,157 @@
+// Scores on every lead change (JS), set-based re-scoring of every lead when the playbook changes (one SQL UPDATE
+// compiled from the rules), and the predictive conversion model: training, status, probabilities.
+import { desc, eq, sql } from 'drizzle-orm';
+import {
+  featureVector, modelFeatures, predict, predictSql, topWeights, train, type ModelLead, type TrainedModel,
+} from '../../../core/leads/model';
+import { compactExplanation, hydrateExplanation, scoreLead, type ScoringLead } from '../../../core/leads/scoring';
+import { rescoreAllSql } from '../../../core/leads/scoring-sql';
+import type { Playbook } from '../../../core/playbook';
+import { transaction, type Executor, type Tx } from '../../db/client';
+import { leadModels, playbooks } from '../../db/schema';
+import type { Ctx } from '../../http/env';
+import { emit, onEvent } from '../../jobs/events';
+import { audit } from '../platform/audit';
+import { currentPlaybook } from '../platform/playbook.service';
+import type { LeadRow, NewLead } from './leads.repo';
+
+export const DEFAULT_MIN_EXAMPLES = 200;
+export type ModelRow = typeof leadModels.$inferSelect;
+
+export async function latestModel(db: Executor): Promise<ModelRow | null> {
+  const [row] = await db.select().from(leadModels).orderBy(desc(leadModels.id)).limit(1);
+  return row ?? null;
+}
+
+/** The model in use, if any: the latest trained one with enough history. */
+export async function activeModel(db: Executor): Promise<TrainedModel | null> {
+  const row = await latestModel(db);
+  return row?.status === 'active' && row.model ? (row.model as TrainedModel) : null;
+}
+
+/** Score fields of a lead (and its conversion probability when a model is in use). */
+export function scoreFields(playbook: Playbook, version: number, row: object, model: TrainedModel | null): Partial<NewLead> {
+  const lead = row as ScoringLead;
+  const s = scoreLead(playbook.leads.scoring, lead);
+  let conversionProbability: number | null = null;
+  if (model) {
+    const ml: ModelLead = { ...lead, fitScore: s.fitScore, engagementScore: s.engagementScore };
+    conversionProbability = predict(model, featureVector(modelFeatures(playbook.leads), model, ml));
+  }
+  return {
+    fitScore: s.fitScore, engagementScore: s.engagementScore, score: s.score, priority: s.priority,
+    scoreExplanation: compactExplanation(s.explanation), scoredPlaybookVersion: version, conversionProbability,
+  };
+}
+
+/** Re-scores every live lead in the database with one UPDATE; returns the number of rows. */
+export async function rescoreAll(db: Executor, playbook: Playbook, version: number): Promise<number> {
+  const res = await db.execute(sql.raw(rescoreAllSql(playbook.leads.scoring, version)));
+  return (res as unknown as { rowCount?: number; affectedRows?: number }).rowCount
+    ?? (res as unknown as { affectedRows?: number }).affectedRows ?? 0;
+}
+
+/** Fills conversion probabilities of every live lead from the model (or clears them without one). */
+export async function applyModel(db: Executor, playbook: Playbook, model: TrainedModel | null): Promise<void> {
+  const expr = model ? predictSql(modelFeatures(playbook.leads), model) : 'NULL';
+  await db.execute(sql.raw(`UPDATE leads SET conversion_probability = ${expr} WHERE deleted_at IS NULL`));
+}
+
+onEvent({
+  name: 'leads.rescore-on-playbook',
+  types: ['playbook.updated'],
+  async handle(ctx, tx, event) {
+    const { version, playbook } = await currentPlaybook(tx);
+    const payload = event.payload as { version?: number; previous?: number };
+    if (payload.version !== undefined && payload.version < version) return; // a newer version's event rescores
+    // Only what scores and the model read: a change of, say, the calendar leaves a million leads alone.
+    const inputs = (p: Playbook) => JSON.stringify([p.leads.scoring, p.leads.sources, p.leads.bant.timelineHorizonMonths]);
+    const [prev] = payload.previous ? await tx.select({ body: playbooks.body }).from(playbooks).where(eq(playbooks.version, payload.previous)) : [];
+    if (prev && inputs(prev.body as Playbook) === inputs(playbook)) return;
+    const n = await rescoreAll(tx, playbook, version);
+    const model = await activeModel(tx);
+    if (model) await applyModel(tx, playbook, model);
+    await emit(ctx, tx, { type: 'leads.rescored', entityType: 'playbook', entityId: String(version), payload: { version, leads: n } });
+  },
+});
+
+// ---------------------------------------------------------------- the predictive model
+
+const TRAINING_CAP = 20_000; // most recent closed examples; plenty for a dozen features
+
+/** Closed history: converted leads whose opportunity closed (won = 1, lost = 0) and disqualified leads (0). */
+async function trainingExamples(db: Executor) {
+  const rows = await db.execute(sql`
+    SELECT l.*, CASE WHEN o.stage = 'closed_won' THEN 1 ELSE 0 END AS label
+    FROM leads l LEFT JOIN opportunities o ON o.id = l.converted_opportunity_id
+    WHERE l.deleted_at IS NULL AND (o.stage IN ('closed_won', 'closed_lost') OR l.status = 'disqualified')
+    ORDER BY l.updated_at DESC LIMIT ${TRAINING_CAP}`);
+  const list = ((rows as unknown as { rows?: unknown[] }).rows ?? rows) as Record<string, unknown>[];
+  return list.map((r) => ({
+    id: String(r.id), y: Number(r.label) as 0 | 1,
+    lead: {
+      techStack: (r.tech_stack as string[]) ?? [], monitoringTools: (r.monitoring_tools as string[]) ?? [],
+      complianceFrameworks: (r.compliance_frameworks as string[]) ?? [], recentInitiatives: (r.recent_initiatives as string[]) ?? [],
+      hasCmdb: r.has_cmdb as boolean | null, cmdbAccuracyPercent: r.cmdb_accuracy_percent as number | null,
+      employees: r.employees as number | null, servers: r.servers as number | null, cloudResources: r.cloud_resources as number | null,
+      networkDevices: r.network_devices as number | null, industry: r.industry as string | null, source: String(r.source),
+      bant: (r.bant ?? {}) as Record<string, unknown>, engagement: (r.engagement ?? {}) as Record<string, unknown>,
+      fitScore: Number(r.fit_score), engagementScore: Number(r.engagement_score),
+    } satisfies ModelLead,
+  }));
+}
+
+export async function trainModel(ctx: Ctx, opts: { minExamples?: number } = {}) {
+  return transaction(ctx.deps.database, async (tx) => trainModelIn(ctx, tx, opts));
+}
+
+export async function trainModelIn(ctx: Ctx, tx: Tx, opts: { minExamples?: number } = {}) {
+  const previous = await latestModel(tx);
+  const minExamples = opts.minExamples ?? previous?.minExamples ?? DEFAULT_MIN_EXAMPLES;
+  const { playbook, version } = await currentPlaybook(tx);
+  const features = modelFeatures(playbook.leads);
+  const examples = await trainingExamples(tx);
+  const positives = examples.filter((e) => e.y === 1).length;
+  const base = { sampleSize: examples.length, positives, minExamples, playbookVersion: version, trainedBy: ctx.actor.via === 'system' ? null : ctx.actor.id };
+  let row: ModelRow;
+  if (examples.length < minExamples || positives === 0 || positives === examples.length) {
+    [row] = await tx.insert(leadModels).values({ ...base, status: 'insufficient_history' }).returning();
+    await applyModel(tx, playbook, null);
+  } else {
+    const result = train(examples.map((e) => ({ id: e.id, y: e.y, x: features.map((f) => f.js(e.lead)) })), features.map((f) => f.id));
+    const usable = result.auc !== null;
+    [row] = await tx.insert(leadModels).values({
+      ...base, status: usable ? 'active' : 'insufficient_history', trainSize: result.trainSize, validationSize: result.validationSize,
+      auc: result.auc, model: result.model, topWeights: topWeights(features, result.model),
+    }).returning();
+    await applyModel(tx, playbook, usable ? result.model : null);
+  }
+  await audit(ctx, tx, { action: 'lead_model.train', entityType: 'lead_model', entityId: String(row.id), after: { status: row.status, auc: row.auc, sampleSize: row.sampleSize } });
+  await emit(ctx, tx, { type: 'lead_model.trained', entityType: 'lead_model', entityId: String(row.id), payload: { status: row.status, auc: row.auc, sampleSize: row.sampleSize } });
+  return modelStatusOf(row);
+}
+
+export function modelStatusOf(row: ModelRow | null) {
+  if (!row) {
+    return { status: 'not_trained', message: `No model trained yet; it needs ${DEFAULT_MIN_EXAMPLES} closed examples.`, auc: null, sampleSize: 0, positives: 0, minExamples: DEFAULT_MIN_EXAMPLES, trainedAt: null, topWeights: [] };
+  }
+  const message = row.status === 'active'
+    ? `Trained on ${row.trainSize} closed leads, validated on ${row.validationSize} (AUC ${row.auc?.toFixed(3)}).`
+    : `Not enough history: ${row.sampleSize} closed examples (${row.positives} won) of the ${row.minExamples} needed, with both outcomes present.`;
+  return {
+    status: row.status, message, auc: row.auc, sampleSize: row.sampleSize, positives: row.positives, trainSize: row.trainSize,
+    validationSize: row.validationSize, minExamples: row.minExamples, trainedAt: row.trainedAt, topWeights: row.topWeights,
+  };
+}
+
+export async function modelStatus(ctx: Ctx) {
+  return modelStatusOf(await latestModel(ctx.deps.database.db));
+}
+
+/** A lead as the API shows it: the stored score points with the playbook's texts. */
+export function presentLead<T extends { scoreExplanation: unknown }>(playbook: Playbook, row: T): T {
+  return { ...row, scoreExplanation: hydrateExplanation(playbook.leads.scoring, row.scoreExplanation) };
+}
+
+/** The scoring input of a stored lead row. */
+export const scoringLeadOf = (l: LeadRow): ScoringLead => l as unknown as ScoringLead;
