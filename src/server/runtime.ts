@@ -38,12 +38,14 @@ export async function closeRuntime(deps: Deps): Promise<void> {
 export interface RunningServer { deps: Deps; server: ServerType; url: string; close(): Promise<void> }
 
 export async function startServer(deps: Deps): Promise<RunningServer> {
-  if (deps.config.workers) await deps.jobs.work(deps);
   const app = buildApp(deps);
   const server = await new Promise<ServerType>((resolve, reject) => {
     const s = serveHttp({ fetch: app.fetch, port: deps.config.port, hostname: deps.config.host }, () => resolve(s));
     s.once('error', reject);
   });
+  // Workers start once the port is open: requests are served while the job pollers register (jobs wait in the
+  // database meanwhile, so nothing is missed).
+  if (deps.config.workers) await deps.jobs.work(deps);
   const address = server.address();
   const port = typeof address === 'object' && address ? address.port : deps.config.port;
   const url = deps.config.publicUrl ?? `http://localhost:${port}`;

@@ -4,7 +4,6 @@ import { commitmentEditSchema, discoveryInputSchema, hypothesisEditSchema } from
 import type { AppEnv } from '../../http/env';
 import { anyObject, idParam, json, jsonBody, page } from '../../http/openapi';
 import { ctxOf, guard } from '../../http/route';
-import { renderProposalPdf } from './proposal-pdf';
 import { policies as p } from './value.policy';
 import * as value from './value.service';
 
@@ -66,7 +65,8 @@ export function registerValueRoutes(api: OpenAPIHono<AppEnv>) {
     responses: { 200: { description: 'PDF', content: { 'application/pdf': { schema: z.string().openapi({ format: 'binary' }) } } } },
   }), async (c) => {
     const d = await value.proposalData(ctxOf(c), c.req.valid('param').id);
-    const pdf = await renderProposalPdf({
+    // pdfkit loads on first use: it is a quarter of a second of every start otherwise.
+    const pdf = await (await import('./proposal-pdf')).renderProposalPdf({
       accountName: d.opportunity.accountName, opportunityName: d.opportunity.name, stage: d.opportunity.stage, closeDate: d.opportunity.closeDate,
       date: new Date(), status: d.hypothesis.status, model: d.hypothesis.model, results: d.hypothesis.results, narrative: d.hypothesis.narrative,
       kpis: d.commitment?.kpis ?? [], successCriteria: d.commitment?.successCriteria ?? [],
