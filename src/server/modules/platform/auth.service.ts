@@ -60,10 +60,13 @@ export function forgetActors(): void { actorCache.clear(); }
 
 /** Resolves the caller from a session cookie or a bearer token; null when neither is valid. */
 export async function resolveActor(deps: Deps, creds: { cookie?: string; bearer?: string }): Promise<Actor | null> {
-  const key = creds.bearer ? `t:${sha256(creds.bearer)}` : creds.cookie ? `s:${sha256(creds.cookie)}` : '';
+  const kind = creds.bearer ? 'token' : creds.cookie ? 'session' : null;
+  if (!kind) return null;
+  const hash = sha256((creds.bearer ?? creds.cookie)!);
+  const key = `${kind}:${hash}`;
   const hit = actorCache.get(key);
   if (hit && hit.until > Date.now()) return hit.actor;
-  const actor = await lookupActor(deps, creds);
+  const actor = await lookupActor(deps, kind, hash);
   if (actor) {
     if (actorCache.size > 10_000) actorCache.clear(); // bounded; a refill costs one query per active client
     actorCache.set(key, { actor, until: Date.now() + ACTOR_TTL_MS });
@@ -71,10 +74,10 @@ export async function resolveActor(deps: Deps, creds: { cookie?: string; bearer?
   return actor;
 }
 
-async function lookupActor(deps: Deps, creds: { cookie?: string; bearer?: string }): Promise<Actor | null> {
+async function lookupActor(deps: Deps, kind: 'token' | 'session', hash: string): Promise<Actor | null> {
   const db = deps.database.db;
-  if (creds.bearer) {
-    const row = await repo.findTokenActor(db, sha256(creds.bearer));
+  if (kind === 'token') {
+    const row = await repo.findTokenActor(db, hash);
     if (!row) return null;
     // Last use is shown to admins at minute precision: skip the write on most requests.
     if (!row.lastUsedAt || Date.now() - row.lastUsedAt.getTime() > 60_000) {
@@ -82,10 +85,7 @@ async function lookupActor(deps: Deps, creds: { cookie?: string; bearer?: string
     }
     return { ...publicUser(row), via: 'token', scopes: row.scopes };
   }
-  if (creds.cookie) {
-    const row = await repo.findSessionActor(db, sha256(creds.cookie));
-    if (!row) return null;
-    return { ...publicUser(row), via: 'session', scopes: null, sessionId: row.sessionId, csrfToken: row.csrfToken };
-  }
-  return null;
+  const row = await repo.findSessionActor(db, hash);
+  if (!row) return null;
+  return { ...publicUser(row), via: 'session', scopes: null, sessionId: row.sessionId, csrfToken: row.csrfToken };
 }
