@@ -31,7 +31,7 @@ describe('lead journey', () => {
     const breached = page.locator('[data-testid="sla-countdown"][data-breached="true"]');
     expect(await breached.count()).toBeGreaterThan(0); // the demo has breached leads, and they sort first
     expect(await rows.first().getAttribute('data-breached')).toBe('true');
-    expect(first).toMatch(/(left|overdue)$/i);
+    expect(first).toMatch(/(left|late)$/i);
     await screenshot(page, 'leads-inbox');
     expect(real(problems)).toEqual([]);
     await context.close();

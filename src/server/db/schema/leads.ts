@@ -77,6 +77,8 @@ export const leads = pgTable('leads', {
   index('leads_inbox_idx').on(t.slaDueAt, t.id).where(sql`deleted_at IS NULL AND sla_due_at IS NOT NULL`),
   index('leads_owner_inbox_idx').on(t.ownerId, t.slaDueAt, t.id).where(sql`deleted_at IS NULL AND sla_due_at IS NOT NULL`),
   index('leads_owner_status_idx').on(t.ownerId, t.status).where(live),
+  // Inbox filtered by priority: hot leads are few, so scanning the due-time index for them would read most of it.
+  index('leads_priority_inbox_idx').on(t.priority, t.slaDueAt, t.id).where(sql`deleted_at IS NULL AND sla_due_at IS NOT NULL`),
   index('leads_email_idx').on(sql`lower(${t.email})`).where(live),
   index('leads_domain_idx').on(sql`lower(${t.domain})`).where(live),
   index('leads_partner_idx').on(t.partnerId, t.createdAt).where(live),

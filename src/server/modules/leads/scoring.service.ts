@@ -46,6 +46,9 @@ export function scoreFields(playbook: Playbook, version: number, row: object, mo
 
 /** Re-scores every live lead in the database with one UPDATE; returns the number of rows. */
 export async function rescoreAll(db: Executor, playbook: Playbook, version: number): Promise<number> {
+  // The statement joins every lead with its new score: give the hash join memory instead of temp files
+  // (SET LOCAL lasts until the end of the caller's transaction; outside one it is a no-op).
+  if ('rollback' in db) await db.execute(sql.raw(`SET LOCAL work_mem = '256MB'`));
   const res = await db.execute(sql.raw(rescoreAllSql(playbook.leads.scoring, version)));
   return (res as unknown as { rowCount?: number; affectedRows?: number }).rowCount
     ?? (res as unknown as { affectedRows?: number }).affectedRows ?? 0;

@@ -9,7 +9,7 @@ export function formatLeft(ms: number): string {
   const m = Math.floor((abs % 3600_000) / 60_000);
   const s = Math.floor((abs % 60_000) / 1000);
   const text = d > 0 ? `${d}d ${h}h` : h > 0 ? `${h}h ${m}m` : `${m}m ${String(s).padStart(2, '0')}s`;
-  return ms < 0 ? `${text} overdue` : `${text} left`;
+  return ms < 0 ? `${text} late` : `${text} left`;
 }
 
 export function SlaCountdown({ dueAt, startedAt, now, label }: { dueAt: string | null; startedAt?: string; now: number; label?: string }) {
@@ -21,7 +21,7 @@ export function SlaCountdown({ dueAt, startedAt, now, label }: { dueAt: string |
   return (
     <Tooltip label={`${label ?? 'Due'} ${formatDateTime(dueAt)}`}>
       <Badge variant={left < 0 ? 'filled' : 'light'} color={color} data-testid="sla-countdown" data-breached={left < 0 ? 'true' : 'false'}
-        style={{ fontVariantNumeric: 'tabular-nums', overflow: 'visible', flexShrink: 0 }} miw="fit-content">
+        style={{ fontVariantNumeric: 'tabular-nums', flexShrink: 0, maxWidth: 'none' }} styles={{ label: { overflow: 'visible' } }}>
         {formatLeft(left)}
       </Badge>
     </Tooltip>

@@ -1,0 +1,1 @@
+CREATE INDEX "leads_priority_inbox_idx" ON "leads" USING btree ("priority","sla_due_at","id") WHERE deleted_at IS NULL AND sla_due_at IS NOT NULL;
