@@ -5,3 +5,5 @@ export * from './pipeline';
 export * from './value';
 export * from './imports';
 export * from './content';
+export * from './delivery';
+export * from './billing';
