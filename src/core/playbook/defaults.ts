@@ -617,6 +617,7 @@ export const defaultPlaybook: Playbook = {
     currency: 'USD', // DESIGN §5
     paymentTermsDays: 30, // 000 §1 stage 8 "Net 30 terms"
     invoiceTrigger: 'milestone_acceptance', // 003 Stage Gate "deliverables are accepted"; Handoff "Invoice triggers"
+    subscriptionBillingPeriod: 'annual', // assumption, not in seed (000 §1 stage 8 "Subscription activation")
     dunning: {
       // Reminder schedule: assumption, not in seed (000 §1 stage 8 gives Net 30 and DSO only)
       steps: [

@@ -422,6 +422,8 @@ export const billingSchema = z
     currency: currencySchema,
     paymentTermsDays: positiveIntSchema,
     invoiceTrigger: z.enum(['milestone_acceptance', 'milestone_date']),
+    /** How a signed contract's ARR is billed unless finance sets another period on its subscription. */
+    subscriptionBillingPeriod: z.enum(['annual', 'quarterly', 'monthly']).default('annual'),
     dunning: z
       .object({
         steps: z
