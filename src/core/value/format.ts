@@ -14,7 +14,7 @@ export function money(minor: number, currency: string): string {
 
 /** 2_300_000_00 minor → "$2.3M", 76_704_00 → "$76.7K". */
 export function moneyShort(minor: number, currency: string): string {
-  return nf(`s:${currency}`, () => new Intl.NumberFormat('en-US', { style: 'currency', currency, notation: 'compact', maximumFractionDigits: 1 })).format(minor / 100);
+  return nf(`s:${currency}`, () => new Intl.NumberFormat('en-US', { style: 'currency', currency, notation: 'compact', minimumFractionDigits: 0, maximumFractionDigits: 1 })).format(minor / 100);
 }
 
 export function num(x: number, digits = 1): string {
