@@ -51,6 +51,7 @@ export function LeadsPage() {
         description={tab === 'inbox' ? 'Leads whose SLA clock is running, least time left first (first response, then qualification).' : 'Every lead, newest first.'}
         actions={(
           <>
+            {seller && <Button variant="default" component={Link} to="/leads/team">Sales team</Button>}
             {seller && <Button variant="default" component={Link} to="/leads/forms">Web forms</Button>}
             <Button leftSection={<IconPlus size={16} />} onClick={create.open}>{internal ? 'New lead' : 'Refer a lead'}</Button>
           </>

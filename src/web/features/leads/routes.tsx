@@ -4,10 +4,12 @@ import type { RouteObject } from 'react-router';
 
 const LeadsPage = lazy(async () => ({ default: (await import('./LeadsPage')).LeadsPage }));
 const LeadPage = lazy(async () => ({ default: (await import('./LeadPage')).LeadPage }));
+const SalesProfilesPage = lazy(async () => ({ default: (await import('./SalesProfilesPage')).SalesProfilesPage }));
 const FormsPage = lazy(async () => ({ default: (await import('./FormsPage')).FormsPage }));
 
 export const leadRoutes: RouteObject[] = [
   { path: 'leads', element: <LeadsPage /> },
   { path: 'leads/forms', element: <FormsPage /> },
+  { path: 'leads/team', element: <SalesProfilesPage /> },
   { path: 'leads/:id', element: <LeadPage /> },
 ];

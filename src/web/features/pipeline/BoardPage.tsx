@@ -2,7 +2,8 @@
 // (or use its "Move to" menu from the keyboard) to advance it through the stage gate.
 import { ActionIcon, Badge, Button, Card as MCard, Group, Menu, Paper, ScrollArea, Select, Stack, Text, TextInput, Title } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
-import { useState, type DragEvent } from 'react';
+import { useEffect, useState, type DragEvent } from 'react';
+import { api } from '../../lib/api';
 import { Link } from 'react-router';
 import { useUser } from '../../lib/auth';
 import { useDirectory, usePartners, userOptions } from '../../lib/directory';
@@ -23,7 +24,24 @@ export function BoardPage() {
   const gate = useGateFlow();
   const [creating, create] = useDisclosure(false);
   const [dragOver, setDragOver] = useState<string | null>(null);
-  const columns = board.data?.columns ?? [];
+  // Extra pages per column ("Load more"), dropped whenever the first page reloads (filters, a move, a refresh).
+  const [more, setMore] = useState<Record<string, { items: Card[]; nextCursor: string | null; loading?: boolean }>>({});
+  useEffect(() => setMore({}), [board.data]);
+  const columns = (board.data?.columns ?? []).map((c) => {
+    const extra = more[c.stage];
+    return extra ? { ...c, items: [...c.items, ...extra.items], nextCursor: extra.nextCursor } : c;
+  });
+  const loadMore = async (col: Column) => {
+    if (!col.nextCursor) return;
+    setMore((m) => ({ ...m, [col.stage]: { items: m[col.stage]?.items ?? [], nextCursor: col.nextCursor, loading: true } }));
+    try {
+      const page = await api.get<{ columns: Column[] }>('/pipeline/board', { ...filters, stage: col.stage, cursor: col.nextCursor ?? undefined, limit: 24 });
+      const next = page.columns[0];
+      setMore((m) => ({ ...m, [col.stage]: { items: [...(m[col.stage]?.items ?? []), ...(next?.items ?? [])], nextCursor: next?.nextCursor ?? null } }));
+    } catch {
+      setMore((m) => ({ ...m, [col.stage]: { ...m[col.stage], loading: false } }));
+    }
+  };
   const currency = columns.find((c) => c.items[0])?.items[0]?.currency ?? 'USD';
   const set = (k: keyof BoardFilters) => (v: string | null) => setFilters((f) => ({ ...f, [k]: v || undefined }));
 
@@ -75,7 +93,11 @@ export function BoardPage() {
                 </Stack>
                 <Stack gap="xs" mih={80}>
                   {col.items.map((card) => <BoardCard key={card.id} card={card} columns={columns} onMove={gate.move} movable={canSell(user.role)} />)}
-                  {col.nextCursor && <Text size="xs" c="dimmed" ta="center">{col.count - col.items.length} more — narrow the filters</Text>}
+                  {col.nextCursor && (
+                    <Button variant="subtle" size="xs" loading={more[col.stage]?.loading} onClick={() => loadMore(col)} data-testid={`more-${col.stage}`}>
+                      Load more ({col.count - col.items.length} left)
+                    </Button>
+                  )}
                   {col.items.length === 0 && <Text size="xs" c="dimmed" ta="center" py="md">No opportunities</Text>}
                 </Stack>
               </Paper>

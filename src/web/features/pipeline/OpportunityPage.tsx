@@ -14,6 +14,7 @@ import { ContentLinks } from '../content/ContentLinks';
 import { DealRiskPanel } from '../value/DealRiskPanel';
 import { ValueHypothesisPanel } from '../value/ValueHypothesisPanel';
 import { CloseLostDialog, CloseWonDialog } from './CloseDialogs';
+import { EditOpportunityModal } from './EditOpportunityModal';
 import { useGateFlow } from './GateDialog';
 import { CATEGORY_LABELS, canClose, canSell, useOpportunity, useSetCriterion, type Opportunity, type StageView } from './hooks';
 import { PocTab } from './PocTab';
@@ -28,6 +29,7 @@ export function OpportunityPage() {
   const [params, setParams] = useSearchParams();
   const [winning, win] = useDisclosure(false);
   const [losing, lose] = useDisclosure(false);
+  const [editing, edit] = useDisclosure(false);
   if (q.isPending) return <PageLoader label="Loading opportunity…" />;
   if (q.error) {
     const status = (q.error as { status?: number }).status;
@@ -48,6 +50,7 @@ export function OpportunityPage() {
         title={<span data-testid="opportunity-name">{o.name}</span>}
         actions={isOpen && canSell(user.role) ? (
           <>
+            <Button variant="default" onClick={edit.open} data-testid="edit-opportunity">Edit</Button>
             {next && <Button onClick={() => gate.move(o, next.id, next.name)} loading={gate.pending} data-testid="advance-button">Advance to {next.name}</Button>}
             <Menu position="bottom-end">
               <Menu.Target><Button variant="default" rightSection={<IconChevronDown size={14} />}>Move to</Button></Menu.Target>
@@ -107,6 +110,7 @@ export function OpportunityPage() {
       {gate.dialog}
       {winning && <CloseWonDialog opp={o} onClose={win.close} />}
       {losing && <CloseLostDialog opp={o} onClose={lose.close} />}
+      {editing && <EditOpportunityModal o={o} onClose={edit.close} />}
     </>
   );
 }

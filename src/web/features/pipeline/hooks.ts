@@ -51,7 +51,7 @@ export const pipelineKeys = {
 export function useBoard(f: BoardFilters) {
   return useQuery({
     queryKey: pipelineKeys.board(f),
-    queryFn: ({ signal }) => api.get<{ columns: Column[] }>('/pipeline/board', { ...f, limit: 30 }, signal),
+    queryFn: ({ signal }) => api.get<{ columns: Column[] }>('/pipeline/board', { ...f, limit: 12 }, signal),
     placeholderData: keepPreviousData,
   });
 }
@@ -149,3 +149,11 @@ export const canSell = (role: string) => ['admin', 'executive', 'sales', 'sdr', 
 export const canClose = (role: string) => ['admin', 'executive', 'sales', 'partner'].includes(role);
 export const canEditPoc = (role: string) => canSell(role) || role === 'delivery';
 export const CATEGORY_LABELS: Record<string, string> = { pipeline: 'Pipeline', best_case: 'Best case', commit: 'Commit', closed: 'Closed', omitted: 'Omitted' };
+
+export function useUpdateOpportunity(id: string) {
+  const refresh = useRefresh();
+  return useMutation({
+    mutationFn: (body: Record<string, unknown>) => api.patch<Opportunity>(`/opportunities/${encodeURIComponent(id)}`, body),
+    onSuccess: (o) => refresh(id, o.accountId),
+  });
+}

@@ -17,6 +17,7 @@ import { IconCheck, IconRefresh } from '../../ui/Icons';
 import { BlockSkeleton, ErrorAlert } from '../../ui/QueryState';
 import { AssumptionGroups } from './AssumptionInputs';
 import { CumulativeChart } from './CumulativeChart';
+import { CustomPainsInput, toCustomPains, type CustomPainDraft } from './CustomPainsInput';
 import {
   canAcceptValue, canWriteValue, proposalUrl, useAcceptHypothesis, useGenerateHypothesis, useUpdateHypothesis, useValueOverview,
   type Hypothesis,
@@ -36,6 +37,7 @@ function GenerateCard({ opportunityId, accountName }: { opportunityId: string; a
   const user = useUser();
   const generate = useGenerateHypothesis(opportunityId);
   const [ticked, setTicked] = useState<string[]>([]);
+  const [custom, setCustom] = useState<CustomPainDraft[]>([]);
   return (
     <Card data-testid="value-hypothesis">
       <Title order={3} mb={4}>Value hypothesis</Title>
@@ -48,10 +50,11 @@ function GenerateCard({ opportunityId, accountName }: { opportunityId: string; a
           {PAIN_CATALOG.map((p) => <Checkbox key={p.id} value={p.id} label={p.label} description={p.description} />)}
         </SimpleGrid>
       </Checkbox.Group>
+      {canWriteValue(user.role) && <Stack mt="md"><CustomPainsInput value={custom} onChange={setCustom} /></Stack>}
       {canWriteValue(user.role) && (
         <Group mt="md">
           <Button data-testid="generate-hypothesis" loading={generate.isPending}
-            onClick={() => generate.mutate(ticked.length ? { painIds: ticked } : {}, {
+            onClick={() => generate.mutate({ ...(ticked.length ? { painIds: ticked } : {}), ...(toCustomPains(custom).length ? { customPains: toCustomPains(custom) } : {}) }, {
               onSuccess: () => notifySuccess('The business case is ready to review.', 'Hypothesis generated'), onError: (e) => notifyError(e),
             })}>
             Generate hypothesis
