@@ -18,7 +18,7 @@ async function apiGet<T>(page: Page, path: string): Promise<T> {
   return (await res.json()) as T;
 }
 
-/** Narrows the board to one close date (a column shows its first 30 cards by close date). */
+/** Narrows the board to one close date (a column shows its first 12 cards by close date, then "Load more"). */
 async function filterByCloseDate(page: Page, date: string) {
   await page.getByLabel('Closing from').fill(date);
   await page.getByLabel('Closing to').fill(date);
@@ -117,6 +117,32 @@ describe('pipeline journeys', () => {
     await page.getByTestId('forecast-table').waitFor();
     await page.waitForTimeout(500);
     await screenshot(page, 'pipeline-forecast');
+    expect(real(problems)).toEqual([]);
+    await context.close();
+  });
+
+  it('pages a board column with "Load more" and edits an opportunity\'s amount and probability', async () => {
+    const { context, page, problems } = await newPage(browser, server.url);
+    await signIn(page, 'sales');
+    const board = await apiGet<{ columns: { stage: string; count: number; items: { id: string }[] }[] }>(page, '/api/pipeline/board?limit=12');
+    const long = board.columns.find((c) => c.count > 12)!;
+    await page.goto('/pipeline');
+    const column = page.getByTestId(`column-${long.stage}`);
+    await expect.poll(() => column.locator('[data-testid^="card-"]').count()).toBe(12);
+    await page.getByTestId(`more-${long.stage}`).click();
+    await expect.poll(() => column.locator('[data-testid^="card-"]').count()).toBe(Math.min(long.count, 36));
+
+    const id = long.items[0].id;
+    await page.goto(`/opportunities/${id}`);
+    await page.getByTestId('edit-opportunity').click();
+    const dialog = page.getByRole('dialog', { name: 'Edit opportunity' });
+    await dialog.getByLabel(/^Amount/).fill('250000');
+    await dialog.getByLabel('Probability (%)').fill('35');
+    await dialog.getByTestId('save-opportunity').click();
+    await dialog.waitFor({ state: 'hidden' });
+    await expect.poll(async () => (await apiGet<{ amount: number; probability: number; probabilityManual: boolean }>(page, `/api/opportunities/${id}`)))
+      .toMatchObject({ amount: 25_000_000, probability: 35, probabilityManual: true });
+    await page.getByText('35 % (manual)').waitFor();
     expect(real(problems)).toEqual([]);
     await context.close();
   });
