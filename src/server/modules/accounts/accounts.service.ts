@@ -7,7 +7,9 @@ import { transaction, type Tx } from '../../db/client';
 import type { Ctx } from '../../http/env';
 import { emit } from '../../jobs/events';
 import { audit } from '../platform/audit';
+import type { accounts } from '../../db/schema';
 import * as repo from './accounts.repo';
+import type { AccountRow } from './accounts.repo';
 import { logSystemActivity } from './timeline.service';
 
 /** A page of accounts as a ready JSON document (rendered by the database; see accounts.repo). */
@@ -62,15 +64,25 @@ export async function updateAccount(ctx: Ctx, id: string, input: AccountUpdate) 
     if (before.version !== version) {
       throw new AppError('version_conflict', `The account changed since you loaded it (version ${before.version}, you sent ${version}). Reload and try again.`, { currentVersion: before.version });
     }
-    const after = await repo.updateAccount(tx, id, version, patch);
-    if (!after) throw new AppError('version_conflict', 'The account changed while saving. Reload and try again.');
-    await audit(ctx, tx, { action: 'account.update', entityType: 'account', entityId: id, accountId: id, before, after });
-    if (before.lifecycleStage !== after.lifecycleStage) {
-      await logSystemActivity(ctx, tx, id, 'Lifecycle stage changed', `${before.lifecycleStage} → ${after.lifecycleStage}`);
-    }
-    await emit(ctx, tx, { type: 'account.updated', entityType: 'account', entityId: id, accountId: id, payload: { before, after } });
-    return after;
+    return updateAccountTx(ctx, tx, before, patch);
   });
+}
+
+/**
+ * Applies a change to an account already loaded with `accountForChange` in the caller's transaction: versioned
+ * write, audit, timeline entry on a lifecycle move, `account.updated`. Other streams (a won deal, a go-live) use it
+ * so an account changes the same way whoever changes it.
+ */
+export async function updateAccountTx(ctx: Ctx, tx: Tx, before: AccountRow, patch: Partial<typeof accounts.$inferInsert>) {
+  const id = before.id;
+  const after = await repo.updateAccount(tx, id, before.version, patch);
+  if (!after) throw new AppError('version_conflict', 'The account changed while saving. Reload and try again.');
+  await audit(ctx, tx, { action: 'account.update', entityType: 'account', entityId: id, accountId: id, before, after });
+  if (before.lifecycleStage !== after.lifecycleStage) {
+    await logSystemActivity(ctx, tx, id, 'Lifecycle stage changed', `${before.lifecycleStage} → ${after.lifecycleStage}`);
+  }
+  await emit(ctx, tx, { type: 'account.updated', entityType: 'account', entityId: id, accountId: id, payload: { before, after } });
+  return after;
 }
 
 export async function deleteAccount(ctx: Ctx, id: string) {

@@ -12,8 +12,7 @@ import type { Playbook } from '../../../core/playbook';
 import { transaction, type Tx } from '../../db/client';
 import type { Ctx } from '../../http/env';
 import { emit } from '../../jobs/events';
-import * as accountsRepo from '../accounts/accounts.repo';
-import { accountForChange } from '../accounts/accounts.service';
+import { accountForChange, updateAccountTx } from '../accounts/accounts.service';
 import { logSystemActivity } from '../accounts/timeline.service';
 import { audit } from '../platform/audit';
 import { currentPlaybook } from '../platform/playbook.service';
@@ -197,12 +196,5 @@ export async function closeWon(ctx: Ctx, id: string, input: CloseWonInput) {
 async function becomeCustomer(ctx: Ctx, tx: Tx, accountId: string, arr: number) {
   const before = await accountForChange(ctx, tx, accountId);
   const stage = before.lifecycleStage === 'prospect' || before.lifecycleStage === 'churned' ? 'implementation' : before.lifecycleStage;
-  // The accounts service has no transaction-scoped update; its repository keeps versioning consistent.
-  const after = await accountsRepo.updateAccount(tx, accountId, before.version, { lifecycleStage: stage, arr: before.arr + arr });
-  if (!after) throw new AppError('version_conflict', 'The account changed while saving. Try again.');
-  await audit(ctx, tx, { action: 'account.update', entityType: 'account', entityId: accountId, accountId, before, after });
-  if (before.lifecycleStage !== after.lifecycleStage) {
-    await logSystemActivity(ctx, tx, accountId, 'Lifecycle stage changed', `${before.lifecycleStage} → ${after.lifecycleStage}`);
-  }
-  await emit(ctx, tx, { type: 'account.updated', entityType: 'account', entityId: accountId, accountId, payload: { before, after } });
+  await updateAccountTx(ctx, tx, before, { lifecycleStage: stage, arr: before.arr + arr });
 }
