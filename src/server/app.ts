@@ -62,8 +62,9 @@ export function buildApp(deps: Deps): Hono<AppEnv> {
     maxSize: deps.config.bodyLimitBytes,
     onError: () => { throw new AppError('payload_too_large', `Request bodies are limited to ${deps.config.bodyLimitBytes} bytes.`); },
   });
-  // CSV uploads stream to disk under their own (much larger) limit; every other body is capped here.
-  app.use('/api/*', (c, next) => (c.req.method === 'POST' && c.req.path === '/api/imports/uploads' ? next() : limit(c, next)));
+  // CSV uploads stream to disk and bulk KPI measurements are capped by their own (larger) limits; every other body here.
+  const ownLimit = new Set(['/api/imports/uploads', '/api/kpis/measurements/bulk', '/api/kpis/measurements/csv']);
+  app.use('/api/*', (c, next) => (c.req.method === 'POST' && ownLimit.has(c.req.path) ? next() : limit(c, next)));
   app.use('/api/*', authenticate);
   app.use('/api/*', idempotency);
 

@@ -118,15 +118,15 @@ describe('weekly value update', () => {
     const text = weeklyNarrative({
       accountName: 'Fjord Logistics', week, currency: 'USD', thresholdPercent: 10, openAlerts: 1, summary,
       kpis: [
-        { name: 'Manual CMDB upkeep', unit: 'hours/month', baseline: 160, target: 80, deadline: '2026-04-11', lastValue: 134.4, lastMeasuredAt: DAY50, expectedNow: 120, variancePercent: -12, progressPercent: 32, alert: true },
-        { name: 'CMDB accuracy', unit: 'percent', baseline: 60, target: 98, deadline: '2026-04-11', lastValue: 86, lastMeasuredAt: DAY50, expectedNow: 85, variancePercent: 1.18, progressPercent: 68.4, alert: false },
-        { name: 'Audit findings', unit: 'count/year', baseline: 10, target: 5, deadline: '2027-01-01', lastValue: null, lastMeasuredAt: null, expectedNow: 9, variancePercent: null, progressPercent: null, alert: false },
+        { name: 'Manual CMDB upkeep', unit: 'hours/month', baseline: 160, target: 80, deadline: '2026-04-11', lastValue: 134.4, lastMeasuredAt: DAY50, expected: 120, variancePercent: -12, progressPercent: 32, alert: true },
+        { name: 'CMDB accuracy', unit: 'percent', baseline: 60, target: 98, deadline: '2026-04-11', lastValue: 86, lastMeasuredAt: DAY50, expected: 85, variancePercent: 1.18, progressPercent: 68.4, alert: false },
+        { name: 'Audit findings', unit: 'count/year', baseline: 10, target: 5, deadline: '2027-01-01', lastValue: null, lastMeasuredAt: null, expected: null, variancePercent: null, progressPercent: null, alert: false },
       ],
     });
     expect(text).toBe(
       'Week 12: $780K realized, 34 % of target ($2.3M a year promised in the business case) for Fjord Logistics. '
       + '1 of 2 measured KPIs are within 10 % of their trajectory (1 not measured yet). '
-      + 'Manual CMDB upkeep is 12 % behind: 134.4 hours/month against 120 hours/month expected now (target 80 hours/month by 2026-04-11). '
+      + 'Manual CMDB upkeep is 12 % behind: 134.4 hours/month against 120 hours/month on the trajectory (target 80 hours/month by 2026-04-11). '
       + 'CMDB accuracy: 86 %, 68 % of the way from 60 % to 98 %. '
       + 'At this rate the ROI is 95 % against 475 % in the business case. '
       + '1 open variance alert with course-correction work.',

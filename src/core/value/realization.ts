@@ -154,7 +154,8 @@ export interface UpdateKpi {
   deadline: string;
   lastValue: number | null;
   lastMeasuredAt: string | null;
-  expectedNow: number;
+  /** Where the trajectory was at the last measurement. */
+  expected: number | null;
   variancePercent: number | null;
   progressPercent: number | null;
   alert: boolean;
@@ -190,7 +191,7 @@ export function weeklyNarrative(u: WeeklyUpdateInput): string {
   if (!measured.length) parts.push(`None of the ${u.kpis.length} contracted KPIs has a measurement yet.`);
   else parts.push(`${onTrack} of ${measured.length} measured KPIs are within ${num(u.thresholdPercent)} % of their trajectory${measured.length < u.kpis.length ? ` (${u.kpis.length - measured.length} not measured yet)` : ''}.`);
   for (const k of behind) {
-    parts.push(`${k.name} is ${num(Math.abs(k.variancePercent ?? 0))} % behind: ${formatKpiValue(k.lastValue!, k.unit, c)} against ${formatKpiValue(k.expectedNow, k.unit, c)} expected now (target ${formatKpiValue(k.target, k.unit, c)} by ${k.deadline}).`);
+    parts.push(`${k.name} is ${num(Math.abs(k.variancePercent ?? 0))} % behind: ${formatKpiValue(k.lastValue!, k.unit, c)} against ${formatKpiValue(k.expected ?? k.baseline, k.unit, c)} on the trajectory (target ${formatKpiValue(k.target, k.unit, c)} by ${k.deadline}).`);
   }
   const best = measured.filter((k) => !k.alert && k.progressPercent !== null).sort((a, b) => (b.progressPercent ?? 0) - (a.progressPercent ?? 0))[0];
   if (best) parts.push(`${best.name}: ${formatKpiValue(best.lastValue!, best.unit, c)}, ${num(best.progressPercent!, 0)} % of the way from ${formatKpiValue(best.baseline, best.unit, c)} to ${formatKpiValue(best.target, best.unit, c)}.`);

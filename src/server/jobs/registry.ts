@@ -8,6 +8,7 @@ import { metricsJobs } from '../modules/metrics/metrics.jobs';
 import { pipelineJobs } from '../modules/pipeline/pipeline.jobs';
 import { purgeJob } from '../modules/platform/maintenance.jobs';
 import { deliverJob } from '../modules/platform/webhooks.service';
+import { realizationJobs } from '../modules/realization/realization.jobs';
 import { valueJobs } from '../modules/value/value.jobs';
 import { eventJobs } from './events';
 import type { JobKind } from './jobs';
@@ -20,6 +21,6 @@ export function registerJobKind(kind: JobKind) { extra.push(kind); }
 export function allJobKinds(): JobKind[] {
   return [
     ...eventJobs, fireTimerJob, deliverJob, purgeJob,
-    ...leadsJobs, ...pipelineJobs, ...valueJobs, ...importsJobs, ...contentJobs, ...metricsJobs, ...extra,
+    ...leadsJobs, ...pipelineJobs, ...valueJobs, ...realizationJobs, ...importsJobs, ...contentJobs, ...metricsJobs, ...extra,
   ] as JobKind[];
 }

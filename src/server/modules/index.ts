@@ -7,6 +7,7 @@ import { registerImportRoutes } from './imports/imports.routes';
 import { registerLeadRoutes } from './leads/leads.routes';
 import { registerMetricsRoutes } from './metrics/metrics.routes';
 import { registerPipelineRoutes } from './pipeline/pipeline.routes';
+import { registerRealizationRoutes } from './realization/realization.routes';
 import { registerAdminRoutes } from './platform/admin.routes';
 import { registerAuthRoutes } from './platform/auth.routes';
 import { registerValueRoutes } from './value/value.routes';
@@ -17,6 +18,7 @@ export function registerModules(api: OpenAPIHono<AppEnv>) {
   registerLeadRoutes(api);
   registerPipelineRoutes(api);
   registerValueRoutes(api);
+  registerRealizationRoutes(api);
   registerContentRoutes(api);
   registerImportRoutes(api);
   registerMetricsRoutes(api);
