@@ -1,6 +1,7 @@
 // Every job kind of every module. Importing a module's service here also registers its timer kinds and event
 // handlers, so a worker process runs exactly what a server would.
 import '../modules/accounts/timeline.service';
+import { billingJobs } from '../modules/billing/billing.jobs';
 import { contentJobs } from '../modules/content/content.jobs';
 import { importsJobs } from '../modules/imports/imports.jobs';
 import { leadsJobs } from '../modules/leads/leads.jobs';
@@ -21,6 +22,6 @@ export function registerJobKind(kind: JobKind) { extra.push(kind); }
 export function allJobKinds(): JobKind[] {
   return [
     ...eventJobs, fireTimerJob, deliverJob, purgeJob,
-    ...leadsJobs, ...pipelineJobs, ...valueJobs, ...realizationJobs, ...importsJobs, ...contentJobs, ...metricsJobs, ...extra,
+    ...leadsJobs, ...pipelineJobs, ...valueJobs, ...realizationJobs, ...importsJobs, ...contentJobs, ...metricsJobs, ...billingJobs, ...extra,
   ] as JobKind[];
 }

@@ -2,6 +2,7 @@
 import type { OpenAPIHono } from '@hono/zod-openapi';
 import type { AppEnv } from '../http/env';
 import { registerAccountRoutes } from './accounts/accounts.routes';
+import { registerBillingRoutes } from './billing/billing.routes';
 import { registerContentRoutes } from './content/content.routes';
 import { registerImportRoutes } from './imports/imports.routes';
 import { registerLeadRoutes } from './leads/leads.routes';
@@ -18,6 +19,7 @@ export function registerModules(api: OpenAPIHono<AppEnv>) {
   registerLeadRoutes(api);
   registerPipelineRoutes(api);
   registerValueRoutes(api);
+  registerBillingRoutes(api);
   registerRealizationRoutes(api);
   registerContentRoutes(api);
   registerImportRoutes(api);

@@ -1,0 +1,267 @@
+// SQL of billing: invoices, payments, credit notes, dunning events, document numbers, and the context a milestone
+// invoice needs (milestone, project, contract). Reads are limited by the caller's row scope: partner users see their
+// partner's invoices, customer users their own account's. Lists are keyset pages on the invoices indexes.
+import { and, asc, desc, eq, gte, inArray, isNotNull, isNull, lt, lte, or, sql, type SQL } from 'drizzle-orm';
+import type { RowScope } from '../../../core/access/roles';
+import type { InvoiceListQuery, PaymentListQuery } from '../../../core/billing';
+import { decodeCursor } from '../../../core/pagination';
+import type { Executor, Tx } from '../../db/client';
+import {
+  OPEN_INVOICE_PREDICATE, accounts, billingSequences, contracts, creditNotes, dunningEvents, invoices, payments,
+  projectMilestones, projects, users,
+} from '../../db/schema';
+
+export type InvoiceRow = typeof invoices.$inferSelect;
+export type NewInvoice = typeof invoices.$inferInsert;
+export type PaymentRow = typeof payments.$inferSelect;
+export type CreditNoteRow = typeof creditNotes.$inferSelect;
+const i = invoices;
+
+export async function rows<T>(db: Executor, q: SQL): Promise<T[]> {
+  return ((await db.execute(q)) as unknown as { rows: T[] }).rows;
+}
+
+export function scopeWhere(scope: RowScope): SQL | undefined {
+  if (scope.kind === 'partner') return eq(i.partnerId, scope.partnerId);
+  if (scope.kind === 'account') return eq(i.accountId, scope.accountId);
+  return undefined;
+}
+
+/** The open invoices' predicate, column-qualified (the partial indexes' WHERE). */
+export const openOnly = sql`${i.status} IN ('issued', 'partially_paid') AND ${i.deletedAt} IS NULL`;
+
+export async function findInvoice(db: Executor, scope: RowScope, id: string, opts: { lock?: boolean } = {}) {
+  const q = db.select().from(i).where(and(eq(i.id, id), isNull(i.deletedAt), scopeWhere(scope)));
+  const [row] = opts.lock ? await q.for('update') : await q;
+  return row ?? null;
+}
+
+export async function insertInvoice(tx: Tx, values: NewInvoice): Promise<InvoiceRow> {
+  const [row] = await tx.insert(i).values(values).returning();
+  return row;
+}
+
+/** A change to an invoice: bumps the version; with `version`, only when the row is still at it. */
+export async function updateInvoice(tx: Tx, id: string, patch: Partial<NewInvoice>, version?: number) {
+  const [row] = await tx.update(i).set({ ...patch, version: sql`${i.version} + 1`, updatedAt: new Date() })
+    .where(and(eq(i.id, id), version === undefined ? undefined : eq(i.version, version)))
+    .returning();
+  return row ?? null;
+}
+
+/** A system note on the invoice (dunning step taken): no version bump, the user's edit stays valid. */
+export async function markDunning(tx: Tx, id: string, patch: { dunningStep: string; escalatedAt?: Date }) {
+  await tx.update(i).set(patch).where(eq(i.id, id));
+}
+
+/**
+ * Takes the next `n` numbers of a gapless sequence (e.g. 'INV-2026'). The upsert locks the counter row until the
+ * transaction ends, so concurrent issuers queue and a rolled-back transaction gives its numbers back.
+ * Returns the first number taken.
+ */
+export async function takeNumbers(tx: Tx, key: string, n = 1): Promise<number> {
+  const [row] = await tx.insert(billingSequences).values({ key, value: n })
+    .onConflictDoUpdate({ target: billingSequences.key, set: { value: sql`${billingSequences.value} + ${n}` } })
+    .returning({ value: billingSequences.value });
+  return row.value - n + 1;
+}
+
+export async function activeMilestoneInvoice(db: Executor, milestoneId: string) {
+  const [row] = await db.select({ id: i.id, number: i.number }).from(i)
+    .where(and(eq(i.milestoneId, milestoneId), sql`${i.status} <> 'void'`, isNull(i.deletedAt)));
+  return row ?? null;
+}
+
+/** What a milestone invoice is built from: the milestone, its project (status, partner) and the contract terms. */
+export async function milestoneContext(db: Executor, milestoneId: string) {
+  const [row] = await db.select({
+    milestone: projectMilestones,
+    project: { id: projects.id, name: projects.name, status: projects.status, partnerId: projects.partnerId, contractId: projects.contractId, accountId: projects.accountId, currency: projects.currency },
+  }).from(projectMilestones).innerJoin(projects, eq(projects.id, projectMilestones.projectId))
+    .where(and(eq(projectMilestones.id, milestoneId), isNull(projectMilestones.deletedAt)));
+  return row ?? null;
+}
+
+export async function findProject(db: Executor, id: string) {
+  const [row] = await db.select({ id: projects.id, name: projects.name, status: projects.status, accountId: projects.accountId, partnerId: projects.partnerId, contractId: projects.contractId })
+    .from(projects).where(and(eq(projects.id, id), isNull(projects.deletedAt)));
+  return row ?? null;
+}
+
+export async function findContract(db: Executor, id: string) {
+  const [row] = await db.select().from(contracts).where(and(eq(contracts.id, id), isNull(contracts.deletedAt)));
+  return row ?? null;
+}
+
+export async function accountBrief(db: Executor, id: string) {
+  const [row] = await db.select({ id: accounts.id, name: accounts.name, partnerId: accounts.partnerId, currency: accounts.currency, aeId: accounts.aeId, csmId: accounts.csmId, country: accounts.country, domain: accounts.domain })
+    .from(accounts).where(and(eq(accounts.id, id), isNull(accounts.deletedAt)));
+  return row ?? null;
+}
+
+export async function userNames(db: Executor, ids: (string | null)[]) {
+  const wanted = ids.filter((x): x is string => !!x);
+  if (!wanted.length) return new Map<string, string>();
+  const found = await db.select({ id: users.id, name: users.name }).from(users).where(inArray(users.id, wanted));
+  return new Map(found.map((u) => [u.id, u.name]));
+}
+
+// ---------------------------------------------------------------- lists
+
+export const listColumns = {
+  id: i.id, number: i.number, accountId: i.accountId, accountName: accounts.name, partnerId: i.partnerId, contractId: i.contractId,
+  projectId: i.projectId, milestoneId: i.milestoneId, kind: i.kind, status: i.status, currency: i.currency,
+  issueDate: i.issueDate, dueDate: i.dueDate, periodStart: i.periodStart, periodEnd: i.periodEnd, total: i.total,
+  amountPaid: i.amountPaid, amountCredited: i.amountCredited, balance: i.balance, paidAt: i.paidAt, dunningStep: i.dunningStep,
+  escalatedAt: i.escalatedAt, version: i.version,
+};
+
+/** Keyset on (issue_date DESC, id DESC): newest first. */
+function afterCursor(cursor: string | undefined): SQL | undefined {
+  if (!cursor) return undefined;
+  const [value, id] = decodeCursor(cursor);
+  if (typeof value !== 'string' || !/^\d{4}-\d{2}-\d{2}$/.test(value)) throw decodeCursor('!');
+  return or(lt(i.issueDate, value), and(eq(i.issueDate, value), lt(i.id, String(id))));
+}
+
+export function listInvoices(db: Executor, scope: RowScope, q: InvoiceListQuery, today: string) {
+  const status = q.status === 'open' ? openOnly : q.status ? eq(i.status, q.status) : undefined;
+  return db.select(listColumns).from(i).innerJoin(accounts, eq(accounts.id, i.accountId))
+    .where(and(
+      isNull(i.deletedAt), scopeWhere(scope), status,
+      q.kind ? eq(i.kind, q.kind) : undefined,
+      q.accountId ? eq(i.accountId, q.accountId) : undefined,
+      q.contractId ? eq(i.contractId, q.contractId) : undefined,
+      q.projectId ? eq(i.projectId, q.projectId) : undefined,
+      q.overdue === true ? and(openOnly, lt(i.dueDate, today)) : q.overdue === false ? or(sql`NOT (${openOnly})`, gte(i.dueDate, today)) : undefined,
+      q.escalated === true ? and(openOnly, isNotNull(i.escalatedAt)) : undefined,
+      afterCursor(q.cursor),
+    ))
+    .orderBy(desc(i.issueDate), desc(i.id))
+    .limit(q.limit + 1);
+}
+
+export async function invoicePayments(db: Executor, invoiceId: string) {
+  return db.select().from(payments).where(and(eq(payments.invoiceId, invoiceId), isNull(payments.deletedAt)))
+    .orderBy(asc(payments.receivedOn), asc(payments.createdAt));
+}
+
+export async function invoiceCreditNotes(db: Executor, invoiceId: string) {
+  return db.select().from(creditNotes).where(and(eq(creditNotes.invoiceId, invoiceId), isNull(creditNotes.deletedAt)))
+    .orderBy(asc(creditNotes.issuedOn), asc(creditNotes.number));
+}
+
+export async function invoiceDunning(db: Executor, invoiceId: string) {
+  return db.select().from(dunningEvents).where(eq(dunningEvents.invoiceId, invoiceId)).orderBy(asc(dunningEvents.at), asc(dunningEvents.id));
+}
+
+export async function insertPayment(tx: Tx, values: typeof payments.$inferInsert) {
+  const [row] = await tx.insert(payments).values(values).returning();
+  return row;
+}
+
+export async function paymentWithReference(db: Executor, invoiceId: string, reference: string) {
+  const [row] = await db.select({ id: payments.id, amount: payments.amount, receivedOn: payments.receivedOn }).from(payments)
+    .where(and(eq(payments.invoiceId, invoiceId), eq(payments.reference, reference), isNull(payments.deletedAt)));
+  return row ?? null;
+}
+
+export async function insertCreditNote(tx: Tx, values: typeof creditNotes.$inferInsert) {
+  const [row] = await tx.insert(creditNotes).values(values).returning();
+  return row;
+}
+
+/** A dunning step taken (at most once per invoice and step). Returns null when it was taken already. */
+export async function insertDunningEvent(tx: Tx, values: typeof dunningEvents.$inferInsert) {
+  const [row] = await tx.insert(dunningEvents).values(values).onConflictDoNothing().returning();
+  return row ?? null;
+}
+
+/** Keyset on (received_on DESC, id DESC), scoped through the payment's account or its invoice's partner. */
+export function listPayments(db: Executor, scope: RowScope, q: PaymentListQuery) {
+  let after: SQL | undefined;
+  if (q.cursor) {
+    const [value, id] = decodeCursor(q.cursor);
+    if (typeof value !== 'string' || !/^\d{4}-\d{2}-\d{2}$/.test(value)) throw decodeCursor('!');
+    after = or(lt(payments.receivedOn, value), and(eq(payments.receivedOn, value), lt(payments.id, String(id))));
+  }
+  return db.select({
+    id: payments.id, invoiceId: payments.invoiceId, invoiceNumber: i.number, accountId: payments.accountId, accountName: accounts.name,
+    amount: payments.amount, currency: payments.currency, receivedOn: payments.receivedOn, method: payments.method,
+    reference: payments.reference, recordedBy: payments.recordedBy, createdAt: payments.createdAt,
+  }).from(payments).innerJoin(i, eq(i.id, payments.invoiceId)).innerJoin(accounts, eq(accounts.id, payments.accountId))
+    .where(and(
+      isNull(payments.deletedAt), scopeWhere(scope),
+      q.accountId ? eq(payments.accountId, q.accountId) : undefined,
+      q.invoiceId ? eq(payments.invoiceId, q.invoiceId) : undefined,
+      q.from ? gte(payments.receivedOn, q.from) : undefined,
+      q.to ? lte(payments.receivedOn, q.to) : undefined,
+      after,
+    ))
+    .orderBy(desc(payments.receivedOn), desc(payments.id))
+    .limit(q.limit + 1);
+}
+
+// ---------------------------------------------------------------- finance aggregates (set-based, index-only)
+
+/** Open balances grouped by due date: an index-only scan of invoices_open_due_idx (due_date, balance). */
+export function openByDueDate(db: Executor) {
+  return rows<{ dueDate: string; count: number; balance: number }>(db, sql`
+    SELECT due_date::text AS "dueDate", count(*)::int AS count, sum(balance)::bigint AS balance
+    FROM invoices WHERE ${sql.raw(OPEN_INVOICE_PREDICATE)} GROUP BY due_date`);
+}
+
+/** Totals billed per issue date since `from`: an index-only range scan of invoices_issue_idx (issue_date, total). */
+export function billedByDay(db: Executor, from: string) {
+  return rows<{ day: string; amount: number }>(db, sql`
+    SELECT issue_date::text AS day, sum(total)::bigint AS amount FROM invoices
+    WHERE status <> 'draft' AND status <> 'void' AND deleted_at IS NULL AND issue_date >= ${from}::date GROUP BY issue_date`);
+}
+
+/** Payments per received date since `from` (payments_received_idx). */
+export function collectedByDay(db: Executor, from: string) {
+  return rows<{ day: string; amount: number }>(db, sql`
+    SELECT received_on::text AS day, sum(amount)::bigint AS amount FROM payments
+    WHERE deleted_at IS NULL AND received_on >= ${from}::date GROUP BY received_on`);
+}
+
+export function creditedByDay(db: Executor, from: string) {
+  return rows<{ day: string; amount: number }>(db, sql`
+    SELECT issued_on::text AS day, sum(amount)::bigint AS amount FROM credit_notes
+    WHERE deleted_at IS NULL AND issued_on >= ${from}::date GROUP BY issued_on`);
+}
+
+/**
+ * The dunning queue: open invoices whose next step is due (the step after the last one taken falls on or before
+ * today) or that are escalated; most overdue first. `steps` are the playbook's (id, dayOffset) in order; the next
+ * step's offset is looked up in SQL so the scan walks invoices_open_due_idx by due date and stops at the limit.
+ */
+export function dunningQueue(db: Executor, steps: { id: string; dayOffset: number }[], today: string, limit: number) {
+  if (!steps.length || limit === 0) return Promise.resolve([]);
+  // next offset after dunning_step: CASE over the ordered steps (NULL → the first step; the last step → none).
+  const cases = steps.map((s, k) => (k + 1 < steps.length ? sql`WHEN ${s.id} THEN ${steps[k + 1].dayOffset}::int` : sql`WHEN ${s.id} THEN NULL::int`));
+  const nextOffset = sql`CASE WHEN i.dunning_step IS NULL THEN ${steps[0].dayOffset}::int ELSE (CASE i.dunning_step ${sql.join(cases, sql` `)} ELSE ${steps[0].dayOffset}::int END) END`;
+  const latest = Math.max(...steps.map((s) => s.dayOffset));
+  const earliest = Math.min(...steps.map((s) => s.dayOffset));
+  return rows<{
+    id: string; number: string | null; accountId: string; accountName: string; dueDate: string; balance: number; total: number; currency: string;
+    dunningStep: string | null; escalatedAt: string | null; daysPastDue: number; nextOffset: number | null;
+  }>(db, sql`
+    SELECT i.id, i.number, i.account_id AS "accountId", a.name AS "accountName", i.due_date::text AS "dueDate", i.balance, i.total, i.currency,
+      i.dunning_step AS "dunningStep", i.escalated_at AS "escalatedAt", (${today}::date - i.due_date) AS "daysPastDue", n.next_offset AS "nextOffset"
+    FROM invoices i
+    CROSS JOIN LATERAL (SELECT ${nextOffset} AS next_offset) n
+    JOIN accounts a ON a.id = i.account_id
+    WHERE ${sql.raw(OPEN_INVOICE_PREDICATE.replace(/status|deleted_at/g, (c) => `i.${c}`))}
+      AND i.due_date <= ${today}::date - ${Math.min(earliest, latest)}::int
+      AND (i.escalated_at IS NOT NULL OR (n.next_offset IS NOT NULL AND i.due_date + n.next_offset <= ${today}::date))
+    ORDER BY i.due_date, i.id
+    LIMIT ${limit}`);
+}
+
+export function escalatedOpenCount(db: Executor) {
+  return rows<{ n: number; amount: number }>(db, sql`
+    SELECT count(*)::int AS n, coalesce(sum(balance), 0)::bigint AS amount FROM invoices
+    WHERE ${sql.raw(OPEN_INVOICE_PREDICATE)} AND escalated_at IS NOT NULL`);
+}
+

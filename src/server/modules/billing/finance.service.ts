@@ -1,0 +1,55 @@
+// The finance summary: AR total, aging buckets, DSO and its 12-month trend, and the dunning queue. Four small
+// grouped scans (open balances per due date — index-only on invoices_open_due_idx; billed per issue date — index-only
+// on invoices_issue_idx; payments and credit notes per day over the trend window) run in parallel; the formulas
+// (core/billing/aging.ts) turn them into buckets and DSO. Amounts are summed in one currency (the playbook's).
+import { aging, dateOf, dsoAt, dsoTrend, dunningPlan, dunningSteps, nextStep, seriesFrom, type ArSeries, type FinanceSummaryQuery } from '../../../core/billing';
+import type { Database } from '../../db/client';
+import type { Ctx } from '../../http/env';
+import { readPlaybook } from '../pipeline/playbook-cache';
+import * as repo from './billing.repo';
+
+const series = (rows: { day: string; amount: number }[]) => new Map(rows.map((r) => [r.day, Number(r.amount)]));
+
+/** The summary as of today, from any executor (the bench times it in-process against the raw SQL). */
+export async function financeSummary(database: Database, q: FinanceSummaryQuery, now = new Date()) {
+  const today = dateOf(now);
+  const db = database.db;
+  const playbook = await readPlaybook(database);
+  const billing = playbook.billing;
+  const from = seriesFrom(today, q.dsoDays, 12);
+  const steps = dunningSteps(billing).map((s) => ({ id: s.id, dayOffset: s.dayOffset }));
+  const [open, billed, collected, credited, queue, [escalated]] = await Promise.all([
+    repo.openByDueDate(db), repo.billedByDay(db, from), repo.collectedByDay(db, from), repo.creditedByDay(db, from),
+    repo.dunningQueue(db, steps, today, q.queueLimit), repo.escalatedOpenCount(db),
+  ]);
+  const ag = aging(billing.agingBuckets, open.map((r) => ({ dueDate: r.dueDate, count: Number(r.count), balance: Number(r.balance) })), today);
+  const s: ArSeries = { arNow: ag.total, billed: series(billed), collected: series(collected), credited: series(credited) };
+  const headline = dsoAt(s, today, q.dsoDays);
+  const target = playbook.metricTargets?.days_sales_outstanding?.target ?? null;
+  return {
+    asOf: today,
+    currency: billing.currency,
+    arTotal: ag.total,
+    openInvoices: ag.count,
+    overdue: ag.overdue,
+    aging: ag.buckets,
+    dso: {
+      days: headline.dso, arBalance: headline.arBalance, billed: headline.billed, windowDays: q.dsoDays, target,
+      method: 'standard',
+      formula: `DSO = AR balance at the end of the window ÷ sales billed in the window × ${q.dsoDays} days (trailing window ending ${today})`,
+    },
+    dsoTrend: dsoTrend(s, today, q.dsoDays, 12),
+    escalated: { count: Number(escalated?.n ?? 0), amount: Number(escalated?.amount ?? 0) },
+    dunningQueue: queue.map((r) => {
+      const next = nextStep(dunningPlan(billing, r.dueDate), r.dunningStep);
+      return {
+        invoiceId: r.id, number: r.number, accountId: r.accountId, accountName: r.accountName, dueDate: r.dueDate,
+        daysPastDue: Number(r.daysPastDue), balance: Number(r.balance), total: Number(r.total), currency: r.currency,
+        lastStep: r.dunningStep, escalatedAt: r.escalatedAt,
+        nextStep: next && next.date <= today ? { id: next.id, action: next.action, date: next.date, escalates: next.escalates } : null,
+      };
+    }),
+  };
+}
+
+export const summary = (ctx: Ctx, q: FinanceSummaryQuery) => financeSummary(ctx.deps.database, q);
