@@ -149,3 +149,11 @@ export function canVoid(inv: Pick<InvoiceMoney, 'status' | 'amountPaid' | 'amoun
   if (inv.amountCredited > 0) return { ok: false, code: 'conflict', message: 'The invoice has credit notes; it cannot be voided. Credit the remaining balance instead.' };
   return { ok: true };
 }
+
+const formats = new Map<string, Intl.NumberFormat>();
+/** 1_234_567 minor USD → "$12,345.67" (invoices are read to the cent). */
+export function formatMoney(minor: number, currency: string): string {
+  let f = formats.get(currency);
+  if (!f) { f = new Intl.NumberFormat('en-US', { style: 'currency', currency, minimumFractionDigits: 2, maximumFractionDigits: 2 }); formats.set(currency, f); }
+  return f.format(minor / 100);
+}
