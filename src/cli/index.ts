@@ -9,7 +9,7 @@ import { backup, restore } from '../server/db/backup';
 import { DEMO_PASSWORD, demoEmail, isEmpty, loadDemo } from '../server/demo/demo';
 import { systemCtx } from '../server/http/env';
 import { createUser } from '../server/modules/platform/users.service';
-import { closeRuntime, makeLogger, onShutdown, openRuntime, startServer } from '../server/runtime';
+import { closeRuntime, makeLogger, onShutdown, openRuntime, startServer, startWorkers } from '../server/runtime';
 import { VERSION } from '../server/version';
 
 const program = new Command('valuegraph')
@@ -53,7 +53,7 @@ program.command('worker').description('Run job workers and timers (PostgreSQL de
     if (!cfg.databaseUrl) throw new ConfigError('`valuegraph worker` needs DATABASE_URL: with the embedded database the workers run inside `valuegraph serve`.');
     const log = makeLogger(cfg);
     const deps = await openRuntime(cfg, { log });
-    await deps.jobs.work(deps);
+    await startWorkers(deps);
     log.info('worker started');
     onShutdown(() => closeRuntime(deps), log);
   });

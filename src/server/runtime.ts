@@ -8,6 +8,7 @@ import type { Config } from './config';
 import type { Deps } from './http/env';
 import { Jobs } from './jobs/jobs';
 import { allJobKinds } from './jobs/registry';
+import { rescheduleAll } from './jobs/timers';
 import { ensurePlaybook } from './modules/platform/playbook.service';
 
 export function makeLogger(config: Pick<Config, 'logLevel'>): Logger {
@@ -35,6 +36,12 @@ export async function closeRuntime(deps: Deps): Promise<void> {
   await deps.database.close();
 }
 
+/** Works the job queue; first queues timers written without a job (set-based loaders such as the demo). */
+export async function startWorkers(deps: Deps): Promise<void> {
+  await rescheduleAll(deps, { unqueued: true });
+  await deps.jobs.work(deps);
+}
+
 export interface RunningServer { deps: Deps; server: ServerType; url: string; close(): Promise<void> }
 
 export async function startServer(deps: Deps): Promise<RunningServer> {
@@ -45,7 +52,7 @@ export async function startServer(deps: Deps): Promise<RunningServer> {
   });
   // Workers start once the port is open: requests are served while the job pollers register (jobs wait in the
   // database meanwhile, so nothing is missed).
-  if (deps.config.workers) await deps.jobs.work(deps);
+  if (deps.config.workers) await startWorkers(deps);
   const address = server.address();
   const port = typeof address === 'object' && address ? address.port : deps.config.port;
   const url = deps.config.publicUrl ?? `http://localhost:${port}`;

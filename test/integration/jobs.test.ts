@@ -8,7 +8,7 @@ import { loadConfig } from '../../src/server/config';
 import { systemCtx } from '../../src/server/http/env';
 import { createAccount, updateAccount } from '../../src/server/modules/accounts/accounts.service';
 import { setReminder } from '../../src/server/modules/accounts/timeline.service';
-import { closeRuntime, makeLogger, openRuntime } from '../../src/server/runtime';
+import { closeRuntime, makeLogger, openRuntime, startWorkers } from '../../src/server/runtime';
 import { backend, createTestApp, eventually, freshDatabase } from '../helpers';
 
 const log = makeLogger({ logLevel: 'silent' });
@@ -61,6 +61,25 @@ describe('timers', () => {
     await new Promise((r) => setTimeout(r, 1500));
     const rows = await t.deps.database.query<{ subject: string }>("SELECT subject FROM activities WHERE account_id = $1 AND subject LIKE 'Reminder:%'", [a.id]);
     expect(rows.map((r) => r.subject)).toEqual(['Reminder: second']);
+  });
+
+  it('timer rows written set-based without a job (the demo) are queued when workers start, and fire once', async () => {
+    const t = await createTestApp();
+    cleanup.push(() => t.close());
+    const a = await t.account();
+    const at = new Date(Date.now() + 500);
+    await t.deps.database.query(
+      "INSERT INTO timers (kind, entity_type, entity_id, due_at, payload) VALUES ('account.reminder', 'account', $1, $2, $3)",
+      [a.id, at.toISOString(), JSON.stringify({ note: 'set-based', byName: 'Demo', byId: null })],
+    );
+    await startWorkers(t.deps);
+    await startWorkers(t.deps); // a second start (another process) finds nothing left to queue
+    await eventually(async () => (await reminders(t.deps, a.id))[0].n > 0, 20_000);
+    await new Promise((r) => setTimeout(r, 1500));
+    expect((await reminders(t.deps, a.id))[0].n).toBe(1);
+    const [timer] = await t.deps.database.query<{ status: string; job_id: string | null }>('SELECT status, job_id FROM timers WHERE entity_id = $1', [a.id]);
+    expect(timer).toMatchObject({ status: 'fired' });
+    expect(timer.job_id).not.toBeNull();
   });
 });
 

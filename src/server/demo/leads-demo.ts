@@ -1,15 +1,15 @@
 // Demo data of the leads stream, loaded after accounts, contacts and users (see demo.ts): sales profiles, two web
 // forms and ~400 leads (× scale) across every status and source, scored, assigned with explanations, with BANT
 // answers, SLA clocks (some breached and escalated), partner and customer referrals. Set-based inserts.
-// The demo has no job queue, so demo SLA clocks are shown but do not fire; leads captured later do.
+// Running SLA clocks get their next step as a pending timer row; the caller queues them once the job queue is up.
 import { randomUUID } from 'node:crypto';
 import { rankCandidates, type Candidate } from '../../core/leads/assignment';
 import type { LeadStatus } from '../../core/leads/schemas';
 import { compactExplanation, scoreLead } from '../../core/leads/scoring';
-import { slaDueTimes, roleLabel } from '../../core/leads/sla';
+import { slaDueTimes, slaSteps, roleLabel, type SlaClock } from '../../core/leads/sla';
 import type { Database } from '../db/client';
 import { inArray } from 'drizzle-orm';
-import { leadActivities, leadForms, leads, salesProfiles, users } from '../db/schema';
+import { leadActivities, leadForms, leads, salesProfiles, timers, users } from '../db/schema';
 import { currentPlaybook } from '../modules/platform/playbook.service';
 import type { DemoContext } from './context';
 import * as W from './words';
@@ -62,6 +62,7 @@ export async function loadLeadsDemo(database: Database, ctx: DemoContext): Promi
   const n = Math.max(40, Math.round(400 * ctx.scale));
   const rows: NewLead[] = [];
   const acts: (typeof leadActivities.$inferInsert)[] = [];
+  const timerRows: (typeof timers.$inferInsert)[] = [];
   for (let i = 0; i < n; i++) {
     // Every status and source appears even in a small dataset.
     const status = i < STATUS_WEIGHTS.length ? STATUS_WEIGHTS[i][0] : pickWeighted(STATUS_WEIGHTS);
@@ -128,6 +129,15 @@ export async function loadLeadsDemo(database: Database, ctx: DemoContext): Promi
       convertedAt: converted ? decided : null, convertedAccountId: account?.id ?? null,
       status: converted || status !== 'converted' ? status : 'qualified', createdAt, updatedAt: decided ?? responded ?? createdAt,
     });
+    // The clocks still running (as sla.service's clockRuns) wait on their next step, like a lead captured now.
+    if (open) {
+      const running: [SlaClock, Date][] = responded ? [['qualification', due.qualificationDueAt]] : [['first_response', due.firstResponseDueAt], ['qualification', due.qualificationDueAt]];
+      for (const [clock, dueAt] of running) {
+        const steps = slaSteps(playbook, clock, createdAt, dueAt);
+        const index = steps.findIndex((st) => new Date(st.at) > now);
+        if (index >= 0) timerRows.push({ kind: `lead.sla.${clock}`, entityType: 'lead', entityId: id, dueAt: new Date(steps[index].at), payload: { clock, steps, index } });
+      }
+    }
     acts.push({ leadId: id, kind: 'system', subject: `Captured: ${playbook.leads.sources.find((s) => s.id === source)?.label ?? source}`, occurredAt: createdAt });
     acts.push({ leadId: id, kind: 'system', subject: ownerId ? 'Assigned' : 'Not assigned', body: a.explanation, occurredAt: createdAt });
     if (responded) acts.push({ leadId: id, kind: 'call', subject: 'Intro call', body: 'Walked through their asset visibility gaps; agreed to share the BANT questions.', actorId: ownerId, occurredAt: responded });
@@ -141,5 +151,6 @@ export async function loadLeadsDemo(database: Database, ctx: DemoContext): Promi
   }
   for (let i = 0; i < rows.length; i += 200) await db.insert(leads).values(rows.slice(i, i + 200));
   for (let i = 0; i < acts.length; i += 500) await db.insert(leadActivities).values(acts.slice(i, i + 500));
+  for (let i = 0; i < timerRows.length; i += 500) await db.insert(timers).values(timerRows.slice(i, i + 500));
   return rows.length;
 }

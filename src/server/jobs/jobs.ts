@@ -1,5 +1,6 @@
 // Durable jobs on the application's own database through pg-boss. Job kinds are id + zod payload + handler;
 // handlers must be idempotent (delivery is at-least-once). Sending inside a transaction enqueues through it.
+import { randomUUID } from 'node:crypto';
 import PgBoss from 'pg-boss';
 import type { Logger } from 'pino';
 import type { z } from 'zod';
@@ -57,6 +58,17 @@ export class Jobs {
     const id = await this.boss.send(name, payload as object, { ...opts, ...(db ? { db: db as PgBoss.Db } : {}) });
     if (!id) throw new Error(`Job ${name} was not enqueued`);
     return id;
+  }
+
+  /** Enqueue many jobs of one kind in one statement (ids are made here so callers can link rows to them). */
+  async sendMany<S extends z.ZodType>(exec: Executor | null, kind: JobKind<S>, items: { data: z.infer<S>; startAfter?: Date }[]): Promise<string[]> {
+    if (items.length === 0) return [];
+    const k = this.kinds.get(kind.name);
+    if (!k) throw new Error(`Unknown job kind ${kind.name}`);
+    const jobs = items.map((it) => ({ id: randomUUID(), name: kind.name, data: k.payload.parse(it.data) as object, startAfter: it.startAfter }));
+    const db = exec && 'rollback' in exec ? txRunner(exec as Tx) : undefined;
+    await this.boss.insert(jobs, db ? { db: db as PgBoss.Db } : {});
+    return jobs.map((j) => j.id);
   }
 
   /** Start polling for every registered kind (server in embedded mode, or `valuegraph worker`). */

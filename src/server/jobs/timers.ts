@@ -1,7 +1,7 @@
 // Timers: "at T, do K for entity E". The timer row and its pg-boss job (startAfter T) are written in the caller's
 // transaction, so restarts miss nothing; a timer fires at most once (status flips pending → fired in the
 // transaction that runs its handler) and at least once (the job is retried until that transaction commits).
-import { and, eq } from 'drizzle-orm';
+import { and, eq, isNull, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Tx } from '../db/client';
 import { timers } from '../db/schema';
@@ -62,14 +62,20 @@ export const fireTimerJob = defineJob({
   },
 });
 
-/** Re-enqueues every pending timer (after a restore: the job queue is not part of a backup). */
-export async function rescheduleAll(deps: import('../http/env').Deps): Promise<number> {
-  const pending = await deps.database.db.select().from(timers).where(eq(timers.status, 'pending'));
-  for (const t of pending) {
-    await deps.database.db.transaction(async (tx) => {
-      const jobId = await deps.jobs.send(tx, fireTimerJob, { timerId: t.id }, { startAfter: t.dueAt });
-      await tx.update(timers).set({ jobId }).where(eq(timers.id, t.id));
-    });
-  }
-  return pending.length;
+/**
+ * Queues a job for pending timers: every one after a restore (the job queue is not part of a backup), or only those
+ * without a job yet (`unqueued`: timer rows written set-based, e.g. by the demo). One transaction for the lot.
+ */
+export async function rescheduleAll(deps: import('../http/env').Deps, opts: { unqueued?: boolean } = {}): Promise<number> {
+  const where = opts.unqueued ? and(eq(timers.status, 'pending'), isNull(timers.jobId)) : eq(timers.status, 'pending');
+  // Row locks (skipping rows another process holds) keep two servers starting together from queueing a timer twice.
+  return deps.database.db.transaction(async (tx) => {
+    const pending = await tx.select({ id: timers.id, dueAt: timers.dueAt }).from(timers).where(where).for('update', { skipLocked: true });
+    const jobIds = await deps.jobs.sendMany(tx, fireTimerJob, pending.map((t) => ({ data: { timerId: t.id }, startAfter: t.dueAt })));
+    if (pending.length) {
+      const links = JSON.stringify(pending.map((p, i) => ({ id: p.id, job_id: jobIds[i] })));
+      await tx.execute(sql`UPDATE timers t SET job_id = v.job_id FROM jsonb_to_recordset(${links}::jsonb) AS v(id uuid, job_id text) WHERE t.id = v.id`);
+    }
+    return pending.length;
+  });
 }
