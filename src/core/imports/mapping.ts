@@ -147,13 +147,30 @@ export function compileMapping(kind: ImportKind, mapping: ImportMapping, headers
       }
     }
   };
+  // Coded values, domains, countries and currencies repeat across a file: each distinct cell is parsed once
+  // (results are never mutated; the memo is bounded).
+  const memo = new Map<string, Map<string, Parsed<unknown>>>();
+  const MEMO_TYPES = new Set(['stage', 'source', 'status', 'domain', 'country', 'currency']);
+  const parseCell = (f: FieldDef, raw: string): Parsed<unknown> => {
+    if (!MEMO_TYPES.has(f.type)) return parse(f, raw);
+    let m = memo.get(f.id);
+    if (!m) memo.set(f.id, m = new Map());
+    let r = m.get(raw);
+    if (r === undefined) {
+      r = parse(f, raw);
+      if (m.size >= 50_000) m.clear();
+      m.set(raw, r);
+    }
+    return r;
+  };
+  const unmapped = fieldsOf(kind).filter((f) => !active.some((a) => a.f.id === f.id)).map((f) => f.id);
 
   return (record) => {
     const errors: RowError[] = requiredUnmapped.map((f) => ({ field: f.id, column: null, value: null, message: `${f.label} is not mapped` }));
     const out: Record<string, any> = {};
     for (const { f, i } of active) {
       const raw = record[i] ?? '';
-      const r = parse(f, raw);
+      const r = parseCell(f, raw);
       if (!r.ok) { errors.push({ field: f.id, column: mapping.columns[f.id]!, value: raw, message: r.error }); continue; }
       if (r.value === null && f.required) {
         errors.push({ field: f.id, column: mapping.columns[f.id]!, value: raw, message: `${f.label} is blank` });
@@ -161,7 +178,8 @@ export function compileMapping(kind: ImportKind, mapping: ImportMapping, headers
       }
       out[f.id] = r.value;
     }
-    for (const f of fieldsOf(kind)) if (!(f.id in out)) out[f.id] = null;
+    for (const id of unmapped) out[id] = null;
+    for (const { f } of active) if (!(f.id in out)) out[f.id] = null;
     finish(kind, out, errors, { stageKind, mapping, opts });
     if (errors.length) return { ok: false, errors };
     out.externalId = out.externalId ?? null;

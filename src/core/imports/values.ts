@@ -18,16 +18,18 @@ export interface ParsedDate {
 const ISO = /^(\d{4})-(\d{1,2})-(\d{1,2})(?:[T ](\d{1,2}):(\d{2})(?::(\d{2})(?:\.(\d{1,9}))?)?\s*(Z|[+-]\d{2}:?\d{2})?)?$/i;
 const SLASH = /^(\d{1,2})([/.-])(\d{1,2})\2(\d{4}|\d{2})(?:[ T,]+(\d{1,2}):(\d{2})(?::(\d{2}))?\s*([AP]\.?M\.?)?)?$/i;
 
+const MONTH_DAYS = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
 function daysInMonth(y: number, m: number) {
-  return new Date(Date.UTC(y, m, 0)).getUTCDate();
+  return m === 2 && ((y % 4 === 0 && y % 100 !== 0) || y % 400 === 0) ? 29 : MONTH_DAYS[m - 1];
 }
+const two = (n: number) => (n < 10 ? `0${n}` : String(n));
 
 function build(y: number, m: number, d: number, hh = 0, mi = 0, ss = 0, ms = 0, offsetMin = 0): Parsed<ParsedDate> {
   if (m < 1 || m > 12) return bad(`month ${m} is not 1–12`);
   if (d < 1 || d > daysInMonth(y, m)) return bad(`day ${d} does not exist in ${y}-${String(m).padStart(2, '0')}`);
   if (hh > 23 || mi > 59 || ss > 59) return bad('time of day is out of range');
   if (y < 1900 || y > 2200) return bad(`year ${y} is out of range`);
-  const date = `${y}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
+  const date = `${y}-${two(m)}-${two(d)}`;
   return ok({ date, ms: Date.UTC(y, m - 1, d, hh, mi, ss, ms) - offsetMin * 60_000 });
 }
 
@@ -98,7 +100,11 @@ export interface Money {
  * the last one is the decimal point; a single separator followed by exactly three digits is a thousands
  * separator (money has two decimals); blank is null.
  */
+const PLAIN_MONEY = /^(\d{1,13})(?:\.(\d{1,2}))?$/;
 export function parseMoney(raw: string): Parsed<Money | null> {
+  // Fast path: plain digits with up to two decimals (what exports write), the same result as the general rules.
+  const plain = PLAIN_MONEY.exec(raw);
+  if (plain) return ok({ minor: Number(plain[1]) * 100 + (plain[2] ? Number(plain[2].length === 1 ? `${plain[2]}0` : plain[2]) : 0), currency: null });
   let s = raw.trim();
   if (!s) return ok(null);
   let currency: string | null = null;

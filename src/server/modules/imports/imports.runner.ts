@@ -1,10 +1,9 @@
-// The import engine: streams the file from the job's resume offset through csv-parse, maps and validates each
+// The import engine: streams the file from the job's resume offset (imports.csv.ts), maps and validates each
 // row in core, and commits batches of rows, their errors and the new resume offset in one transaction. A crash
 // loses at most the batch in flight; the next run starts after the last committed batch. Parsing of the next
 // batch overlaps the database write of the previous one; commits stay strictly in file order.
-import { createReadStream, existsSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { rm } from 'node:fs/promises';
-import { parse } from 'csv-parse';
 import { sql } from 'drizzle-orm';
 import {
   compileMapping, IMPORT_BATCH_ROWS, importMappingSchema, type ImportKind, type MappingOptions,
@@ -16,6 +15,7 @@ import { systemCtx } from '../../http/env';
 import { emit } from '../../jobs/events';
 import { audit } from '../platform/audit';
 import { currentPlaybook } from '../platform/playbook.service';
+import { readCsv } from './imports.csv';
 import { fileChecksum, isUpload } from './imports.files';
 import * as repo from './imports.repo';
 import { resolveAccounts, writers, type BatchRow, type WriterContext } from './imports.writers';
@@ -130,9 +130,7 @@ export async function runImport(deps: Deps, jobId: string, opts: RunOptions = {}
   };
 
   const startBytes = job.bytesDone, startLines = job.linesDone;
-  const parser = createReadStream(job.filePath, { start: startBytes, highWaterMark: 256 * 1024 }).pipe(parse({
-    delimiter: job.delimiter, relax_column_count: true, skip_empty_lines: true, info: true, bom: startBytes === 0,
-  }));
+  const reader = readCsv(job.filePath, { start: startBytes, lines: startLines, delimiter: job.delimiter });
   let batch: { record: string[]; line: number }[] = [];
   const inFlight: { done: Promise<void>; keys: Map<string, number>; failure?: unknown }[] = [];
   let launched = 0;
@@ -156,22 +154,24 @@ export async function runImport(deps: Deps, jobId: string, opts: RunOptions = {}
   };
   try {
     let lastBytes = startBytes, lastLines = startLines;
-    for await (const { record, info } of parser as AsyncIterable<{ record: string[]; info: { bytes: number; lines: number } }>) {
-      lastBytes = startBytes + info.bytes;
-      lastLines = startLines + info.lines;
-      batch.push({ record, line: lastLines });
-      if (batch.length >= batchRows) {
-        const full = batch;
-        batch = [];
-        await flush(full, lastBytes, lastLines);
-        if (stopped) break;
+    read: for await (const chunk of reader) {
+      for (const { record, line, end } of chunk) {
+        lastBytes = end;
+        lastLines = line;
+        batch.push({ record, line });
+        if (batch.length >= batchRows) {
+          const full = batch;
+          batch = [];
+          await flush(full, lastBytes, lastLines);
+          if (stopped) break read;
+        }
       }
     }
     if (!stopped && batch.length) await flush(batch, lastBytes, lastLines);
     await Promise.all(inFlight.map((f) => f.done));
     if (firstFailure() !== undefined) throw firstFailure();
   } catch (e) {
-    parser.destroy();
+    await reader.return(undefined);
     await Promise.all(inFlight.map((f) => f.done));
     // The earliest failing batch tells what happened; a later batch fails only because an earlier one did.
     const cause = firstFailure() ?? e;
@@ -179,7 +179,7 @@ export async function runImport(deps: Deps, jobId: string, opts: RunOptions = {}
     await repo.updateJob(db, jobId, { status: 'failed', error: String((cause as Error)?.message ?? cause).slice(0, 1000) });
     throw cause;
   }
-  parser.destroy();
+  await reader.return(undefined);
   if (stopped) return repo.updateJob(db, jobId, { status: 'interrupted', heartbeatAt: new Date() });
 
   const done = await transaction(deps.database, async (tx) => {
