@@ -60,26 +60,38 @@ const tasks = (projectId: string) => n("SELECT count(*)::int AS n FROM project_t
 describe('KPIs from a signed contract', () => {
   it('contract.signed creates the tracked KPIs once; project.created links them to the project', async () => {
     const acc = await t.account({ name: 'Event Co' });
-    const opp = await transaction(t.deps.database, (tx) => openOpportunity(systemCtx(t.deps), tx, { accountId: acc.id, name: 'Deal', amount: 1 }));
-    const [contract] = await q<Record<string, any>>(`INSERT INTO contracts (account_id, opportunity_id, arr, term_months, start_date, end_date, kpis)
-      VALUES ($1, $2, 100, 12, $3, $4, $5) RETURNING id, account_id AS "accountId", opportunity_id AS "opportunityId", to_char(start_date, 'YYYY-MM-DD') AS "startDate",
-      to_char(end_date, 'YYYY-MM-DD') AS "endDate", kpis`, [acc.id, opp.id, START, addDays(START, 365), JSON.stringify(KPIS)]);
-    const signal = (type: string, payload: Record<string, unknown>) => transaction(t.deps.database, (tx) => emit(systemCtx(t.deps), tx, { type, entityType: 'contract', entityId: contract.id, accountId: acc.id, payload }));
-    await signal('contract.signed', { contract, opportunity: { id: opp.id, name: 'Deal', ownerId: null, partnerId: null } });
-    const kpis: any[] = await eventually(async () => { const r = await q<any>("SELECT *, to_char(start_date, 'YYYY-MM-DD') AS start FROM value_kpis WHERE contract_id = $1 ORDER BY key", [contract.id]); return r.length === 3 ? r : null; }) as any[];
-    expect(kpis.map((k: any) => [k.key, k.better_when, k.baseline, k.target, k.annual_value_at_target, k.project_id])).toEqual([
-      ['audit_findings', 'lower', 10, 5, 0, null], ['cmdb_accuracy', 'higher', 60, 98, 0, null], ['cmdb_upkeep_hours', 'lower', 160, 80, 0, null],
+    const contract = async () => {
+      const opp = await transaction(t.deps.database, (tx) => openOpportunity(systemCtx(t.deps), tx, { accountId: acc.id, name: 'Deal', amount: 1 }));
+      const [c] = await q<Record<string, any>>(`INSERT INTO contracts (account_id, opportunity_id, arr, term_months, start_date, end_date, kpis)
+        VALUES ($1, $2, 100, 12, $3, $4, $5) RETURNING id, account_id AS "accountId", opportunity_id AS "opportunityId", to_char(start_date, 'YYYY-MM-DD') AS "startDate",
+        to_char(end_date, 'YYYY-MM-DD') AS "endDate", kpis`, [acc.id, opp.id, START, addDays(START, 365), JSON.stringify(KPIS)]);
+      return { c, opp };
+    };
+    const signal = (type: string, entityId: string, payload: Record<string, unknown>) =>
+      transaction(t.deps.database, (tx) => emit(systemCtx(t.deps), tx, { type, entityType: 'contract', entityId, accountId: acc.id, payload }));
+    const kpisOf = (contractId: string, n: number) => eventually(async () => {
+      const r = await q<any>("SELECT *, to_char(start_date, 'YYYY-MM-DD') AS start, to_char(deadline, 'YYYY-MM-DD') AS due FROM value_kpis WHERE contract_id = $1 ORDER BY key", [contractId]);
+      return r.length === n ? r : null;
+    }) as Promise<any[]>;
+
+    const a = await contract();
+    await signal('contract.signed', a.c.id, { contract: a.c, opportunity: { id: a.opp.id, name: 'Deal', ownerId: null, partnerId: null } });
+    const kpis = await kpisOf(a.c.id, 3);
+    expect(kpis.map((k) => [k.key, k.better_when, k.baseline, k.target, k.annual_value_at_target, k.start, k.due])).toEqual([
+      ['audit_findings', 'lower', 10, 5, 0, START, DEADLINE], ['cmdb_accuracy', 'higher', 60, 98, 0, START, DEADLINE], ['cmdb_upkeep_hours', 'lower', 160, 80, 0, START, DEADLINE],
     ]);
-    expect(kpis[0].start).toBe(START);
     expect(kpis[0].value_graph_id).toBeTruthy();
-    // The same event handled again (another contract.signed for it) creates nothing more.
-    await transaction(t.deps.database, async (tx) => expect(await syncContractKpis(systemCtx(t.deps), tx, (await contractFacts(tx, contract.id))!)).toEqual({ created: 0, linked: 0 }));
-    const [project] = await q<{ id: string }>(`INSERT INTO projects (account_id, contract_id, name, weeks, start_date, baseline_end_date, forecast_end_date)
-      VALUES ($1, $2, 'P', 12, $3, $3, $3) RETURNING id`, [acc.id, contract.id, START]);
-    await signal('project.created', { projectId: project.id, contractId: contract.id, accountId: acc.id });
-    await eventually(async () => (await n('SELECT count(*)::int AS n FROM value_kpis WHERE project_id = $1', [project.id])) === 3);
+    // The contract's KPIs synced again (a redelivered event) create nothing more.
+    await transaction(t.deps.database, async (tx) => expect(await syncContractKpis(systemCtx(t.deps), tx, (await contractFacts(tx, a.c.id))!)).toMatchObject({ created: 0 }));
     const timeline = await admin.get(`/api/accounts/${acc.id}/timeline`);
     expect(timeline.body.items.map((i: any) => i.subject)).toContain('Tracking 3 contracted KPIs');
+
+    // project.created for a contract whose KPIs are not tracked yet creates them, on the project.
+    const b = await contract();
+    const [project] = await q<{ id: string }>(`INSERT INTO projects (account_id, contract_id, name, weeks, start_date, baseline_end_date, forecast_end_date)
+      VALUES ($1, $2, 'P', 12, $3, $3, $3) RETURNING id`, [acc.id, b.c.id, START]);
+    await signal('project.created', b.c.id, { projectId: project.id, contractId: b.c.id, accountId: acc.id });
+    expect((await kpisOf(b.c.id, 3)).map((k) => k.project_id)).toEqual([project.id, project.id, project.id]);
   });
 
   it('values each KPI from the hypothesis pain it is linked to', async () => {
