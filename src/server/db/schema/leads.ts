@@ -37,14 +37,7 @@ export const leads = pgTable('leads', {
   bant: jsonb('bant').notNull().default({}),
   /** Engagement counters (meetings accepted, replies, webinars, events, downloads, visits). */
   engagement: jsonb('engagement').notNull().default({}),
-  fitScore: integer('fit_score').notNull().default(0),
-  engagementScore: integer('engagement_score').notNull().default(0),
-  score: integer('score').notNull().default(0),
-  priority: text('priority'),
-  /** [{ rule, points }] of the matched scoring rules; the API adds each rule's kind and text from the playbook. */
-  scoreExplanation: jsonb('score_explanation').notNull().default([]),
-  scoredPlaybookVersion: integer('scored_playbook_version'),
-  conversionProbability: real('conversion_probability'),
+  // Scores live in lead_scores (one narrow row per lead), so re-scoring a million leads rewrites small rows.
   ownerId: uuid('owner_id').references(() => users.id),
   assignedAt: ts('assigned_at'),
   assignmentExplanation: jsonb('assignment_explanation'),
@@ -77,14 +70,30 @@ export const leads = pgTable('leads', {
   index('leads_inbox_idx').on(t.slaDueAt, t.id).where(sql`deleted_at IS NULL AND sla_due_at IS NOT NULL`),
   index('leads_owner_inbox_idx').on(t.ownerId, t.slaDueAt, t.id).where(sql`deleted_at IS NULL AND sla_due_at IS NOT NULL`),
   index('leads_owner_status_idx').on(t.ownerId, t.status).where(live),
-  // Inbox filtered by priority: hot leads are few, so scanning the due-time index for them would read most of it.
-  index('leads_priority_inbox_idx').on(t.priority, t.slaDueAt, t.id).where(sql`deleted_at IS NULL AND sla_due_at IS NOT NULL`),
   index('leads_email_idx').on(sql`lower(${t.email})`).where(live),
   index('leads_domain_idx').on(sql`lower(${t.domain})`).where(live),
   index('leads_partner_idx').on(t.partnerId, t.createdAt).where(live),
   index('leads_created_idx').on(t.createdAt, t.id).where(live),
   index('leads_source_idx').on(t.source, t.createdAt).where(live),
 ]);
+
+/**
+ * The score of each lead (fit, engagement, combined, band, the matched rules and their points) and its conversion
+ * probability. Written with the lead by the services; after a playbook change rebuilt set-based into a fresh table
+ * that replaces this one (a million narrow rows instead of a million wide lead rows). No foreign key: the rebuild
+ * swaps the table; leads are only soft-deleted.
+ */
+export const leadScores = pgTable('lead_scores', {
+  leadId: uuid('lead_id').primaryKey(),
+  fitScore: integer('fit_score').notNull().default(0),
+  engagementScore: integer('engagement_score').notNull().default(0),
+  score: integer('score').notNull().default(0),
+  priority: text('priority').notNull(),
+  /** [{ rule, points }] of the matched scoring rules; the API adds each rule's kind and text from the playbook. */
+  scoreExplanation: jsonb('score_explanation').notNull().default([]),
+  scoredPlaybookVersion: integer('scored_playbook_version'),
+  conversionProbability: real('conversion_probability'),
+});
 
 /** Calls, emails, meetings, notes, marketing touches and system entries (SLA, assignment) of a lead. */
 export const leadActivities = pgTable('lead_activities', {
