@@ -173,9 +173,10 @@ async function raiseDemoAlerts(database: Database, alerts: Record<string, unknow
   const withTask = texts.filter((x) => x.task);
   if (withTask.length) {
     // A course-correction task on the project, placed after the project's last task, due within a week.
-    await db.execute(sql`INSERT INTO project_tasks (id, project_id, title, description, kind, owner_id, position, start_date, end_date, source_type, source_id)
+    await db.execute(sql`INSERT INTO project_tasks (id, project_id, title, description, kind, owner_id, position, start_date, end_date,
+        baseline_start_date, baseline_end_date, source_type, source_id)
       SELECT x.task, x.p, x.title, x.facts || ' Agree a course-correction plan with the KPI owner and record it here.', 'course_correction', x.m,
-        (SELECT coalesce(max(position), 0) + 1 FROM project_tasks WHERE project_id = x.p), x.at::date, x.at::date + 6, 'kpi_alert', x.id
+        (SELECT coalesce(max(position), 0) + 1 FROM project_tasks WHERE project_id = x.p), x.at::date, x.at::date + 6, x.at::date, x.at::date + 6, 'kpi_alert', x.id
       FROM json_to_recordset(${json(withTask)}::json) AS x(task uuid, p uuid, m uuid, id uuid, title text, facts text, at timestamptz)`);
     await db.execute(sql`UPDATE kpi_alerts al SET task_id = x.task FROM json_to_recordset(${json(withTask)}::json) AS x(id uuid, task uuid) WHERE al.id = x.id`);
   }
