@@ -9,6 +9,7 @@ import { accounts, activities, contacts, partners, users } from '../db/schema';
 type NewAccount = typeof accounts.$inferInsert;
 type NewContact = typeof contacts.$inferInsert;
 import { hashPassword } from '../modules/platform/crypto';
+import { loadBillingDemo } from './billing-demo';
 import type { DemoContext } from './context';
 import { loadContentDemo } from './content-demo';
 import { loadLeadsDemo } from './leads-demo';
@@ -164,6 +165,8 @@ export async function loadDemo(database: Database, opts: DemoOptions = {}): Prom
     rng: r, now, accounts: accountRows, usersByRole, partnerIds: partnerRows.map((p) => p.id), scale: nAccounts / 240,
   };
   for (const load of [loadLeadsDemo, loadPipelineDemo, loadValueDemo, loadContentDemo]) await load(database, ctx);
+  // Billing after the pipeline (contracts) and delivery (accepted milestones) loaders.
+  await loadBillingDemo(database, ctx);
   // Value realization last: it links KPIs to the delivery projects of the contracts and reads every stream's rows.
   await loadRealizationDemo(database, ctx);
   if (database.kind === 'postgres') await db.execute(sql`ANALYZE`);

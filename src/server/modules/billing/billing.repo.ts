@@ -248,7 +248,8 @@ export function dunningQueue(db: Executor, steps: { id: string; dayOffset: numbe
     dunningStep: string | null; escalatedAt: string | null; daysPastDue: number; nextOffset: number | null;
   }>(db, sql`
     SELECT i.id, i.number, i.account_id AS "accountId", a.name AS "accountName", i.due_date::text AS "dueDate", i.balance, i.total, i.currency,
-      i.dunning_step AS "dunningStep", i.escalated_at AS "escalatedAt", (${today}::date - i.due_date) AS "daysPastDue", n.next_offset AS "nextOffset"
+      i.dunning_step AS "dunningStep",
+      to_char(i.escalated_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS "escalatedAt", (${today}::date - i.due_date) AS "daysPastDue", n.next_offset AS "nextOffset"
     FROM invoices i
     CROSS JOIN LATERAL (SELECT ${nextOffset} AS next_offset) n
     JOIN accounts a ON a.id = i.account_id

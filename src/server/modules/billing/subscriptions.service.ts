@@ -170,7 +170,10 @@ export async function runSubscriptionBilling(deps: Deps, now = new Date(), batch
   return out;
 }
 
-/** Open invoices without a pending dunning timer whose plan is not finished get their next step scheduled. */
+/**
+ * Open invoices whose plan is not finished and that have no queued dunning timer (rows loaded set-based: demo, imports)
+ * get their next step scheduled.
+ */
 export async function repairDunningTimers(deps: Deps, now = new Date(), limit = 1000): Promise<number> {
   const ctx = systemCtx(deps, 'billing.daily');
   return transaction(deps.database, async (tx) => {
@@ -181,7 +184,8 @@ export async function repairDunningTimers(deps: Deps, now = new Date(), limit = 
       SELECT i.id, i.due_date::text AS "dueDate", i.dunning_step AS "dunningStep" FROM invoices i
       WHERE i.status IN ('issued', 'partially_paid') AND i.deleted_at IS NULL AND i.due_date IS NOT NULL
         AND i.dunning_step IS DISTINCT FROM ${last}
-        AND NOT EXISTS (SELECT 1 FROM timers t WHERE t.kind = ${DUNNING_TIMER} AND t.entity_type = 'invoice' AND t.entity_id = i.id::text AND t.status = 'pending')
+        AND NOT EXISTS (SELECT 1 FROM timers t WHERE t.kind = ${DUNNING_TIMER} AND t.entity_type = 'invoice' AND t.entity_id = i.id::text
+          AND t.status = 'pending' AND t.job_id IS NOT NULL)
       LIMIT ${limit}`);
     let n = 0;
     for (const inv of open) if (await scheduleDunning(ctx, tx, playbook.billing, inv, now)) n++;
