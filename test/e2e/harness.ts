@@ -7,6 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { afterAll, beforeAll, expect } from 'vitest';
 import { loadConfig } from '../../src/server/config';
 import { loadDemo } from '../../src/server/demo/demo';
 import { openRuntime, startServer } from '../../src/server/runtime';
@@ -73,4 +74,23 @@ export async function signIn(page: Page, role: string) {
 export async function screenshot(page: Page, name: string) {
   await mkdir(RESULTS_DIR, { recursive: true });
   await page.screenshot({ path: join(RESULTS_DIR, `${name}.png`) });
+}
+
+/** One server (PGlite + demo) and one browser per test file; call once at the top level of the file. */
+export function journeySetup(): { readonly server: TestServer; readonly browser: Browser } {
+  const env = {} as { server: TestServer; browser: Browser };
+  beforeAll(async () => { env.server = await startTestServer(); env.browser = await launchBrowser(); });
+  afterAll(async () => { await env.browser?.close(); await env.server?.close(); });
+  return env;
+}
+
+/** Page errors other than the 401 of the signed-out session probe and the statuses a journey provokes on purpose. */
+export const realProblems = (problems: string[], expected: number[] = []) =>
+  problems.filter((p) => ![401, ...expected].some((status) => p.includes(`status of ${status}`)));
+
+/** A JSON GET with the page's session cookie; fails the test on a non-2xx answer. */
+export async function apiGet<T>(page: Page, path: string): Promise<T> {
+  const res = await page.request.get(path);
+  expect(res.ok(), `${path} → ${res.status()}`).toBe(true);
+  return (await res.json()) as T;
 }

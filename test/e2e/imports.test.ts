@@ -1,24 +1,15 @@
 // Browser journey: import a HubSpot deals CSV through the wizard (one bad row), watch the progress reach 100 %,
 // see the bad row reported with its line, find the imported deals; then the sales dashboard and content library.
 import { fileURLToPath } from 'node:url';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, newPage, screenshot, signIn, startTestServer, type TestServer } from './harness';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { journeySetup, newPage, realProblems, screenshot, signIn } from './harness';
+
+const env = journeySetup();
 
 const FIXTURE = fileURLToPath(new URL('../fixtures/hubspot-deals.csv', import.meta.url));
-let server: TestServer;
-let browser: Browser;
 
-beforeAll(async () => {
-  server = await startTestServer();
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
-
-const real = (problems: string[]) => problems.filter((p) => !/status of 401/.test(p));
+const real = (problems: string[]) => realProblems(problems);
 
 async function apiText(page: Page, path: string) {
   const res = await page.request.get(path);
@@ -28,7 +19,7 @@ async function apiText(page: Page, path: string) {
 
 describe('imports journey', () => {
   it('imports a deals CSV through the wizard, reports the bad row and lands the good ones', async () => {
-    const { context, page, problems } = await newPage(browser, server.url);
+    const { context, page, problems } = await newPage(env.browser, env.server.url);
     await signIn(page, 'sales');
     await page.goto('/imports');
     await page.getByRole('heading', { name: 'Import & export' }).waitFor();
@@ -78,7 +69,7 @@ describe('imports journey', () => {
   });
 
   it('the sales dashboard shows the imported period with KPIs against targets and its charts', async () => {
-    const { context, page, problems } = await newPage(browser, server.url);
+    const { context, page, problems } = await newPage(env.browser, env.server.url);
     await signIn(page, 'sales');
     const metrics = JSON.parse(await apiText(page, '/api/metrics/sales?from=2025-01-01&to=2025-06-30'));
     const won = metrics.funnel.find((f: any) => f.id === 'won').count;
@@ -108,7 +99,7 @@ describe('imports journey', () => {
   });
 
   it('the content library searches and filters, and links from a query string', async () => {
-    const { context, page, problems } = await newPage(browser, server.url);
+    const { context, page, problems } = await newPage(env.browser, env.server.url);
     await signIn(page, 'sales');
     await page.goto('/content?industry=Financial%20Services');
     const items = page.getByTestId('content-items').getByTestId('content-item');

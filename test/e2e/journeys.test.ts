@@ -1,35 +1,16 @@
 // Browser journeys: a real server (PGlite + demo data) and headless Chromium. Screenshots go to test-results/.
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, newPage, screenshot, signIn, startTestServer, type TestServer } from './harness';
+import { describe, expect, it } from 'vitest';
+import { apiGet, journeySetup, newPage, realProblems, screenshot, signIn } from './harness';
+
+const env = journeySetup();
 
 interface AccountRow { id: string; name: string; partnerId: string | null; employees: number | null }
 
-let server: TestServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  server = await startTestServer();
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
-
-/** Page errors other than the expected 401 of the signed-out session probe. */
-const real = (problems: string[]) => problems.filter((p) => !/status of 401/.test(p));
-
-async function apiGet<T>(page: Page, path: string): Promise<T> {
-  const res = await page.request.get(path);
-  expect(res.ok(), `${path} → ${res.status()}`).toBe(true);
-  return (await res.json()) as T;
-}
+const real = (problems: string[]) => realProblems(problems);
 
 describe('browser journeys', () => {
   it('1. an admin signs in and sees the executive dashboard with its charts', async () => {
-    const { context, page, problems } = await newPage(browser, server.url);
+    const { context, page, problems } = await newPage(env.browser, env.server.url);
     await page.goto('/');
     await expect.poll(() => page.title()).toBe('Valuegraph');
     await page.getByTestId('demo-hint').getByText('@demo.valuegraph.dev').waitFor();
@@ -53,7 +34,7 @@ describe('browser journeys', () => {
   });
 
   it('2. finds an account with the search box and opens its 360 page with contacts and timeline', async () => {
-    const { context, page, problems } = await newPage(browser, server.url);
+    const { context, page, problems } = await newPage(env.browser, env.server.url);
     await signIn(page, 'sales');
     const { items } = await apiGet<{ items: AccountRow[] }>(page, '/api/accounts?lifecycleStage=adoption&limit=1');
     const target = items[0];
@@ -85,7 +66,7 @@ describe('browser journeys', () => {
   });
 
   it('3. edits the account and sees the audit entry with before → after', async () => {
-    const { context, page, problems } = await newPage(browser, server.url);
+    const { context, page, problems } = await newPage(env.browser, env.server.url);
     await signIn(page, 'admin');
     const { items } = await apiGet<{ items: AccountRow[] }>(page, '/api/accounts?lifecycleStage=renewal&limit=1');
     const target = items[0];
@@ -113,12 +94,12 @@ describe('browser journeys', () => {
   });
 
   it("4. a partner user sees only its partner's accounts and gets not-found for another partner's account", async () => {
-    const admin = await newPage(browser, server.url);
+    const admin = await newPage(env.browser, env.server.url);
     await signIn(admin.page, 'admin');
     const all = await apiGet<{ items: AccountRow[] }>(admin.page, '/api/accounts?limit=500');
     await admin.context.close();
 
-    const { context, page, problems } = await newPage(browser, server.url);
+    const { context, page, problems } = await newPage(env.browser, env.server.url);
     await signIn(page, 'partner');
     const me = await apiGet<{ user: { partnerId: string } }>(page, '/api/auth/me');
     const own = all.items.filter((a) => a.partnerId === me.user.partnerId);
@@ -151,7 +132,7 @@ describe('browser journeys', () => {
   });
 
   it('5. an invalid playbook value shows the validation message with its path, and nothing is saved', async () => {
-    const { context, page, problems } = await newPage(browser, server.url);
+    const { context, page, problems } = await newPage(env.browser, env.server.url);
     await signIn(page, 'admin');
     const before = await apiGet<{ version: number }>(page, '/api/playbook');
     await page.goto('/admin/playbook');

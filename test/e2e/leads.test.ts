@@ -1,27 +1,15 @@
 // Browser journey: capture → qualify (BANT) → convert, ending on the new account's 360 page. Screenshots go to
 // test-results/leads-*.png.
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, newPage, screenshot, signIn, startTestServer, type TestServer } from './harness';
+import { describe, expect, it } from 'vitest';
+import { journeySetup, newPage, realProblems, screenshot, signIn } from './harness';
 
-let server: TestServer;
-let browser: Browser;
+const env = journeySetup();
 
-beforeAll(async () => {
-  server = await startTestServer();
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
-
-const real = (problems: string[]) => problems.filter((p) => !/status of 401/.test(p));
+const real = (problems: string[]) => realProblems(problems);
 
 describe('lead journey', () => {
   it('the inbox shows live SLA countdowns sorted by time left, with breached leads in red', async () => {
-    const { context, page, problems } = await newPage(browser, server.url);
+    const { context, page, problems } = await newPage(env.browser, env.server.url);
     await signIn(page, 'sdr');
     await page.goto('/leads');
     const rows = page.getByTestId('leads-table').locator('tbody tr');
@@ -38,7 +26,7 @@ describe('lead journey', () => {
   });
 
   it('captures a lead, qualifies it with BANT and converts it into account + contact + opportunity', async () => {
-    const { context, page, problems } = await newPage(browser, server.url);
+    const { context, page, problems } = await newPage(env.browser, env.server.url);
     await signIn(page, 'sales');
     await page.goto('/leads');
     await page.getByRole('button', { name: 'New lead' }).click();
@@ -105,7 +93,7 @@ describe('lead journey', () => {
   });
 
   it('admins see the web forms with their embed URLs', async () => {
-    const { context, page, problems } = await newPage(browser, server.url);
+    const { context, page, problems } = await newPage(env.browser, env.server.url);
     await signIn(page, 'admin');
     await page.goto('/leads/forms');
     const table = page.getByTestId('forms-table');

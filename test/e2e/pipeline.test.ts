@@ -1,22 +1,13 @@
 // Browser journey through a stage gate: open an opportunity, try to advance, the gate dialog lists the missing exit
 // criteria, tick them, the move succeeds and the board shows the deal in the next column. Also the board's drag and
 // drop, the POC tab and the forecast chart.
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, newPage, screenshot, signIn, startTestServer, type TestServer } from './harness';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { apiGet, journeySetup, newPage, realProblems, screenshot, signIn } from './harness';
 
-let server: TestServer;
-let browser: Browser;
-beforeAll(async () => { server = await startTestServer(); browser = await launchBrowser(); });
-afterAll(async () => { await browser?.close(); await server?.close(); });
+const env = journeySetup();
 
-const real = (problems: string[]) => problems.filter((p) => !/status of 401/.test(p) && !/status of 422/.test(p));
-
-async function apiGet<T>(page: Page, path: string): Promise<T> {
-  const res = await page.request.get(path);
-  expect(res.ok(), `${path} → ${res.status()}`).toBe(true);
-  return (await res.json()) as T;
-}
+const real = (problems: string[]) => realProblems(problems, [422]);
 
 /** Narrows the board to one close date (a column shows its first 12 cards by close date, then "Load more"). */
 async function filterByCloseDate(page: Page, date: string) {
@@ -28,7 +19,7 @@ interface Opp { id: string; name: string; stage: string; closeDate: string; stag
 
 describe('pipeline journeys', () => {
   it('advances an opportunity through the stage gate and sees it in the next column', async () => {
-    const { context, page, problems } = await newPage(browser, server.url);
+    const { context, page, problems } = await newPage(env.browser, env.server.url);
     await signIn(page, 'sales');
     const list = await apiGet<{ items: { id: string }[] }>(page, '/api/opportunities?stage=discovery&limit=50');
     const details = await Promise.all(list.items.map((i) => apiGet<Opp>(page, `/api/opportunities/${i.id}`)));
@@ -78,7 +69,7 @@ describe('pipeline journeys', () => {
   });
 
   it('dragging a card forward opens the gate dialog; an executive overrides with a reason', async () => {
-    const { context, page, problems } = await newPage(browser, server.url);
+    const { context, page, problems } = await newPage(env.browser, env.server.url);
     await signIn(page, 'executive');
     const board = await apiGet<{ columns: { stage: string; items: { id: string; name: string; closeDate: string }[] }[] }>(page, '/api/pipeline/board');
     const card = board.columns.find((c) => c.stage === 'discovery')!.items[0];
@@ -104,7 +95,7 @@ describe('pipeline journeys', () => {
   });
 
   it('shows the POC with its criteria and plan, and the forecast chart with the owner table', async () => {
-    const { context, page, problems } = await newPage(browser, server.url);
+    const { context, page, problems } = await newPage(env.browser, env.server.url);
     await signIn(page, 'sales');
     const list = await apiGet<{ items: { id: string }[] }>(page, '/api/opportunities?stage=poc&limit=1');
     await page.goto(`/opportunities/${list.items[0].id}?tab=poc`);
@@ -122,7 +113,7 @@ describe('pipeline journeys', () => {
   });
 
   it('pages a board column with "Load more" and edits an opportunity\'s amount and probability', async () => {
-    const { context, page, problems } = await newPage(browser, server.url);
+    const { context, page, problems } = await newPage(env.browser, env.server.url);
     await signIn(page, 'sales');
     const board = await apiGet<{ columns: { stage: string; count: number; items: { id: string }[] }[] }>(page, '/api/pipeline/board?limit=12');
     const long = board.columns.find((c) => c.count > 12)!;

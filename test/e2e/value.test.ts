@@ -1,34 +1,16 @@
 // Browser journey of the value graph: generate the business case, see ROI move while editing an assumption (before
 // saving), save, download the proposal PDF; the deal-risk panel and a negotiation deal's commitment.
 import { readFile } from 'node:fs/promises';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, newPage, screenshot, signIn, startTestServer, type TestServer } from './harness';
+import { describe, expect, it } from 'vitest';
+import { apiGet, journeySetup, newPage, realProblems, screenshot, signIn } from './harness';
 
-let server: TestServer;
-let browser: Browser;
+const env = journeySetup();
 
-beforeAll(async () => {
-  server = await startTestServer();
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
-
-const real = (problems: string[]) => problems.filter((p) => !/status of 401/.test(p));
-
-async function apiGet<T>(page: Page, path: string): Promise<T> {
-  const res = await page.request.get(path);
-  expect(res.ok(), `${path} → ${res.status()}`).toBe(true);
-  return (await res.json()) as T;
-}
+const real = (problems: string[]) => realProblems(problems);
 
 describe('value graph journeys', () => {
   it('generates the hypothesis, recalculates ROI live before saving, saves, and downloads the PDF', async () => {
-    const { context, page, problems } = await newPage(browser, server.url);
+    const { context, page, problems } = await newPage(env.browser, env.server.url);
     await signIn(page, 'sales');
     const { items } = await apiGet<{ items: { id: string; name: string }[] }>(page, '/api/opportunities?stage=discovery&limit=20');
     let target: { id: string; name: string } | undefined;
@@ -100,7 +82,7 @@ describe('value graph journeys', () => {
   });
 
   it('shows a negotiation deal with its risks and contracted KPIs', async () => {
-    const { context, page, problems } = await newPage(browser, server.url);
+    const { context, page, problems } = await newPage(env.browser, env.server.url);
     await signIn(page, 'admin');
     const { items } = await apiGet<{ items: { id: string }[] }>(page, '/api/opportunities?stage=negotiation&limit=5');
     expect(items.length).toBeGreaterThan(0);
