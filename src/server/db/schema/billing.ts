@@ -126,3 +126,15 @@ export const dunningEvents = pgTable('dunning_events', {
   /** e.g. the reminder text or delivery result. */
   detail: jsonb('detail'),
 }, (t) => [uniqueIndex('dunning_events_step_uq').on(t.invoiceId, t.stepId), index('dunning_events_at_idx').on(t.at)]);
+
+/**
+ * Receivables movements per calendar day: totals billed (non-void invoices by issue date), collected (payments by
+ * received date) and credited (credit notes by issue date). Kept in the transaction of every billing change and rebuilt
+ * set-based after bulk loads, so the DSO trend reads ~450 rows instead of a year of invoices and payments.
+ */
+export const billingDaily = pgTable('billing_daily', {
+  day: date('day', { mode: 'string' }).primaryKey(),
+  billed: bigint('billed', { mode: 'number' }).notNull().default(0),
+  collected: bigint('collected', { mode: 'number' }).notNull().default(0),
+  credited: bigint('credited', { mode: 'number' }).notNull().default(0),
+});
