@@ -3,6 +3,7 @@
 import '../modules/accounts/timeline.service';
 import { billingJobs } from '../modules/billing/billing.jobs';
 import { contentJobs } from '../modules/content/content.jobs';
+import { deliveryJobs } from '../modules/delivery/delivery.jobs';
 import { importsJobs } from '../modules/imports/imports.jobs';
 import { leadsJobs } from '../modules/leads/leads.jobs';
 import { metricsJobs } from '../modules/metrics/metrics.jobs';
@@ -22,6 +23,6 @@ export function registerJobKind(kind: JobKind) { extra.push(kind); }
 export function allJobKinds(): JobKind[] {
   return [
     ...eventJobs, fireTimerJob, deliverJob, purgeJob,
-    ...leadsJobs, ...pipelineJobs, ...valueJobs, ...realizationJobs, ...importsJobs, ...contentJobs, ...metricsJobs, ...billingJobs, ...extra,
+    ...leadsJobs, ...pipelineJobs, ...valueJobs, ...deliveryJobs, ...realizationJobs, ...importsJobs, ...contentJobs, ...metricsJobs, ...billingJobs, ...extra,
   ] as JobKind[];
 }

@@ -4,6 +4,7 @@ import type { AppEnv } from '../http/env';
 import { registerAccountRoutes } from './accounts/accounts.routes';
 import { registerBillingRoutes } from './billing/billing.routes';
 import { registerContentRoutes } from './content/content.routes';
+import { registerDeliveryRoutes } from './delivery/delivery.routes';
 import { registerImportRoutes } from './imports/imports.routes';
 import { registerLeadRoutes } from './leads/leads.routes';
 import { registerMetricsRoutes } from './metrics/metrics.routes';
@@ -19,6 +20,7 @@ export function registerModules(api: OpenAPIHono<AppEnv>) {
   registerLeadRoutes(api);
   registerPipelineRoutes(api);
   registerValueRoutes(api);
+  registerDeliveryRoutes(api);
   registerBillingRoutes(api);
   registerRealizationRoutes(api);
   registerContentRoutes(api);

@@ -1,7 +1,7 @@
 // SQL for project tasks and their finish-to-start dependencies. Row scope is checked on the project first.
-import { and, asc, eq, inArray, isNull, or, sql } from 'drizzle-orm';
+import { and, asc, eq, inArray, isNull, or, sql, type SQL } from 'drizzle-orm';
 import type { Executor } from '../../db/client';
-import { projectTaskDeps, projectTasks } from '../../db/schema';
+import { projectPhases, projects, projectTaskDeps, projectTasks, users } from '../../db/schema';
 
 export type TaskRow = typeof projectTasks.$inferSelect;
 export type DepRow = typeof projectTaskDeps.$inferSelect;
@@ -66,4 +66,17 @@ export async function depsOfTasks(db: Executor, ids: string[]) {
   if (ids.length === 0) return [];
   return db.select().from(projectTaskDeps)
     .where(or(inArray(projectTaskDeps.taskId, ids), inArray(projectTaskDeps.dependsOnId, ids)));
+}
+
+/** Tasks with owner name and phase key, filtered; row scope through the project. */
+export async function listTasks(db: Executor, where: SQL[], limit: number) {
+  return db.select({
+    task: projectTasks, ownerName: users.name, phaseKey: projectPhases.key, projectName: projects.name, accountId: projects.accountId,
+  }).from(projectTasks)
+    .innerJoin(projects, eq(projects.id, projectTasks.projectId))
+    .leftJoin(users, eq(users.id, projectTasks.ownerId))
+    .leftJoin(projectPhases, eq(projectPhases.id, projectTasks.phaseId))
+    .where(and(isNull(projectTasks.deletedAt), isNull(projects.deletedAt), ...where))
+    .orderBy(asc(projectTasks.startDate), asc(projectTasks.position), asc(projectTasks.id))
+    .limit(limit);
 }
