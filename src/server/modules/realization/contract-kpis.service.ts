@@ -1,7 +1,8 @@
 // From a signed contract to tracked KPIs: the contract's KPIs (copied from the value commitment at signature) become
 // value_kpis rows starting on the contract's start date, valued from the hypothesis' pains. Both `contract.signed`
 // and `project.created` call `syncContractKpis`: whichever runs first creates the rows, the unique key
-// (account, contract, key) makes the other a no-op, and the project, once it exists, is set on the contract's KPIs.
+// (account, contract, key) makes the other a no-op, and the project, once it exists, is set on the contract's KPIs
+// (and open alerts raised before it get their course-correction task).
 import { sql } from 'drizzle-orm';
 import { kpisFromContract, type PainValue } from '../../../core/value';
 import type { Tx } from '../../db/client';
@@ -10,7 +11,8 @@ import { emit } from '../../jobs/events';
 import { logSystemActivity } from '../accounts/timeline.service';
 import { audit } from '../platform/audit';
 import { currentPlaybook } from '../platform/playbook.service';
-import { rows, toArray } from './realization.repo';
+import { courseCorrection } from './measurements.service';
+import { alertsWithoutTask, rows, toArray } from './realization.repo';
 
 export interface ContractFacts { id: string; accountId: string; opportunityId: string | null; startDate: string; endDate: string; kpis: unknown }
 
@@ -54,6 +56,8 @@ export async function syncContractKpis(ctx: Ctx, tx: Tx, contract: ContractFacts
     const res = await rows<{ id: string }>(tx, sql`UPDATE value_kpis SET project_id = ${proj.id}, updated_at = now()
       WHERE contract_id = ${contract.id} AND deleted_at IS NULL AND project_id IS DISTINCT FROM ${proj.id}::uuid RETURNING id`);
     linked = res.length;
+    // Alerts raised while the KPIs had no project get their course-correction task now.
+    for (const alert of await alertsWithoutTask(tx, contract.id)) await courseCorrection(ctx, tx, alert, alert.kpi);
   }
   if (created.length) {
     await audit(ctx, tx, { action: 'value_kpis.create', entityType: 'contract', entityId: contract.id, accountId: contract.accountId, after: { kpis: kpis.map((k) => k.key), skipped } });

@@ -96,26 +96,40 @@ export async function ingestTx(ctx: Ctx, tx: Tx, items: Item[], source: Source):
   return result;
 }
 
-/** What a new alert sets off: the course-correction task, the timeline entry, the audit entry and the event. */
-async function alertRaised(ctx: Ctx, tx: Tx, alert: repo.AlertRow, k: repo.NewestRow): Promise<RaisedAlert> {
+type AlertKpi = Pick<repo.NewestRow, 'name' | 'unit' | 'baseline' | 'target' | 'deadline' | 'currency' | 'projectId'>;
+
+function alertFacts(alert: repo.AlertRow, k: AlertKpi) {
   const behind = num(Math.abs(alert.variancePercent));
   const fmt = (v: number) => formatKpiValue(v, k.unit, k.currency);
   const facts = `${k.name} measured ${fmt(alert.actual)} on ${new Date(alert.measuredAt).toISOString().slice(0, 10)} against ${fmt(alert.expected)} on the trajectory `
     + `from ${fmt(k.baseline)} to ${fmt(k.target)} by ${k.deadline}: ${behind} % behind, beyond the ${num(alert.thresholdPercent)} % threshold.`;
-  let taskId: string | null = null;
+  return { behind, facts };
+}
+
+/**
+ * The course-correction task of an alert on the KPI's project (delivery's shared `createTaskTx`), owned by the
+ * project manager. Null when the KPI has no live project yet; the task is created when the project arrives.
+ */
+export async function courseCorrection(ctx: Ctx, tx: Tx, alert: repo.AlertRow, k: AlertKpi): Promise<string | null> {
   const project = k.projectId ? await liveProject(tx, k.projectId) : null;
-  if (project) {
-    const task = await createTaskTx(ctx, tx, {
-      projectId: project.id, kind: 'course_correction', sourceType: 'kpi_alert', sourceId: alert.id, ownerId: project.managerId,
-      title: `Course correction: ${k.name} ${behind} % behind trajectory`,
-      description: `${facts} Agree a course-correction plan with the KPI owner and record it here.`,
-    });
-    taskId = task.id;
-    await repo.setAlertTask(tx, alert.id, task.id);
-  }
+  if (!project) return null;
+  const { behind, facts } = alertFacts(alert, k);
+  const task = await createTaskTx(ctx, tx, {
+    projectId: project.id, kind: 'course_correction', sourceType: 'kpi_alert', sourceId: alert.id, ownerId: project.managerId,
+    title: `Course correction: ${k.name} ${behind} % behind trajectory`,
+    description: `${facts} Agree a course-correction plan with the KPI owner and record it here.`,
+  });
+  await repo.setAlertTask(tx, alert.id, task.id, project.id);
+  return task.id;
+}
+
+/** What a new alert sets off: the course-correction task, the timeline entry, the audit entry and the event. */
+async function alertRaised(ctx: Ctx, tx: Tx, alert: repo.AlertRow, k: repo.NewestRow): Promise<RaisedAlert> {
+  const taskId = await courseCorrection(ctx, tx, alert, k);
+  const { behind, facts } = alertFacts(alert, k);
   await audit(ctx, tx, { action: 'kpi_alert.raise', entityType: 'kpi_alert', entityId: alert.id, accountId: alert.accountId, after: { ...alert, taskId } });
   await logSystemActivity(ctx, tx, alert.accountId, `KPI behind trajectory: ${k.name} (${behind} %)`,
-    `${facts}${taskId ? ' A course-correction task was added to the project.' : ' The KPI has no project yet, so no task was created.'}`, { type: 'kpi_alert', id: alert.id });
+    `${facts}${taskId ? ' A course-correction task was added to the project.' : ' The KPI has no project yet: its course-correction task is created with the project.'}`, { type: 'kpi_alert', id: alert.id });
   await emit(ctx, tx, {
     type: 'kpi.alert_raised', entityType: 'kpi_alert', entityId: alert.id, accountId: alert.accountId,
     payload: { alertId: alert.id, kpiId: alert.kpiId, accountId: alert.accountId, projectId: k.projectId, variancePercent: alert.variancePercent, taskId, kpiName: k.name },

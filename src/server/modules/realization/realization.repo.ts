@@ -156,8 +156,19 @@ export async function insertAlerts(tx: Tx, a: {
     SELECT ${ALERT_COLUMNS} FROM al`);
 }
 
-export async function setAlertTask(tx: Tx, alertId: string, taskId: string) {
-  await tx.execute(sql`UPDATE kpi_alerts SET task_id = ${taskId} WHERE id = ${alertId}`);
+export async function setAlertTask(tx: Tx, alertId: string, taskId: string, projectId: string) {
+  await tx.execute(sql`UPDATE kpi_alerts SET task_id = ${taskId}, project_id = ${projectId} WHERE id = ${alertId}`);
+}
+
+/** Unresolved alerts of a contract's KPIs that have no course-correction task yet, with their KPI. */
+export async function alertsWithoutTask(tx: Tx, contractId: string) {
+  return rows<AlertRow & { kpi: Omit<NewestRow, 'measurementId' | 'measuredAt' | 'value'> }>(tx, sql`SELECT ${ALERT_COLUMNS},
+      json_build_object('id', k.id, 'accountId', k.account_id, 'projectId', k.project_id, 'key', k.key, 'name', k.name, 'unit', k.unit,
+        'betterWhen', k.better_when, 'baseline', k.baseline, 'target', k.target, 'startDate', k.start_date, 'deadline', k.deadline,
+        'annualValueAtTarget', k.annual_value_at_target, 'currency', coalesce(c.currency, 'USD')) AS kpi
+    FROM kpi_alerts al JOIN value_kpis k ON k.id = al.kpi_id LEFT JOIN contracts c ON c.id = k.contract_id
+    WHERE k.contract_id = ${contractId} AND k.deleted_at IS NULL AND al.status <> 'resolved' AND al.task_id IS NULL
+    ORDER BY al.created_at FOR UPDATE OF al`);
 }
 
 export interface AlertListRow extends AlertRow { kpiName: string; kpiKey: string; unit: string; accountName: string; taskTitle: string | null; taskStatus: string | null }

@@ -154,10 +154,19 @@ describe('drift alerts', () => {
     expect(kpi.body.trajectory).toEqual([{ date: START, value: 160 }, { date: DEADLINE, value: 80 }]);
   });
 
-  it('an alert on a KPI without a project still goes on the timeline, with no task', async () => {
+  it('an alert on a KPI without a project gets its course-correction task when the project is created', async () => {
     const s = await signed({ project: false });
     const res = await delivery.post(`/api/kpis/${s.kpi.cmdb_upkeep_hours}/measurements`, { measuredAt: NOW, value: 134.4 });
     expect(res.body.alert).toMatchObject({ variancePercent: -12, taskId: null });
+    const [project] = await q<{ id: string }>(`INSERT INTO projects (account_id, contract_id, name, weeks, start_date, baseline_end_date, forecast_end_date)
+      VALUES ($1, $2, 'Late project', 12, $3, $3, $3) RETURNING id`, [s.acc.id, s.contractId, START]);
+    await transaction(t.deps.database, async (tx) => syncContractKpis(systemCtx(t.deps), tx, (await contractFacts(tx, s.contractId))!, project.id));
+    const [alert] = await q<any>('SELECT * FROM kpi_alerts WHERE id = $1', [res.body.alert.alertId]);
+    expect(alert.project_id).toBe(project.id);
+    const [task] = await q<any>('SELECT * FROM project_tasks WHERE id = $1', [alert.task_id]);
+    expect(task).toMatchObject({ kind: 'course_correction', source_type: 'kpi_alert', source_id: alert.id, project_id: project.id });
+    await transaction(t.deps.database, async (tx) => syncContractKpis(systemCtx(t.deps), tx, (await contractFacts(tx, s.contractId))!, project.id));
+    expect(await tasks(project.id)).toBe(1);
   });
 
   it('lists unresolved alerts for the Delivery Command and takes them through acknowledge and resolve', async () => {
