@@ -46,23 +46,30 @@ export async function varianceThreshold(db: Executor): Promise<number> {
 /** Writes measurements and raises alerts in the caller's transaction. */
 export async function ingestTx(ctx: Ctx, tx: Tx, items: Item[], source: Source): Promise<IngestResult> {
   const rejected: Rejected[] = [];
-  // Normalise instants and keep the last of duplicates (same KPI, same instant) within the request; sorting by
-  // (kpi, instant) makes concurrent requests take index locks in the same order.
+  // Normalise instants, sort by (kpi, instant) so concurrent requests take index locks in the same order, and keep
+  // the last of duplicates (same KPI, same instant) within the request.
   const latest = Date.now() + FUTURE_TOLERANCE_MS;
-  const byKey = new Map<string, { kpiId: string; ms: number; value: number; ref: number }>();
+  const norm: { kpiId: string; ms: number; value: number; ref: number }[] = [];
   for (const it of items) {
     const ms = Date.parse(it.measuredAt.length === 10 ? `${it.measuredAt}T00:00:00Z` : it.measuredAt);
-    if (Number.isNaN(ms)) { rejected.push({ ref: it.ref, kpiId: it.kpiId, message: 'measuredAt is not a date' }); continue; }
-    if (ms > latest) { rejected.push({ ref: it.ref, kpiId: it.kpiId, message: 'measuredAt is in the future' }); continue; }
-    byKey.set(`${it.kpiId}|${ms}`, { kpiId: it.kpiId.toLowerCase(), ms, value: it.value, ref: it.ref });
+    if (Number.isNaN(ms)) rejected.push({ ref: it.ref, kpiId: it.kpiId, message: 'measuredAt is not a date' });
+    else if (ms > latest) rejected.push({ ref: it.ref, kpiId: it.kpiId, message: 'measuredAt is in the future' });
+    else norm.push({ kpiId: it.kpiId.toLowerCase(), ms, value: it.value, ref: it.ref });
   }
-  const duplicates = items.length - rejected.length - byKey.size;
-  const live = await repo.liveKpis(tx, [...new Set([...byKey.values()].map((x) => x.kpiId))]);
-  const rows = [...byKey.values()].filter((x) => {
+  norm.sort((a, b) => (a.kpiId < b.kpiId ? -1 : a.kpiId > b.kpiId ? 1 : a.ms - b.ms || a.ref - b.ref));
+  const unique: typeof norm = [];
+  for (const x of norm) {
+    const prev = unique[unique.length - 1];
+    if (prev && prev.kpiId === x.kpiId && prev.ms === x.ms) unique[unique.length - 1] = x;
+    else unique.push(x);
+  }
+  const duplicates = norm.length - unique.length;
+  const live = await repo.liveKpis(tx, [...new Set(unique.map((x) => x.kpiId))]);
+  const rows = unique.filter((x) => {
     if (live.has(x.kpiId)) return true;
     rejected.push({ ref: x.ref, kpiId: x.kpiId, message: 'No such KPI' });
     return false;
-  }).sort((a, b) => (a.kpiId < b.kpiId ? -1 : a.kpiId > b.kpiId ? 1 : a.ms - b.ms));
+  });
   rejected.sort((a, b) => a.ref - b.ref);
   const result: IngestResult = {
     received: items.length, inserted: 0, corrected: 0, unchanged: 0, duplicates, rejected, evaluated: 0, alertsRaised: [], evaluations: new Map(),
