@@ -46,7 +46,7 @@ async function main() {
       WITH s AS (SELECT array_agg(id ORDER BY email) AS ids FROM users)
       INSERT INTO leads (source, status, email, domain, company_name, industry, employees, servers, cloud_resources, network_devices,
         tech_stack, monitoring_tools, compliance_frameworks, has_cmdb, cmdb_accuracy_percent, bant, engagement, owner_id, region,
-        created_at, updated_at, first_response_due_at, qualification_due_at, first_responded_at, sla_due_at, score, priority)
+        created_at, updated_at, first_response_due_at, qualification_due_at, first_responded_at, sla_due_at)
       SELECT (ARRAY['website','email','phone','content','seo_sem','webinar','event','partner_referral','customer_referral','outbound'])[1 + g % 10],
         (ARRAY['new','new','working','working','working','qualified','disqualified','converted'])[1 + (g / 10) % 8],
         'lead' || g || '@company' || (g % 200000) || '.com', 'company' || (g % 200000) || '.com', 'Company ' || (g % 200000),
@@ -59,10 +59,12 @@ async function main() {
         s.ids[1 + g % 40], (ARRAY['EMEA','NA','APAC','LATAM'])[1 + g % 4],
         ts, ts, ts + interval '1 day', ts + interval '2 days',
         CASE WHEN (g / 10) % 8 >= 2 THEN ts + interval '1 hour' END,
-        CASE WHEN (g / 10) % 8 < 2 THEN ts + interval '1 day' WHEN (g / 10) % 8 < 5 THEN ts + interval '2 days' END,
-        g % 100, (ARRAY['hot','warm','cold','cold'])[1 + g % 4]
+        CASE WHEN (g / 10) % 8 < 2 THEN ts + interval '1 day' WHEN (g / 10) % 8 < 5 THEN ts + interval '2 days' END
       FROM s, generate_series(1, ${N}) g,
         LATERAL (SELECT date_trunc('milliseconds', now() - interval '60 days' + (g::float8 / ${N}) * interval '60 days') AS ts) t`);
+    // Placeholder scores (the first re-scoring below replaces them), spread by the row number in the e-mail.
+    await q(`INSERT INTO lead_scores (lead_id, score, priority)
+      SELECT id, g % 100, (ARRAY['hot','warm','cold','cold'])[1 + g % 4] FROM (SELECT id, split_part(substr(email, 5), '@', 1)::int AS g FROM leads) x`);
     await q('ANALYZE');
     line('generate leads (INSERT … SELECT generate_series)', `${((performance.now() - t0) / 1000).toFixed(1)} s`);
   }
@@ -76,7 +78,7 @@ async function main() {
   const scopes = [{ kind: 'all' as const }];
   // Combinations taken from the data, so every variant returns rows (an empty result walks a whole index range).
   const [sample] = await q<{ owner_id: string; source: string; priority: string }>(
-    `SELECT owner_id, source, priority FROM leads WHERE deleted_at IS NULL AND sla_due_at IS NOT NULL AND owner_id = $1 LIMIT 1`, [owners[7]]);
+    `SELECT owner_id, source, priority FROM leads JOIN lead_scores ON lead_id = id WHERE deleted_at IS NULL AND sla_due_at IS NOT NULL AND owner_id = $1 LIMIT 1`, [owners[7]]);
   const variants: [string, Record<string, string>][] = [
     ['no filter', {}], ['owner', { ownerId: owners[3] }], ['status=new', { status: 'new' }], ['source=website', { source: 'website' }],
     ['priority=hot', { priority: 'hot' }], ['owner + status=working', { ownerId: owners[5], status: 'working' }],
@@ -103,7 +105,7 @@ async function main() {
 
   if (process.argv.includes('--inbox-only')) { await closeRuntime(deps); return; }
   if (process.argv.includes('--skip-rescore')) { await bulk(deps); await closeRuntime(deps); return; }
-  // ---- re-scoring every lead after a playbook change (the handler's statement; it writes only rows that change)
+  // ---- re-scoring every lead after a playbook change (as the handler runs it: a fresh lead_scores table swapped in)
   const { playbook, version } = await currentPlaybook(db);
   const t0 = performance.now();
   await q(`SELECT count(*), sum(s.sc) FROM leads, LATERAL (${scoreSelectSql(playbook.leads.scoring)}) s(f, e, sc, p, x) WHERE deleted_at IS NULL`);
@@ -121,7 +123,7 @@ async function main() {
     const rows = await db.transaction((tx) => rescoreAll(tx, changed, version + 1 + i)); // as the event handler runs it
     line(`re-score all leads: ${label}`, `${((performance.now() - t1) / 1000).toFixed(2)} s  (${rows.toLocaleString('en')} rows written)`);
   }
-  const [check] = await q<{ hot: number }>(`SELECT count(*) FILTER (WHERE priority = 'hot')::int AS hot FROM leads WHERE deleted_at IS NULL`);
+  const [check] = await q<{ hot: number }>(`SELECT count(*) FILTER (WHERE priority = 'hot')::int AS hot FROM lead_scores`);
   line('  after: hot leads', check.hot.toLocaleString('en'));
 
   await bulk(deps);

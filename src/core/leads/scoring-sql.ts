@@ -137,12 +137,23 @@ export function scoreSelectSql(scoring: ScoringConfig): string {
 }
 
 /**
- * The whole re-scoring statement: every live lead (or those matching `where`) in one UPDATE that writes only the
- * rows whose score, band or explanation changes (a million-row rewrite for one rule's points is mostly waste).
+ * Every lead's new lead_scores row (lead_id, fit_score, engagement_score, score, priority, score_explanation,
+ * scored_playbook_version, conversion_probability), read from `leads` and the current scores in `previous`.
+ * Live leads get their new score; a lead whose score, band and explanation do not change keeps the version it
+ * was scored at (and its probability unless `probability`, an expression over the lead's columns and its new
+ * fit_score / engagement_score, is given); deleted leads keep their rows. `changed` is true for rows that change.
  */
-export function rescoreAllSql(scoring: ScoringConfig, playbookVersion: number, where = 'deleted_at IS NULL'): string {
-  return `UPDATE leads l SET (fit_score, engagement_score, score, priority, score_explanation, scored_playbook_version) =
-      (n.f, n.e, n.sc, n.p, n.x, ${num(Math.trunc(playbookVersion))})
-    FROM (SELECT id, s.f, s.e, s.sc, s.p, s.x FROM leads, LATERAL (${scoreSelectSql(scoring)}) s(f, e, sc, p, x) WHERE ${where}) n
-    WHERE l.id = n.id AND (l.fit_score, l.engagement_score, l.score, l.priority, l.score_explanation) IS DISTINCT FROM (n.f, n.e, n.sc, n.p, n.x)`;
+export function rescoredRowsSql(scoring: ScoringConfig, playbookVersion: number, opts: { previous: string; probability?: string }): string {
+  const v = num(Math.trunc(playbookVersion));
+  const same = `o.lead_id IS NOT NULL AND (o.fit_score, o.engagement_score, o.score, o.priority, o.score_explanation) IS NOT DISTINCT FROM (n.fit_score, n.engagement_score, n.score, n.priority, n.score_explanation)`;
+  return `SELECT n.lead_id, n.fit_score, n.engagement_score, n.score, n.priority, n.score_explanation,
+      CASE WHEN ${same} THEN o.scored_playbook_version ELSE ${v} END AS scored_playbook_version,
+      ${opts.probability ? 'n.conversion_probability' : 'o.conversion_probability'} AS conversion_probability, NOT (${same}) AS changed
+    FROM (SELECT lead_id, fit_score, engagement_score, score, priority, score_explanation${opts.probability ? `, (${opts.probability})::real AS conversion_probability` : ''}
+      FROM (SELECT l.*, l.id AS lead_id, s.f AS fit_score, s.e AS engagement_score, s.sc AS score, s.p AS priority, s.x AS score_explanation
+        FROM leads l, LATERAL (${scoreSelectSql(scoring)}) s(f, e, sc, p, x) WHERE l.deleted_at IS NULL) x) n
+    LEFT JOIN ${opts.previous} o ON o.lead_id = n.lead_id
+    UNION ALL
+    SELECT o.lead_id, o.fit_score, o.engagement_score, o.score, o.priority, o.score_explanation, o.scored_playbook_version, o.conversion_probability, false
+    FROM ${opts.previous} o JOIN leads l ON l.id = o.lead_id AND l.deleted_at IS NOT NULL`;
 }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { defaultPlaybook } from '../playbook';
 import { conditionHolds, pointLabel, scoreLead, type ScoringLead } from './scoring';
-import { conditionSql, rescoreAllSql, scoreSelectSql } from './scoring-sql';
+import { conditionSql, rescoredRowsSql, scoreSelectSql } from './scoring-sql';
 
 const scoring = defaultPlaybook.leads.scoring;
 const blank: ScoringLead = {
@@ -67,7 +67,7 @@ describe('lead scoring', () => {
     expect(sql).toContain("'o''reilly; drop table leads'");
     expect(conditionSql({ fact: 'activity.meetingAccepted', op: 'gte', value: 1 })).toContain("engagement->'meetingAccepted'");
     expect(scoreSelectSql(scoring)).toContain(`'{"rule":"servicenow_in_stack","points":15}'`);
-    expect(rescoreAllSql(scoring, 7)).toMatch(/n.x, 7\)[^]*WHERE deleted_at IS NULL\) n/);
+    expect(rescoredRowsSql(scoring, 7, { previous: 'lead_scores' })).toMatch(/ELSE 7 END AS scored_playbook_version[^]*WHERE l.deleted_at IS NULL/);
     expect(() => conditionSql({ fact: 'servers', op: 'gt', value: Number.NaN })).toThrow();
   });
 });

@@ -9,7 +9,7 @@ import { compactExplanation, scoreLead } from '../../core/leads/scoring';
 import { slaDueTimes, slaSteps, roleLabel, type SlaClock } from '../../core/leads/sla';
 import type { Database } from '../db/client';
 import { inArray } from 'drizzle-orm';
-import { leadActivities, leadForms, leads, salesProfiles, timers, users } from '../db/schema';
+import { leadActivities, leadForms, leadScores, leads, salesProfiles, timers, users } from '../db/schema';
 import { currentPlaybook } from '../modules/platform/playbook.service';
 import type { DemoContext } from './context';
 import * as W from './words';
@@ -61,6 +61,7 @@ export async function loadLeadsDemo(database: Database, ctx: DemoContext): Promi
   const customers = ctx.accounts.filter((a) => a.lifecycleStage !== 'prospect' && a.lifecycleStage !== 'churned');
   const n = Math.max(40, Math.round(400 * ctx.scale));
   const rows: NewLead[] = [];
+  const scores: (typeof leadScores.$inferInsert)[] = [];
   const acts: (typeof leadActivities.$inferInsert)[] = [];
   const timerRows: (typeof timers.$inferInsert)[] = [];
   for (let i = 0; i < n; i++) {
@@ -114,14 +115,16 @@ export async function loadLeadsDemo(database: Database, ctx: DemoContext): Promi
     const escalationLevel = breached && open ? playbook.leads.slaEscalation.filter((s) => s.hoursAfterBreach <= hoursLate).length : 0;
     const partner = source === 'partner_referral' ? ctx.partnerIds[0] ?? null : null;
     const id = randomUUID();
+    scores.push({
+      leadId: id, fitScore: score.fitScore, engagementScore: score.engagementScore, score: score.score, priority: score.priority,
+      scoreExplanation: compactExplanation(score.explanation), scoredPlaybookVersion: version,
+    });
     rows.push({
       id, ...base, firstName: first, lastName: last, title, companyName: company, domain, country: country.code, region: country.region,
       email: `${first}.${last}.${i}@${domain}`.toLowerCase().normalize('NFD').replace(/[\u0300-\u036f]/g, ''),
       phone: `+${r.int(1, 49)} ${r.int(100, 999)} ${r.int(1000, 9999)}`,
       campaign: source === 'webinar' ? 'CMDB accuracy webinar' : source === 'event' ? 'Gartner IT Symposium' : null,
       partnerId: partner, referredByAccountId: source === 'customer_referral' && customers.length ? customers[i % customers.length].id : null,
-      fitScore: score.fitScore, engagementScore: score.engagementScore, score: score.score, priority: score.priority,
-      scoreExplanation: compactExplanation(score.explanation), scoredPlaybookVersion: version,
       ownerId, assignedAt: ownerId ? createdAt : null, assignmentExplanation: { by: 'rules', text: a.explanation },
       ...due, slaDueAt, firstRespondedAt: responded, qualifiedAt: status === 'qualified' || status === 'converted' ? decided : null,
       slaBreachedAt: breached, escalationLevel,
@@ -150,6 +153,7 @@ export async function loadLeadsDemo(database: Database, ctx: DemoContext): Promi
     if (decided) acts.push({ leadId: id, kind: 'system', subject: `Status working → ${status === 'converted' ? 'qualified' : status}`, occurredAt: decided });
   }
   for (let i = 0; i < rows.length; i += 200) await db.insert(leads).values(rows.slice(i, i + 200));
+  for (let i = 0; i < scores.length; i += 1000) await db.insert(leadScores).values(scores.slice(i, i + 1000));
   for (let i = 0; i < acts.length; i += 500) await db.insert(leadActivities).values(acts.slice(i, i + 500));
   for (let i = 0; i < timerRows.length; i += 500) await db.insert(timers).values(timerRows.slice(i, i + 500));
   return rows.length;

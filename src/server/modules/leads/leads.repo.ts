@@ -1,17 +1,66 @@
 // SQL for leads and their activities. Reads are limited by the caller's row scope (partner users: their partner's
 // referrals; customer users: nothing); lists are keyset-paginated on indexed columns.
-import { and, asc, desc, eq, gt, inArray, isNull, lt, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, getTableColumns, gt, inArray, isNull, lt, or, sql, type SQL } from 'drizzle-orm';
 import type { RowScope } from '../../../core/access/roles';
 import type { InboxQuery, LeadListQuery } from '../../../core/leads/schemas';
 import { decodeCursor } from '../../../core/pagination';
 import type { Executor } from '../../db/client';
-import { leadActivities, leads, salesProfiles, users } from '../../db/schema';
+import { leadActivities, leadScores, leads, salesProfiles, users } from '../../db/schema';
 
-export type LeadRow = typeof leads.$inferSelect;
-export type NewLead = typeof leads.$inferInsert;
+/** The score of a lead, kept in lead_scores (see the schema). */
+export type LeadScoreFields = Omit<typeof leadScores.$inferSelect, 'leadId'>;
+export type LeadRow = typeof leads.$inferSelect & LeadScoreFields;
+export type NewLead = typeof leads.$inferInsert & Partial<LeadScoreFields>;
 export type LeadActivityRow = typeof leadActivities.$inferSelect;
 
 export const OPEN_STATUSES = ['new', 'working', 'qualified'] as const;
+
+const SCORE_KEYS = ['fitScore', 'engagementScore', 'score', 'priority', 'scoreExplanation', 'scoredPlaybookVersion', 'conversionProbability'] as const;
+/** Score columns read through the join; a lead without a score row (never expected) reads as unscored. */
+export const scoreColumns = {
+  fitScore: sql<number>`coalesce(${leadScores.fitScore}, 0)`.mapWith(Number),
+  engagementScore: sql<number>`coalesce(${leadScores.engagementScore}, 0)`.mapWith(Number),
+  score: sql<number>`coalesce(${leadScores.score}, 0)`.mapWith(Number),
+  priority: sql<string>`coalesce(${leadScores.priority}, 'cold')`,
+  scoreExplanation: sql<unknown>`coalesce(${leadScores.scoreExplanation}, '[]'::jsonb)`,
+  scoredPlaybookVersion: leadScores.scoredPlaybookVersion,
+  conversionProbability: leadScores.conversionProbability,
+};
+const withScores = { ...getTableColumns(leads), ...scoreColumns };
+const scoreJoin = eq(leadScores.leadId, leads.id);
+
+/** Splits a patch into the lead's own columns and its score columns. */
+function split<T extends Partial<NewLead>>(patch: T) {
+  const own: Record<string, unknown> = {};
+  const score: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(patch)) ((SCORE_KEYS as readonly string[]).includes(k) ? score : own)[k] = v;
+  return { own: own as Partial<typeof leads.$inferInsert>, score: score as Partial<LeadScoreFields> };
+}
+
+/** Writes (inserts or replaces) the score rows of leads. */
+export async function saveScores(db: Executor, rows: (Partial<LeadScoreFields> & { leadId: string })[]) {
+  const values = rows.filter((r) => Object.keys(r).length > 1).map((r) => ({ priority: 'cold', ...r }));
+  for (let i = 0; i < values.length; i += 1000) {
+    await db.insert(leadScores).values(values.slice(i, i + 1000)).onConflictDoUpdate({
+      target: leadScores.leadId,
+      set: Object.fromEntries(SCORE_KEYS.map((k) => [k, sql.raw(`excluded.${leadScores[k].name}`)])),
+    });
+  }
+}
+
+async function scoresOf(db: Executor, ids: string[]): Promise<Map<string, LeadScoreFields>> {
+  if (!ids.length) return new Map();
+  const rows = await db.select({ leadId: leadScores.leadId, ...scoreColumns }).from(leadScores).where(inArray(leadScores.leadId, ids));
+  return new Map(rows.map(({ leadId, ...r }) => [leadId, r as LeadScoreFields]));
+}
+
+const UNSCORED: LeadScoreFields = { fitScore: 0, engagementScore: 0, score: 0, priority: 'cold', scoreExplanation: [], scoredPlaybookVersion: null, conversionProbability: null };
+
+/** Lead rows with their scores (rows read from the leads table alone). */
+export async function withScoresOf(db: Executor, rows: (typeof leads.$inferSelect)[]): Promise<LeadRow[]> {
+  const scores = await scoresOf(db, rows.map((r) => r.id));
+  return rows.map((r) => ({ ...r, ...(scores.get(r.id) ?? UNSCORED) }));
+}
 
 export function scopeWhere(scope: RowScope): SQL | undefined {
   if (scope.kind === 'partner') return eq(leads.partnerId, scope.partnerId);
@@ -19,30 +68,42 @@ export function scopeWhere(scope: RowScope): SQL | undefined {
   return undefined;
 }
 
-export async function findLead(db: Executor, scope: RowScope, id: string, opts: { lock?: boolean } = {}) {
-  const q = db.select().from(leads).where(and(eq(leads.id, id), isNull(leads.deletedAt), scopeWhere(scope)));
-  const [row] = opts.lock ? await q.for('update') : await q;
-  return row ?? null;
+export async function findLead(db: Executor, scope: RowScope, id: string, opts: { lock?: boolean } = {}): Promise<LeadRow | null> {
+  const q = db.select(withScores).from(leads).leftJoin(leadScores, scoreJoin).where(and(eq(leads.id, id), isNull(leads.deletedAt), scopeWhere(scope)));
+  const [row] = opts.lock ? await q.for('update', { of: leads }) : await q;
+  return (row as LeadRow | undefined) ?? null;
 }
 
 export async function insertLeads(db: Executor, rows: NewLead[]): Promise<LeadRow[]> {
   const out: LeadRow[] = [];
-  // ~60 columns per row: 500 rows per statement stays far below the 65,535 parameter limit.
-  for (let i = 0; i < rows.length; i += 500) out.push(...await db.insert(leads).values(rows.slice(i, i + 500)).returning());
+  const parts = rows.map((r) => split(r));
+  // ~50 columns per row: 500 rows per statement stays far below the 65,535 parameter limit.
+  for (let i = 0; i < rows.length; i += 500) {
+    const inserted = await db.insert(leads).values(parts.slice(i, i + 500).map((p) => p.own as typeof leads.$inferInsert)).returning();
+    await saveScores(db, inserted.map((l, k) => ({ leadId: l.id, ...parts[i + k].score })));
+    out.push(...inserted.map((l, k) => ({ ...l, ...UNSCORED, ...parts[i + k].score }) as LeadRow));
+  }
   return out;
 }
 
 /** A user's change: only when the caller saw the current version; bumps it. */
-export async function updateLead(db: Executor, id: string, version: number, patch: Partial<NewLead>) {
-  const [row] = await db.update(leads).set({ ...patch, version: sql`${leads.version} + 1`, updatedAt: new Date() })
+export async function updateLead(db: Executor, id: string, version: number, patch: Partial<NewLead>): Promise<LeadRow | null> {
+  const { own, score } = split(patch);
+  const [row] = await db.update(leads).set({ ...own, version: sql`${leads.version} + 1`, updatedAt: new Date() })
     .where(and(eq(leads.id, id), eq(leads.version, version), isNull(leads.deletedAt))).returning();
-  return row ?? null;
+  if (!row) return null;
+  if (Object.keys(score).length) await saveScores(db, [{ leadId: id, ...score }]);
+  return (await withScoresOf(db, [row]))[0];
 }
 
 /** A system change (SLA clocks, timers): no version check, no version bump. */
-export async function patchLead(db: Executor, id: string, patch: Partial<NewLead>) {
-  const [row] = await db.update(leads).set(patch).where(eq(leads.id, id)).returning();
-  return row ?? null;
+export async function patchLead(db: Executor, id: string, patch: Partial<NewLead>): Promise<LeadRow | null> {
+  const { own, score } = split(patch);
+  const [row] = Object.keys(own).length ? await db.update(leads).set(own).where(eq(leads.id, id)).returning()
+    : await db.select().from(leads).where(eq(leads.id, id));
+  if (!row) return null;
+  if (Object.keys(score).length) await saveScores(db, [{ leadId: id, ...score }]);
+  return (await withScoresOf(db, [row]))[0];
 }
 
 function keyset(column: SQL | typeof leads.createdAt, cursor: string | undefined, descending: boolean) {
@@ -59,7 +120,7 @@ function filters(q: { status?: string; source?: string; ownerId?: string; priori
     q.status ? eq(leads.status, q.status as LeadRow['status']) : undefined,
     q.source ? eq(leads.source, q.source) : undefined,
     q.ownerId === 'none' ? isNull(leads.ownerId) : q.ownerId ? eq(leads.ownerId, q.ownerId) : undefined,
-    q.priority ? eq(leads.priority, q.priority) : undefined,
+    q.priority ? eq(leadScores.priority, q.priority) : undefined,
   ];
 }
 
@@ -68,13 +129,13 @@ const summary = {
   id: leads.id, version: leads.version, status: leads.status, source: leads.source, campaign: leads.campaign,
   firstName: leads.firstName, lastName: leads.lastName, email: leads.email, title: leads.title, companyName: leads.companyName,
   domain: leads.domain, country: leads.country, region: leads.region, industry: leads.industry, employees: leads.employees,
-  score: leads.score, fitScore: leads.fitScore, engagementScore: leads.engagementScore, priority: leads.priority,
-  conversionProbability: leads.conversionProbability, ownerId: leads.ownerId, partnerId: leads.partnerId,
+  score: scoreColumns.score, fitScore: scoreColumns.fitScore, engagementScore: scoreColumns.engagementScore, priority: scoreColumns.priority,
+  conversionProbability: scoreColumns.conversionProbability, ownerId: leads.ownerId, partnerId: leads.partnerId,
   firstResponseDueAt: leads.firstResponseDueAt, firstResponseTargetAt: leads.firstResponseTargetAt, firstRespondedAt: leads.firstRespondedAt,
   qualificationDueAt: leads.qualificationDueAt, slaDueAt: leads.slaDueAt, slaBreachedAt: leads.slaBreachedAt,
   escalationLevel: leads.escalationLevel, createdAt: leads.createdAt, updatedAt: leads.updatedAt,
 };
-export type LeadSummary = { [K in keyof typeof summary]: LeadRow[K] };
+export type LeadSummary = Awaited<ReturnType<typeof inboxQuery>>[number];
 
 /** All leads, newest first. Lead times are written from JS (milliseconds), so cursors are exact. */
 export function listLeads(db: Executor, scope: RowScope, q: LeadListQuery) {
@@ -86,7 +147,7 @@ export function listLeads(db: Executor, scope: RowScope, q: LeadListQuery) {
       sql`lower(${leads.lastName}) LIKE ${pattern}`, sql`lower(${leads.domain}) LIKE ${pattern}`,
     ));
   }
-  return db.select(summary).from(leads).where(and(...where)).orderBy(desc(leads.createdAt), desc(leads.id)).limit(q.limit + 1);
+  return db.select(summary).from(leads).leftJoin(leadScores, scoreJoin).where(and(...where)).orderBy(desc(leads.createdAt), desc(leads.id)).limit(q.limit + 1);
 }
 
 /** The inbox: leads whose SLA clock runs, least time left first (index leads_inbox_idx / leads_owner_inbox_idx). */
@@ -95,7 +156,7 @@ export function inboxQuery(db: Executor, scope: RowScope, q: InboxQuery) {
     isNull(leads.deletedAt), sql`${leads.slaDueAt} IS NOT NULL`, scopeWhere(scope), ...filters(q),
     keyset(leads.slaDueAt as never, q.cursor, false),
   ];
-  return db.select(summary).from(leads).where(and(...where)).orderBy(asc(leads.slaDueAt), asc(leads.id)).limit(q.limit + 1);
+  return db.select(summary).from(leads).leftJoin(leadScores, scoreJoin).where(and(...where)).orderBy(asc(leads.slaDueAt), asc(leads.id)).limit(q.limit + 1);
 }
 
 /** Live leads sharing an email or a company domain with any of the given ones. */
@@ -106,9 +167,9 @@ export async function findDuplicateCandidates(db: Executor, emails: string[], do
   if (domains.length) conds.push(sql`lower(${leads.domain}) IN (${sql.join(domains.map((d) => sql`${d}`), sql`, `)})`);
   return db.select({
     id: leads.id, email: leads.email, domain: leads.domain, companyName: leads.companyName, firstName: leads.firstName,
-    lastName: leads.lastName, status: leads.status, createdAt: leads.createdAt, ownerId: leads.ownerId, score: leads.score,
+    lastName: leads.lastName, status: leads.status, createdAt: leads.createdAt, ownerId: leads.ownerId, score: scoreColumns.score,
     partnerId: leads.partnerId,
-  }).from(leads).where(and(isNull(leads.deletedAt), or(...conds), excludeIds.length ? sql`${leads.id} NOT IN (${sql.join(excludeIds.map((i) => sql`${i}::uuid`), sql`, `)})` : undefined))
+  }).from(leads).leftJoin(leadScores, scoreJoin).where(and(isNull(leads.deletedAt), or(...conds), excludeIds.length ? sql`${leads.id} NOT IN (${sql.join(excludeIds.map((i) => sql`${i}::uuid`), sql`, `)})` : undefined))
     .orderBy(asc(leads.createdAt)).limit(2000);
 }
 

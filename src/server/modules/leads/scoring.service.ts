@@ -5,7 +5,7 @@ import {
   featureVector, modelFeatures, predict, predictSql, topWeights, train, type ModelLead, type TrainedModel,
 } from '../../../core/leads/model';
 import { compactExplanation, hydrateExplanation, scoreLead, type ScoringLead } from '../../../core/leads/scoring';
-import { rescoreAllSql } from '../../../core/leads/scoring-sql';
+import { rescoredRowsSql } from '../../../core/leads/scoring-sql';
 import type { Playbook } from '../../../core/playbook';
 import { transaction, type Executor, type Tx } from '../../db/client';
 import { leadModels, playbooks } from '../../db/schema';
@@ -44,20 +44,41 @@ export function scoreFields(playbook: Playbook, version: number, row: object, mo
   };
 }
 
-/** Re-scores every live lead in the database with one UPDATE; returns the number of rows. */
-export async function rescoreAll(db: Executor, playbook: Playbook, version: number): Promise<number> {
-  // The statement joins every lead with its new score: give the hash join memory instead of temp files
-  // (SET LOCAL lasts until the end of the caller's transaction; outside one it is a no-op).
-  if ('rollback' in db) await db.execute(sql.raw(`SET LOCAL work_mem = '256MB'`));
-  const res = await db.execute(sql.raw(rescoreAllSql(playbook.leads.scoring, version)));
-  return (res as unknown as { rowCount?: number; affectedRows?: number }).rowCount
-    ?? (res as unknown as { affectedRows?: number }).affectedRows ?? 0;
+/**
+ * Re-scores every live lead after a playbook change: the new scores are written set-based into a fresh narrow
+ * table that then replaces lead_scores (a million small rows inserted and indexed once, instead of a million
+ * wide lead rows updated). Writers of scores wait (SHARE lock) until the swap commits; readers see the old
+ * scores until then. Returns the number of leads whose score, band or explanation changed.
+ */
+export async function rescoreAll(db: Executor, playbook: Playbook, version: number, model: TrainedModel | null = null): Promise<number> {
+  if (!('rollback' in db)) return db.transaction((tx) => rescoreAll(tx as Tx, playbook, version, model));
+  const probability = model ? predictSql(modelFeatures(playbook.leads), model) : undefined;
+  const run = (text: string) => db.execute(sql.raw(text));
+  // The statement joins every lead with its old score: give the hash join memory instead of temp files.
+  await run(`SET LOCAL work_mem = '256MB'`);
+  await run('LOCK TABLE lead_scores IN SHARE MODE');
+  await run('DROP TABLE IF EXISTS lead_scores_next');
+  await run('CREATE TABLE lead_scores_next (LIKE lead_scores INCLUDING DEFAULTS)');
+  const [{ changed }] = ((await run(`WITH ins AS (
+      INSERT INTO lead_scores_next SELECT lead_id, fit_score, engagement_score, score, priority, score_explanation, scored_playbook_version, conversion_probability
+      FROM (${rescoredRowsSql(playbook.leads.scoring, version, { previous: 'lead_scores', probability })}) r RETURNING (scored_playbook_version = ${Math.trunc(version)}) AS changed)
+    SELECT count(*) FILTER (WHERE changed)::int AS changed FROM ins`)) as unknown as { rows: { changed: number }[] }).rows;
+  await run('ALTER TABLE lead_scores_next ADD CONSTRAINT lead_scores_next_pkey PRIMARY KEY (lead_id)');
+  await run('DROP TABLE lead_scores');
+  await run('ALTER TABLE lead_scores_next RENAME TO lead_scores');
+  await run('ALTER INDEX lead_scores_next_pkey RENAME TO lead_scores_pkey');
+  await run('ANALYZE lead_scores');
+  return Number(changed);
 }
 
 /** Fills conversion probabilities of every live lead from the model (or clears them without one). */
 export async function applyModel(db: Executor, playbook: Playbook, model: TrainedModel | null): Promise<void> {
   const expr = model ? predictSql(modelFeatures(playbook.leads), model) : 'NULL';
-  await db.execute(sql.raw(`UPDATE leads SET conversion_probability = ${expr} WHERE deleted_at IS NULL`));
+  // The expression reads the lead's facts and its scores by bare column name (a lead without a score row yet scores 0).
+  await db.execute(sql.raw(`INSERT INTO lead_scores (lead_id, priority, conversion_probability)
+    SELECT id, 'cold', ${expr} FROM (SELECT l.*, coalesce(s.fit_score, 0) AS fit_score, coalesce(s.engagement_score, 0) AS engagement_score
+      FROM leads l LEFT JOIN lead_scores s ON s.lead_id = l.id WHERE l.deleted_at IS NULL) x
+    ON CONFLICT (lead_id) DO UPDATE SET conversion_probability = excluded.conversion_probability`));
 }
 
 onEvent({
@@ -71,9 +92,7 @@ onEvent({
     const inputs = (p: Playbook) => JSON.stringify([p.leads.scoring, p.leads.sources, p.leads.bant.timelineHorizonMonths]);
     const [prev] = payload.previous ? await tx.select({ body: playbooks.body }).from(playbooks).where(eq(playbooks.version, payload.previous)) : [];
     if (prev && inputs(prev.body as Playbook) === inputs(playbook)) return;
-    const n = await rescoreAll(tx, playbook, version);
-    const model = await activeModel(tx);
-    if (model) await applyModel(tx, playbook, model);
+    const n = await rescoreAll(tx, playbook, version, await activeModel(tx));
     await emit(ctx, tx, { type: 'leads.rescored', entityType: 'playbook', entityId: String(version), payload: { version, leads: n } });
   },
 });
@@ -85,8 +104,9 @@ const TRAINING_CAP = 20_000; // most recent closed examples; plenty for a dozen 
 /** Closed history: converted leads whose opportunity closed (won = 1, lost = 0) and disqualified leads (0). */
 async function trainingExamples(db: Executor) {
   const rows = await db.execute(sql`
-    SELECT l.*, CASE WHEN o.stage = 'closed_won' THEN 1 ELSE 0 END AS label
-    FROM leads l LEFT JOIN opportunities o ON o.id = l.converted_opportunity_id
+    SELECT l.*, coalesce(s.fit_score, 0) AS fit_score, coalesce(s.engagement_score, 0) AS engagement_score,
+      CASE WHEN o.stage = 'closed_won' THEN 1 ELSE 0 END AS label
+    FROM leads l LEFT JOIN lead_scores s ON s.lead_id = l.id LEFT JOIN opportunities o ON o.id = l.converted_opportunity_id
     WHERE l.deleted_at IS NULL AND (o.stage IN ('closed_won', 'closed_lost') OR l.status = 'disqualified')
     ORDER BY l.updated_at DESC LIMIT ${TRAINING_CAP}`);
   const list = ((rows as unknown as { rows?: unknown[] }).rows ?? rows) as Record<string, unknown>[];

@@ -6,6 +6,7 @@ import { compactExplanation, scoreLead } from '../../../core/leads/scoring';
 import { defaultPlaybook, LEAD_FACTS, type Playbook } from '../../../core/playbook';
 import { leads } from '../../db/schema';
 import { rng } from '../../demo/demo';
+import { withScoresOf } from './leads.repo';
 import { applyModel, rescoreAll } from './scoring.service';
 
 let t: TestApp;
@@ -70,7 +71,7 @@ describe('SQL and JS scoring are the same', () => {
     };
     const playbook = { ...defaultPlaybook, leads: { ...defaultPlaybook.leads, scoring } };
     expect(await rescoreAll(t.deps.database.db, playbook, 99)).toBeGreaterThanOrEqual(600);
-    const rows = await t.deps.database.db.select().from(leads);
+    const rows = await withScoresOf(t.deps.database.db, await t.deps.database.db.select().from(leads));
     let matched = 0;
     for (const row of rows.filter((x) => ids.includes(x.id))) {
       const js = scoreLead(scoring, row as never);
@@ -105,7 +106,7 @@ describe('re-scoring on a playbook change', () => {
     // Leads the change does not affect are not rewritten: same score, same row version, same scored version.
     const untouched = (await admin.get(`/api/leads/${other.id}`)).body;
     expect(untouched).toMatchObject({ score: other.score, version: other.version, scoredPlaybookVersion: other.scoredPlaybookVersion });
-    const [{ wrong }] = await t.deps.database.query<{ wrong: number }>(`SELECT count(*)::int AS wrong FROM leads WHERE deleted_at IS NULL
+    const [{ wrong }] = await t.deps.database.query<{ wrong: number }>(`SELECT count(*)::int AS wrong FROM leads JOIN lead_scores ON lead_id = id WHERE deleted_at IS NULL
       AND (lower(tech_stack::text)::text[] @> ARRAY['servicenow']) <> (score_explanation @> '[{"rule": "servicenow_in_stack", "points": 40}]'::jsonb)`);
     expect(wrong).toBe(0);
   });
@@ -156,7 +157,7 @@ describe('conversion model', () => {
     const [row] = await t.deps.database.query<{ model: TrainedModel }>('SELECT model FROM lead_models ORDER BY id DESC LIMIT 1');
     const playbook = (await admin.get('/api/playbook')).body.playbook as Playbook;
     await applyModel(t.deps.database.db, playbook, row.model);
-    const all = await t.deps.database.db.select().from(leads);
+    const all = await withScoresOf(t.deps.database.db, await t.deps.database.db.select().from(leads));
     const features = modelFeatures(playbook.leads);
     for (const l of all.filter((x) => !x.deletedAt)) {
       expect(l.conversionProbability).toBeCloseTo(predict(row.model, featureVector(features, row.model, l as never)), 5);

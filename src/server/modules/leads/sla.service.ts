@@ -11,6 +11,9 @@ import { emit } from '../../jobs/events';
 import { cancelTimer, defineTimer, scheduleTimer, type TimerRow } from '../../jobs/timers';
 import { currentPlaybook } from '../platform/playbook.service';
 import type { LeadRow, NewLead } from './leads.repo';
+
+/** The lead's own columns (the clocks read no score). */
+type LeadFields = typeof leads.$inferSelect;
 import { insertActivities, patchLead } from './leads.repo';
 
 const KIND: Record<SlaClock, string> = { first_response: 'lead.sla.first_response', qualification: 'lead.sla.qualification' };
@@ -31,7 +34,7 @@ export function slaDueOf(l: Pick<LeadRow, 'status' | 'firstRespondedAt' | 'first
 }
 
 /** Starts both clocks of a freshly captured lead. */
-export async function startClocks(ctx: Ctx, tx: Tx, playbook: Playbook, lead: LeadRow): Promise<void> {
+export async function startClocks(ctx: Ctx, tx: Tx, playbook: Playbook, lead: LeadFields): Promise<void> {
   const clocks: [SlaClock, Date | null][] = [['first_response', lead.firstResponseDueAt], ['qualification', lead.qualificationDueAt]];
   for (const [clock, due] of clocks) {
     if (!due) continue;
@@ -50,7 +53,7 @@ export async function stopClock(tx: Tx, leadId: string, clock: SlaClock): Promis
   await cancelTimer(tx, { kind: KIND[clock], entityType: 'lead', entityId: leadId });
 }
 
-function clockRuns(lead: LeadRow, clock: SlaClock): boolean {
+function clockRuns(lead: LeadFields, clock: SlaClock): boolean {
   if (lead.deletedAt || ['qualified', 'disqualified', 'converted'].includes(lead.status)) return false;
   return clock === 'qualification' || !lead.firstRespondedAt;
 }

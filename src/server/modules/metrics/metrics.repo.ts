@@ -37,11 +37,11 @@ export async function salesAggregates(db: Executor, f: MetricsFilter, s: StageSe
   const leadRows = await rows<{ source: string; total: number; mql: number; sql: number; converted: number }>(db, sql`
     SELECT l.source, count(*)::int AS total,
       -- MQL: worked beyond "new", or scored hot/warm by the playbook's scoring
-      count(*) FILTER (WHERE l.status <> 'new' OR l.priority IN ('hot', 'warm'))::int AS mql,
+      count(*) FILTER (WHERE l.status <> 'new' OR ls.priority IN ('hot', 'warm'))::int AS mql,
       -- SQL: qualified against BANT (004 §1.2), including those converted since
       count(*) FILTER (WHERE l.qualified_at IS NOT NULL OR l.status IN ('qualified', 'converted'))::int AS sql,
       count(*) FILTER (WHERE l.status = 'converted' OR l.converted_opportunity_id IS NOT NULL)::int AS converted
-    FROM leads l
+    FROM leads l LEFT JOIN lead_scores ls ON ls.lead_id = l.id
     WHERE l.deleted_at IS NULL AND l.merged_into_id IS NULL AND ${period(sql`l.created_at`, f)} ${scope('l', f)}
     GROUP BY l.source`);
 
