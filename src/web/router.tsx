@@ -17,6 +17,8 @@ import { valueRoutes } from './features/value/routes';
 import { importRoutes } from './features/imports/routes';
 import { contentRoutes } from './features/content/routes';
 import { salesRoutes } from './features/sales/routes';
+import { deliveryRoutes } from './features/delivery/routes';
+import { financeRoutes } from './features/finance/routes';
 
 const named = <K extends string>(load: () => Promise<Record<K, React.ComponentType>>, name: K) =>
   lazy(async () => ({ default: (await load())[name] }));
@@ -71,6 +73,7 @@ export const router = createBrowserRouter([
       { path: 'admin/audit', element: <RequireRole allow={admin}><AuditLogPage /></RequireRole> },
       { path: 'admin/deleted-accounts', element: <RequireRole allow={admin}><DeletedAccountsPage /></RequireRole> },
       ...leadRoutes, ...pipelineRoutes, ...valueRoutes, ...importRoutes, ...contentRoutes, ...salesRoutes,
+      ...deliveryRoutes, ...financeRoutes,
       { path: 'no-account', element: <NotFound title="No account linked" message="Your user is not linked to an account yet. Ask your vendor contact to link it." /> },
       { path: '*', element: <NotFound /> },
     ],

@@ -5,7 +5,7 @@ import type { Role } from '../../../core/access/roles';
 import type { SessionUser } from '../../lib/types';
 import {
   IconBook, IconBriefcase, IconBuilding, IconCoin, IconDashboard, IconHandshake, IconHeart, IconHistory, IconKey,
-  IconLifebuoy, IconRocket, IconShield, IconTrash, IconUsers, IconWebhook,
+  IconLifebuoy, IconRocket, IconShield, IconStar, IconTrash, IconUsers, IconWebhook,
 } from '../../ui/Icons';
 
 export interface NavItem { label: string; to: string; icon?: ReactNode }
@@ -15,10 +15,15 @@ const PERSONA_OF: Partial<Record<Role, string>> = {
   admin: 'admin', executive: 'executive', sales: 'sales', sdr: 'sales', delivery: 'delivery', finance: 'finance', csm: 'success', support: 'support',
 };
 export const personaOf = (role: Role) => PERSONA_OF[role] ?? 'executive';
+/** Who may open the finance pages (the billing API's `finance` policy). */
+const FINANCE_ROLES: Role[] = ['admin', 'executive', 'finance'];
 
 export function navFor(user: SessionUser): NavSection[] {
   if (user.role === 'customer') {
     return [{ key: 'portal', label: 'My account', icon: <IconBuilding />, items: [
+      { label: 'My project', to: '/portal', icon: <IconRocket size={16} /> },
+      { label: 'Invoices', to: '/invoices', icon: <IconCoin size={16} /> },
+      { label: 'Value (KPIs)', to: '/value', icon: <IconStar size={16} /> },
       { label: 'Account overview', to: user.accountId ? `/accounts/${user.accountId}` : '/', icon: <IconBuilding size={16} /> },
       { label: 'Timeline', to: user.accountId ? `/accounts/${user.accountId}?tab=timeline` : '/', icon: <IconHistory size={16} /> },
     ] }];
@@ -47,10 +52,17 @@ export function navFor(user: SessionUser): NavSection[] {
       { label: 'Pre-sale accounts', to: '/accounts?lifecycleStage=prospect&sort=-updatedAt' },
     ] },
     { key: 'delivery', label: 'Delivery', icon: <IconRocket />, items: [
+      { label: 'Delivery Command', to: '/delivery' },
+      { label: 'Projects', to: '/projects' },
       { label: 'Delivery workspace', to: '/workspace/delivery' },
       { label: 'In implementation', to: '/accounts?lifecycleStage=implementation' },
     ] },
     { key: 'finance', label: 'Finance', icon: <IconCoin />, items: [
+      ...(FINANCE_ROLES.includes(user.role) ? [
+        { label: 'Invoices', to: '/invoices' },
+        { label: 'Aging & DSO', to: '/finance/aging' },
+        { label: 'Dunning', to: '/finance/dunning' },
+      ] : []),
       { label: 'Finance workspace', to: '/workspace/finance' },
       { label: 'Accounts by ARR', to: '/accounts?sort=-arr' },
     ] },
@@ -78,9 +90,9 @@ export function navFor(user: SessionUser): NavSection[] {
   return sections;
 }
 
-/** Home of a user: the executive dashboard, the partner dashboard, or the customer's own account. */
+/** Home of a user: the executive dashboard, the partner dashboard, or the customer's portal. */
 export function homeOf(user: SessionUser): string {
-  if (user.role === 'customer') return user.accountId ? `/accounts/${user.accountId}` : '/no-account';
+  if (user.role === 'customer') return user.accountId ? '/portal' : '/no-account';
   if (user.role === 'partner') return '/partners';
   return '/dashboard';
 }

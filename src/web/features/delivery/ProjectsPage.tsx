@@ -1,0 +1,46 @@
+// Every project: filter by status, manager and name; newest start first with keyset "Load more".
+import { Button, Card, CloseButton, Group, Select, TextInput } from '@mantine/core';
+import { useDebouncedValue } from '@mantine/hooks';
+import { useState } from 'react';
+import { useSearchParams } from 'react-router';
+import { useDirectory, userOptions } from '../../lib/directory';
+import { humanize } from '../../lib/format';
+import { IconSearch } from '../../ui/Icons';
+import { PageHeader } from '../../ui/PageHeader';
+import { BlockSkeleton, Empty, ErrorAlert } from '../../ui/QueryState';
+import { useProjects } from './hooks';
+import { PortfolioTable } from './PortfolioTable';
+
+const STATUSES = ['open', 'planned', 'active', 'hypercare', 'on_hold', 'closed', 'cancelled'];
+
+export function ProjectsPage() {
+  const [params, setParams] = useSearchParams();
+  const { users } = useDirectory();
+  const [search, setSearch] = useState(params.get('q') ?? '');
+  const [q] = useDebouncedValue(search.trim(), 300);
+  const status = params.get('status') ?? undefined;
+  const managerId = params.get('managerId') ?? undefined;
+  const set = (k: string, v: string | null) => setParams((p) => { const n = new URLSearchParams(p); if (v) n.set(k, v); else n.delete(k); return n; }, { replace: true });
+  const list = useProjects({ status, managerId, q: q || undefined });
+  const items = list.data?.pages.flatMap((p) => p.items) ?? [];
+  return (
+    <>
+      <PageHeader title="Projects" description="Implementation projects started from signed contracts, newest first." />
+      <Card p="md" mb="md">
+        <Group gap="sm" align="flex-end" wrap="wrap" role="search" aria-label="Filter projects">
+          <TextInput label="Search" placeholder="Project name" leftSection={<IconSearch size={16} />} w={240} value={search} onChange={(e) => setSearch(e.currentTarget.value)}
+            rightSection={search ? <CloseButton size="sm" aria-label="Clear search" onClick={() => setSearch('')} /> : null} />
+          <Select label="Status" placeholder="Any status" clearable w={170} value={status ?? null} onChange={(v) => set('status', v)}
+            data={STATUSES.map((s) => ({ value: s, label: s === 'open' ? 'Open (not ended)' : humanize(s) }))} />
+          {users.length > 0 && <Select label="Manager" placeholder="Anyone" clearable searchable w={220} value={managerId ?? null} onChange={(v) => set('managerId', v)} data={userOptions(users, ['delivery', 'admin', 'executive'])} />}
+        </Group>
+      </Card>
+      <Card p={0}>
+        {list.isPending ? <BlockSkeleton rows={8} /> : list.error ? <ErrorAlert error={list.error} onRetry={() => list.refetch()} /> : items.length === 0 ? (
+          <Empty title="No projects match">A project starts when a deal is closed won with a signed contract.</Empty>
+        ) : <PortfolioTable items={items} />}
+      </Card>
+      {list.hasNextPage && <Group justify="center" mt="md"><Button variant="light" onClick={() => list.fetchNextPage()} loading={list.isFetchingNextPage}>Load more</Button></Group>}
+    </>
+  );
+}
