@@ -12,6 +12,7 @@ import { hashPassword } from '../modules/platform/crypto';
 import { loadBillingDemo } from './billing-demo';
 import type { DemoContext } from './context';
 import { loadContentDemo } from './content-demo';
+import { loadDeliveryDemo } from './delivery-demo';
 import { loadLeadsDemo } from './leads-demo';
 import { loadPipelineDemo } from './pipeline-demo';
 import { loadRealizationDemo } from './realization-demo';
@@ -165,6 +166,8 @@ export async function loadDemo(database: Database, opts: DemoOptions = {}): Prom
     rng: r, now, accounts: accountRows, usersByRole, partnerIds: partnerRows.map((p) => p.id), scale: nAccounts / 240,
   };
   for (const load of [loadLeadsDemo, loadPipelineDemo, loadValueDemo, loadContentDemo]) await load(database, ctx);
+  // Delivery projects from the pipeline's contracts; billing then invoices their accepted milestones.
+  await loadDeliveryDemo(database, ctx);
   // Billing after the pipeline (contracts) and delivery (accepted milestones) loaders.
   await loadBillingDemo(database, ctx);
   // Value realization last: it links KPIs to the delivery projects of the contracts and reads every stream's rows.
