@@ -11,8 +11,9 @@ import {
   addDays, addMonths, bucketIndex, dateOf, daysLate, daysPastDue, documentNumber, dueDate, dunningPlan, formatMoney, milestoneInvoiceLines, pendingStep,
   sequenceKey, stepDueOn, subscriptionLine, subscriptionPeriods, totals, type BillingPeriod, type InvoiceLine,
 } from '../../core/billing';
-import type { Database } from '../db/client';
+import { transaction, type Database } from '../db/client';
 import type { activities, creditNotes, dunningEvents, invoices, payments, subscriptions, timers } from '../db/schema';
+import { rebuildDaily } from '../modules/billing/billing.repo';
 import { DUNNING_TIMER } from '../modules/billing/dunning';
 import { defaultPeriod } from '../modules/billing/subscriptions.service';
 import { currentPlaybook } from '../modules/platform/playbook.service';
@@ -220,6 +221,7 @@ export async function loadBillingDemo(database: Database, ctx: DemoContext): Pro
     accountId: 'uuid', kind: 'text', subject: 'text', body: 'text', occurredAt: 'timestamptz', entityType: 'text', entityId: 'text',
   }, actRows as Record<string, unknown>[]);
   await put('timers', { kind: 'text', entityType: 'text', entityId: 'text', dueAt: 'timestamptz', payload: 'jsonb' }, timerRows as Record<string, unknown>[]);
+  await transaction(database, (tx) => rebuildDaily(tx));
   for (const [key, value] of seq) {
     await db.execute(sql`INSERT INTO billing_sequences (key, value) VALUES (${key}, ${value})
       ON CONFLICT (key) DO UPDATE SET value = greatest(billing_sequences.value, excluded.value)`);

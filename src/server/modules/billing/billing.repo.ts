@@ -7,7 +7,7 @@ import type { InvoiceListQuery, PaymentListQuery } from '../../../core/billing';
 import { decodeCursor } from '../../../core/pagination';
 import type { Executor, Tx } from '../../db/client';
 import {
-  OPEN_INVOICE_PREDICATE, accounts, billingSequences, contracts, creditNotes, dunningEvents, invoices, payments,
+  OPEN_INVOICE_PREDICATE, accounts, billingDaily, billingSequences, contracts, creditNotes, dunningEvents, invoices, payments,
   projectMilestones, projects, users,
 } from '../../db/schema';
 
@@ -205,30 +205,45 @@ export function listPayments(db: Executor, scope: RowScope, q: PaymentListQuery)
 // ---------------------------------------------------------------- finance aggregates (set-based, index-only)
 
 /** Open balances grouped by due date: an index-only scan of invoices_open_due_idx (due_date, balance). */
-export function openByDueDate(db: Executor) {
-  return rows<{ dueDate: string; count: number; balance: number }>(db, sql`
-    SELECT due_date::text AS "dueDate", count(*)::int AS count, sum(balance)::bigint AS balance
-    FROM invoices WHERE ${sql.raw(OPEN_INVOICE_PREDICATE)} GROUP BY due_date`);
+const openByDueDateSql = sql`
+  SELECT due_date::text AS "dueDate", count(*)::int AS count, sum(balance)::bigint AS balance
+  FROM invoices WHERE ${sql.raw(OPEN_INVOICE_PREDICATE)} GROUP BY due_date`;
+
+/** Moves of one day in the receivables rollup (billing_daily), in the transaction of the change. */
+export async function addDaily(tx: Tx, day: string, delta: { billed?: number; collected?: number; credited?: number }) {
+  const v = { billed: delta.billed ?? 0, collected: delta.collected ?? 0, credited: delta.credited ?? 0 };
+  await tx.insert(billingDaily).values({ day, ...v }).onConflictDoUpdate({
+    target: billingDaily.day,
+    set: {
+      billed: sql`${billingDaily.billed} + excluded.billed`, collected: sql`${billingDaily.collected} + excluded.collected`,
+      credited: sql`${billingDaily.credited} + excluded.credited`,
+    },
+  });
 }
 
-/** Totals billed per issue date since `from`: an index-only range scan of invoices_issue_idx (issue_date, total). */
-export function billedByDay(db: Executor, from: string) {
-  return rows<{ day: string; amount: number }>(db, sql`
-    SELECT issue_date::text AS day, sum(total)::bigint AS amount FROM invoices
-    WHERE status <> 'draft' AND status <> 'void' AND deleted_at IS NULL AND issue_date >= ${from}::date GROUP BY issue_date`);
+/** The rollup's days since `from` (a primary-key range of at most a few hundred rows). */
+const dailyFromSql = (from: string) => sql`SELECT day::text AS day, billed, collected, credited FROM billing_daily WHERE day >= ${from}::date`;
+export const dailyFrom = (db: Executor, from: string) => rows<{ day: string; billed: number; collected: number; credited: number }>(db, dailyFromSql(from));
+
+/** The rollup computed from the documents themselves: billed (non-void invoices), collected (payments), credited. */
+const DIRECT_DAILY = `
+  SELECT day, sum(billed)::bigint AS billed, sum(collected)::bigint AS collected, sum(credited)::bigint AS credited FROM (
+    SELECT issue_date AS day, total AS billed, 0 AS collected, 0 AS credited FROM invoices
+      WHERE status <> 'draft' AND status <> 'void' AND deleted_at IS NULL AND issue_date IS NOT NULL
+    UNION ALL SELECT received_on, 0, amount, 0 FROM payments WHERE deleted_at IS NULL
+    UNION ALL SELECT issued_on, 0, 0, amount FROM credit_notes WHERE deleted_at IS NULL) m
+  GROUP BY day`;
+
+export function directDaily(db: Executor, from: string) {
+  return rows<{ day: string; billed: number; collected: number; credited: number }>(db, sql`
+    SELECT day::text AS day, billed, collected, credited FROM (${sql.raw(DIRECT_DAILY)}) d WHERE day >= ${from}::date`);
 }
 
-/** Payments per received date since `from` (payments_received_idx). */
-export function collectedByDay(db: Executor, from: string) {
-  return rows<{ day: string; amount: number }>(db, sql`
-    SELECT received_on::text AS day, sum(amount)::bigint AS amount FROM payments
-    WHERE deleted_at IS NULL AND received_on >= ${from}::date GROUP BY received_on`);
-}
-
-export function creditedByDay(db: Executor, from: string) {
-  return rows<{ day: string; amount: number }>(db, sql`
-    SELECT issued_on::text AS day, sum(amount)::bigint AS amount FROM credit_notes
-    WHERE deleted_at IS NULL AND issued_on >= ${from}::date GROUP BY issued_on`);
+/** Rebuilds the rollup set-based (after bulk loads: demo, benchmarks, imports). */
+export async function rebuildDaily(tx: Tx) {
+  await tx.execute(sql.raw('LOCK TABLE billing_daily IN EXCLUSIVE MODE'));
+  await tx.execute(sql.raw('DELETE FROM billing_daily'));
+  await tx.execute(sql.raw(`INSERT INTO billing_daily (day, billed, collected, credited) ${DIRECT_DAILY}`));
 }
 
 /**
@@ -236,33 +251,52 @@ export function creditedByDay(db: Executor, from: string) {
  * today) or that are escalated; most overdue first. `steps` are the playbook's (id, dayOffset) in order; the next
  * step's offset is looked up in SQL so the scan walks invoices_open_due_idx by due date and stops at the limit.
  */
-export function dunningQueue(db: Executor, steps: { id: string; dayOffset: number }[], today: string, limit: number) {
-  if (!steps.length || limit === 0) return Promise.resolve([]);
+function dunningQueueSql(steps: { id: string; dayOffset: number }[], today: string, limit: number) {
   // next offset after dunning_step: CASE over the ordered steps (NULL → the first step; the last step → none).
   const cases = steps.map((s, k) => (k + 1 < steps.length ? sql`WHEN ${s.id} THEN ${steps[k + 1].dayOffset}::int` : sql`WHEN ${s.id} THEN NULL::int`));
   const nextOffset = sql`CASE WHEN i.dunning_step IS NULL THEN ${steps[0].dayOffset}::int ELSE (CASE i.dunning_step ${sql.join(cases, sql` `)} ELSE ${steps[0].dayOffset}::int END) END`;
-  const latest = Math.max(...steps.map((s) => s.dayOffset));
   const earliest = Math.min(...steps.map((s) => s.dayOffset));
-  return rows<{
-    id: string; number: string | null; accountId: string; accountName: string; dueDate: string; balance: number; total: number; currency: string;
-    dunningStep: string | null; escalatedAt: string | null; daysPastDue: number; nextOffset: number | null;
-  }>(db, sql`
+  return sql`
     SELECT i.id, i.number, i.account_id AS "accountId", a.name AS "accountName", i.due_date::text AS "dueDate", i.balance, i.total, i.currency,
-      i.dunning_step AS "dunningStep",
-      to_char(i.escalated_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS "escalatedAt", (${today}::date - i.due_date) AS "daysPastDue", n.next_offset AS "nextOffset"
+      i.dunning_step AS "dunningStep", to_char(i.escalated_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS "escalatedAt",
+      (${today}::date - i.due_date) AS "daysPastDue"
     FROM invoices i
     CROSS JOIN LATERAL (SELECT ${nextOffset} AS next_offset) n
     JOIN accounts a ON a.id = i.account_id
     WHERE ${sql.raw(OPEN_INVOICE_PREDICATE.replace(/status|deleted_at/g, (c) => `i.${c}`))}
-      AND i.due_date <= ${today}::date - ${Math.min(earliest, latest)}::int
+      AND i.due_date <= ${today}::date - ${earliest}::int
       AND (i.escalated_at IS NOT NULL OR (n.next_offset IS NOT NULL AND i.due_date + n.next_offset <= ${today}::date))
     ORDER BY i.due_date, i.id
-    LIMIT ${limit}`);
+    LIMIT ${limit}`;
 }
 
-export function escalatedOpenCount(db: Executor) {
-  return rows<{ n: number; amount: number }>(db, sql`
-    SELECT count(*)::int AS n, coalesce(sum(balance), 0)::bigint AS amount FROM invoices
-    WHERE ${sql.raw(OPEN_INVOICE_PREDICATE)} AND escalated_at IS NOT NULL`);
+/** Escalated open invoices. Escalation happens from `lateDays` past due, so only due dates that far back are read. */
+const escalatedSql = (today: string, lateDays: number) => sql`
+  SELECT count(*)::int AS n, coalesce(sum(balance), 0)::bigint AS amount FROM invoices
+  WHERE ${sql.raw(OPEN_INVOICE_PREDICATE)} AND due_date <= ${today}::date - ${lateDays}::int AND escalated_at IS NOT NULL`;
+
+export interface FinanceSnapshot {
+  open: { dueDate: string; count: number; balance: number }[];
+  daily: { day: string; billed: number; collected: number; credited: number }[];
+  queue: {
+    id: string; number: string | null; accountId: string; accountName: string; dueDate: string; balance: number; total: number; currency: string;
+    dunningStep: string | null; escalatedAt: string | null; daysPastDue: number;
+  }[];
+  escalated: { n: number; amount: number };
 }
 
+/**
+ * Everything the finance summary reads, in one statement (one round trip, one backend): open balances per due date,
+ * the rollup days since `from`, the first `limit` invoices of the dunning queue, the escalated total. Each part is a
+ * small set-based read on its own index; they are returned as JSON arrays.
+ */
+export async function financeSnapshot(db: Executor, p: { from: string; today: string; steps: { id: string; dayOffset: number }[]; queueLimit: number; lateDays: number }): Promise<FinanceSnapshot> {
+  const queue = p.steps.length && p.queueLimit > 0 ? sql`(SELECT coalesce(json_agg(q), '[]') FROM (${dunningQueueSql(p.steps, p.today, p.queueLimit)}) q)` : sql`'[]'::json`;
+  const [row] = await rows<{ open: FinanceSnapshot['open']; daily: FinanceSnapshot['daily']; queue: FinanceSnapshot['queue']; escalated: FinanceSnapshot['escalated'] }>(db, sql`
+    SELECT (SELECT coalesce(json_agg(o), '[]') FROM (${openByDueDateSql}) o) AS open,
+      (SELECT coalesce(json_agg(d), '[]') FROM (${dailyFromSql(p.from)}) d) AS daily,
+      ${queue} AS queue,
+      (SELECT row_to_json(e) FROM (${escalatedSql(p.today, p.lateDays)}) e) AS escalated`);
+  const parse = <T>(v: T | string): T => (typeof v === 'string' ? JSON.parse(v) as T : v);
+  return { open: parse(row.open), daily: parse(row.daily), queue: parse(row.queue), escalated: parse(row.escalated) };
+}

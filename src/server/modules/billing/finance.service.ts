@@ -1,14 +1,13 @@
-// The finance summary: AR total, aging buckets, DSO and its 12-month trend, and the dunning queue. Four small
-// grouped scans (open balances per due date — index-only on invoices_open_due_idx; billed per issue date — index-only
-// on invoices_issue_idx; payments and credit notes per day over the trend window) run in parallel; the formulas
-// (core/billing/aging.ts) turn them into buckets and DSO. Amounts are summed in one currency (the playbook's).
+// The finance summary: AR total, aging buckets, DSO and its 12-month trend, and the dunning queue. One statement of
+// small set-based reads: open balances per due date (an index-only scan of invoices_open_due_idx, which carries the
+// balance), the receivables rollup per day over the trend window (billing_daily: billed, collected, credited), the
+// first page of the dunning queue and the escalated total; the formulas (core/billing/aging.ts) turn them into buckets
+// and DSO. Amounts are summed in one currency (the playbook's).
 import { aging, dateOf, dsoAt, dsoTrend, dunningPlan, dunningSteps, nextStep, seriesFrom, type ArSeries, type FinanceSummaryQuery } from '../../../core/billing';
 import type { Database } from '../../db/client';
 import type { Ctx } from '../../http/env';
 import { readPlaybook } from '../pipeline/playbook-cache';
 import * as repo from './billing.repo';
-
-const series = (rows: { day: string; amount: number }[]) => new Map(rows.map((r) => [r.day, Number(r.amount)]));
 
 /** The summary as of today, from any executor (the bench times it in-process against the raw SQL). */
 export async function financeSummary(database: Database, q: FinanceSummaryQuery, now = new Date()) {
@@ -18,12 +17,12 @@ export async function financeSummary(database: Database, q: FinanceSummaryQuery,
   const billing = playbook.billing;
   const from = seriesFrom(today, q.dsoDays, 12);
   const steps = dunningSteps(billing).map((s) => ({ id: s.id, dayOffset: s.dayOffset }));
-  const [open, billed, collected, credited, queue, [escalated]] = await Promise.all([
-    repo.openByDueDate(db), repo.billedByDay(db, from), repo.collectedByDay(db, from), repo.creditedByDay(db, from),
-    repo.dunningQueue(db, steps, today, q.queueLimit), repo.escalatedOpenCount(db),
-  ]);
+  const { open, daily, queue, escalated } = await repo.financeSnapshot(db, {
+    from, today, steps, queueLimit: q.queueLimit, lateDays: billing.dunning.escalateWhenDaysLate,
+  });
   const ag = aging(billing.agingBuckets, open.map((r) => ({ dueDate: r.dueDate, count: Number(r.count), balance: Number(r.balance) })), today);
-  const s: ArSeries = { arNow: ag.total, billed: series(billed), collected: series(collected), credited: series(credited) };
+  const series = (k: 'billed' | 'collected' | 'credited') => new Map(daily.map((r) => [r.day, Number(r[k])]));
+  const s: ArSeries = { arNow: ag.total, billed: series('billed'), collected: series('collected'), credited: series('credited') };
   const headline = dsoAt(s, today, q.dsoDays);
   const target = playbook.metricTargets?.days_sales_outstanding?.target ?? null;
   return {

@@ -49,6 +49,7 @@ export async function issueInvoiceTx(ctx: Ctx, tx: Tx, playbook: Playbook, d: In
     issueDate: d.issueDate, dueDate: dueDate(d.issueDate, terms), periodStart: d.periodStart ?? null, periodEnd: d.periodEnd ?? null,
     lines: d.lines, subtotal, total, balance: total, notes: d.notes ?? null,
   });
+  await repo.addDaily(tx, d.issueDate, { billed: total });
   await audit(ctx, tx, { action: 'invoice.issue', entityType: 'invoice', entityId: row.id, accountId: row.accountId, after: row });
   await logSystemActivity(ctx, tx, row.accountId, `Invoice ${row.number} issued: ${formatMoney(total, row.currency)}`,
     `${d.lines[0].description}. Issued ${row.issueDate}, due ${row.dueDate} (Net ${terms}).`, { type: 'invoice', id: row.id });
@@ -193,6 +194,7 @@ export async function voidInvoice(ctx: Ctx, id: string, input: VoidInput) {
     if (!ok.ok) throw new AppError(ok.code, ok.message);
     const after = (await repo.updateInvoice(tx, id, { status: 'void', balance: 0, voidedAt: new Date(), voidReason: input.reason }))!;
     await stopDunning(tx, id);
+    if (before.issueDate && before.status !== 'draft') await repo.addDaily(tx, before.issueDate, { billed: -before.total });
     await audit(ctx, tx, { action: 'invoice.void', entityType: 'invoice', entityId: id, accountId: after.accountId, before, after });
     await logSystemActivity(ctx, tx, after.accountId, `Invoice ${after.number} voided`, `${formatMoney(after.total, after.currency)} no longer due: ${input.reason}`, { type: 'invoice', id });
     await emit(ctx, tx, { type: 'invoice.voided', entityType: 'invoice', entityId: id, accountId: after.accountId, payload: { invoiceId: id, accountId: after.accountId, number: after.number, total: after.total, reason: input.reason, milestoneId: after.milestoneId } });

@@ -52,6 +52,7 @@ export async function recordPayment(ctx: Ctx, invoiceId: string, input: PaymentC
       status: n.status, amountPaid: n.amountPaid, balance: n.balance, paidAt: applied.settled ? new Date(`${receivedOn}T12:00:00Z`) : null,
     }))!;
     if (applied.settled) await stopDunning(tx, invoiceId);
+    await repo.addDaily(tx, receivedOn, { collected: input.amount });
     await audit(ctx, tx, { action: 'payment.record', entityType: 'payment', entityId: payment.id, accountId: before.accountId, after: payment });
     await audit(ctx, tx, { action: 'invoice.payment', entityType: 'invoice', entityId: invoiceId, accountId: before.accountId, before, after });
     await logSystemActivity(ctx, tx, before.accountId,
@@ -89,6 +90,7 @@ export async function issueCreditNote(ctx: Ctx, invoiceId: string, input: Credit
       status: n.status, amountCredited: n.amountCredited, balance: n.balance, ...(applied.settled ? { paidAt: new Date() } : {}),
     }))!;
     if (applied.settled) await stopDunning(tx, invoiceId);
+    await repo.addDaily(tx, issuedOn, { credited: input.amount });
     await audit(ctx, tx, { action: 'credit_note.issue', entityType: 'credit_note', entityId: note.id, accountId: before.accountId, after: note });
     await audit(ctx, tx, { action: 'invoice.credit', entityType: 'invoice', entityId: invoiceId, accountId: before.accountId, before, after });
     await logSystemActivity(ctx, tx, before.accountId, `Credit note ${number} on invoice ${before.number}`,

@@ -129,6 +129,9 @@ export async function runSubscriptionBilling(deps: Deps, now = new Date(), batch
         const ids = sql`ARRAY(SELECT json_array_elements_text(${JSON.stringify(inserted.map((r) => r.id))}::json))::uuid[]`;
         await tx.execute(sql`UPDATE invoices i SET number = v.number FROM jsonb_to_recordset(${JSON.stringify(numbers)}::jsonb) AS v(id uuid, number text) WHERE i.id = v.id`);
         await tx.execute(sql`
+          INSERT INTO billing_daily (day, billed) SELECT issue_date, sum(total) FROM invoices WHERE id = ANY(${ids}) GROUP BY issue_date
+          ON CONFLICT (day) DO UPDATE SET billed = billing_daily.billed + excluded.billed`);
+        await tx.execute(sql`
           INSERT INTO audit_log (actor_label, action, entity_type, entity_id, account_id, after, request_id)
           SELECT 'system', 'invoice.issue', 'invoice', i.id::text, i.account_id, to_jsonb(i), ${ctx.requestId} FROM invoices i WHERE i.id = ANY(${ids})`);
         const issued = await repo.rows<{ id: string; number: string; accountId: string; contractId: string; total: number; currency: string; issueDate: string; dueDate: string; periodStart: string; periodEnd: string; dunningStep: string | null; description: string }>(tx, sql`
