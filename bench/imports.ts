@@ -24,6 +24,8 @@ const ROWS_KILL = smoke ? 30_000 : 300_000;
 const HEADER = 'Record ID,Deal Name,Deal Stage,Amount,Close Date,Create Date,Pipeline,Deal owner,Associated Company,Company Domain\n';
 const STAGES = ['appointmentscheduled', 'qualifiedtobuy', 'presentationscheduled', 'decisionmakerboughtin', 'contractsent', 'closedwon', 'closedlost'];
 const mb = (b: number) => `${(b / 1024 / 1024).toFixed(0)} MB`;
+// BENCH_DB names the databases (two runs on one server must not share them).
+const DB = process.env.BENCH_DB ?? 'vg_bench_imports';
 const dbUrl = (name: string) => { const u = new URL(BASE); u.pathname = `/${name}`; return u.toString(); };
 
 /** Streams `rows` deals to a file with backpressure; ~20k companies; a fixed seed makes runs comparable. */
@@ -127,7 +129,7 @@ async function main() {
 
     // --- insert forms, measured on both backends
     console.log('Insert forms (5,000 rows per statement):');
-    const pgForms = await openDatabase({ databaseUrl: await freshPg('vg_bench_imports') });
+    const pgForms = await openDatabase({ databaseUrl: await freshPg(DB) });
     await insertForms(pgForms, 'PostgreSQL');
     await pgForms.close();
     const liteForms = await openDatabase({ memory: true });
@@ -135,7 +137,7 @@ async function main() {
     await liteForms.close();
 
     // --- PostgreSQL, the full file
-    const url = await freshPg('vg_bench_imports');
+    const url = await freshPg(DB);
     const deps = await runtime(dir, undefined, url);
     const rssBefore = process.memoryUsage().rss;
     const r = await timedImport(deps, file);
@@ -148,7 +150,7 @@ async function main() {
     const [{ n: n2 }] = await deps.database.query<{ n: number }>(`SELECT count(*)::int AS n FROM opportunities`);
     console.log(`  re-import of the same file: ${again.rowsUpdated.toLocaleString('en-US')} updated, ${again.rowsInserted} inserted in ${((performance.now() - t) / 1000).toFixed(1)} s; opportunities still ${n2.toLocaleString('en-US')}`);
     await closeRuntime(deps);
-    await dropPg('vg_bench_imports');
+    await dropPg(DB);
 
     // --- PGlite, the rate
     const liteFile = join(dir, 'deals-pglite.csv');
@@ -161,7 +163,7 @@ async function main() {
     // --- kill test: SIGKILL midway, resume, exact count
     const killFile = join(dir, 'deals-kill.csv');
     await generate(killFile, ROWS_KILL);
-    const killUrl = await freshPg('vg_bench_imports_kill');
+    const killUrl = await freshPg(`${DB}_kill`);
     const me = fileURLToPath(import.meta.url);
     const proc = spawn(process.execPath, ['--import', 'tsx', me, '--child', killUrl, killFile, dir], { stdio: 'inherit' });
     const watch = new pg.Client({ connectionString: killUrl });
@@ -184,7 +186,7 @@ async function main() {
       + `resumed in ${((performance.now() - t) / 1000).toFixed(1)} s from row ${(resumed.runRowsAtStart).toLocaleString('en-US')} → ${after.toLocaleString('en-US')} opportunities, `
       + `${d.toLocaleString('en-US')} distinct record ids, file has ${ROWS_KILL.toLocaleString('en-US')} rows: ${after === ROWS_KILL && d === ROWS_KILL ? 'exact, no duplicates' : 'MISMATCH'}`);
     await closeRuntime(resumeDeps);
-    await dropPg('vg_bench_imports_kill');
+    await dropPg(`${DB}_kill`);
   } finally {
     await rm(dir, { recursive: true, force: true });
   }

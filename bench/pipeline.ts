@@ -18,7 +18,8 @@ const N = smoke ? 20_000 : 1_000_000;
 const ITER = smoke ? 100 : 1_000;
 const OWNERS = 60;
 const base = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
-const dbName = smoke ? 'vg_bench_pipeline_smoke' : 'vg_bench_pipeline';
+// BENCH_DB names the database (two runs on one server must not share it).
+const dbName = process.env.BENCH_DB ?? (smoke ? 'vg_bench_pipeline_smoke' : 'vg_bench_pipeline');
 
 const pct = (xs: number[], p: number) => { const s = [...xs].sort((a, b) => a - b); return s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))]; };
 const fmt = (xs: number[]) => `${pct(xs, 50).toFixed(2)} / ${pct(xs, 95).toFixed(2)} ms`;
