@@ -126,12 +126,21 @@ describe('milestone acceptance', () => {
     expect(ok.body).toMatchObject({ status: 'accepted', decisionComment: 'Design approved by IT' });
     const [event] = await q<{ payload: any }>("SELECT payload FROM domain_events WHERE type = 'milestone.accepted' AND entity_id = $1", [design.id]);
     expect(event.payload).toMatchObject({ projectId: project.id, milestoneId: design.id, contractId: project.contractId, accountId, key: 'design_approved', amount: 50_000_00, paymentPercent: 25 });
+    // Billing reacts to the event: one invoice for exactly 25 % of the services fee, due 30 days after issue (Net 30).
+    const [inv] = await eventually(async () => {
+      const rows = await q<{ subtotal: number; issue_date: string; due_date: string }>(
+        "SELECT subtotal, issue_date::text, due_date::text FROM invoices WHERE milestone_id = $1 AND status <> 'void'", [design.id]);
+      return rows.length ? rows : null;
+    });
+    expect(inv.subtotal).toBe(50_000_00);
+    expect((Date.parse(inv.due_date) - Date.parse(inv.issue_date)) / 86400_000).toBe(defaultPlaybook.billing.paymentTermsDays);
     const before = await q('SELECT * FROM project_milestones WHERE id = $1', [design.id]);
     const again = await customer.post(`/api/projects/${project.id}/milestones/${design.id}/accept`, { comment: 'again' });
     expect(again.status).toBe(409);
     expect(again.body.detail).toMatch(/already accepted/);
     expect(await q('SELECT * FROM project_milestones WHERE id = $1', [design.id])).toEqual(before);
     expect(await q("SELECT 1 FROM domain_events WHERE type = 'milestone.accepted' AND entity_id = $1", [design.id])).toHaveLength(1);
+    expect(await q("SELECT 1 FROM invoices WHERE milestone_id = $1", [design.id])).toHaveLength(1);
     const list = (await customer.get(`/api/projects/${project.id}/milestones`)).body;
     expect(list.find((m: any) => m.id === design.id).decisions.map((x: any) => x.decision)).toEqual(['submitted', 'accepted']);
     expect(await q("SELECT 1 FROM audit_log WHERE entity_id = $1 AND action = 'milestone.accept'", [design.id])).toHaveLength(1);
@@ -353,5 +362,22 @@ describe('tasks and load', () => {
     expect((await customer.get('/api/tasks/load')).status).toBe(403);
     const removed = await delivery.del(`/api/tasks/${created.body.id}/dependencies/${first.id}`);
     expect(removed.status).toBe(204);
+  });
+});
+
+describe('row scope', () => {
+  it('shows partner users only their partner\'s projects', async () => {
+    const partnerId = await t.partner();
+    const acc = (await t.account({ name: 'Partner Customer AS', partnerId })).id;
+    const o = await sales.post('/api/opportunities', { accountId: acc, name: 'Partner deal', amount: 90_000_00, closeDate: '2030-03-15', partnerId });
+    expect((await exec.post(`/api/opportunities/${o.body.id}/close-won`, { overrideReason: 'scope test', servicesFee: 40_000_00 })).status).toBe(200);
+    const mine = await t.login('partner', { partnerId });
+    const other = await t.login('partner');
+    const listed = await eventually(async () => ((await mine.get('/api/projects')).body.items ?? []).find((x: any) => x.accountId === acc));
+    expect(listed.partnerId).toBe(partnerId);
+    expect((await mine.get(`/api/projects/${listed.id}`)).status).toBe(200);
+    expect((await other.get(`/api/projects/${listed.id}`)).status).toBe(404);
+    expect((await other.get('/api/projects')).body.items).toEqual([]);
+    expect((await mine.post(`/api/projects/${listed.id}/kickoff`, {})).status).toBe(403);
   });
 });
