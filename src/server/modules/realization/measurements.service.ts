@@ -64,27 +64,26 @@ export async function ingestTx(ctx: Ctx, tx: Tx, items: Item[], source: Source):
     else unique.push(x);
   }
   const duplicates = norm.length - unique.length;
-  const live = await repo.liveKpis(tx, [...new Set(unique.map((x) => x.kpiId))]);
-  const rows = unique.filter((x) => {
-    if (live.has(x.kpiId)) return true;
-    rejected.push({ ref: x.ref, kpiId: x.kpiId, message: 'No such KPI' });
-    return false;
-  });
-  rejected.sort((a, b) => a.ref - b.ref);
   const result: IngestResult = {
     received: items.length, inserted: 0, corrected: 0, unchanged: 0, duplicates, rejected, evaluated: 0, alertsRaised: [], evaluations: new Map(),
   };
-  if (!rows.length) return result;
+  if (!unique.length) return result;
 
   const written = await repo.writeMeasurements(tx, {
-    kpiIds: rows.map((r) => r.kpiId), at: rows.map((r) => new Date(r.ms).toISOString()), values: rows.map((r) => r.value),
+    kpiIds: unique.map((r) => r.kpiId), at: unique.map((r) => new Date(r.ms).toISOString()), values: unique.map((r) => r.value),
   }, source, actorId(ctx));
+  const known = written.unknown.size ? unique.filter((x) => {
+    if (!written.unknown.has(x.kpiId)) return true;
+    rejected.push({ ref: x.ref, kpiId: x.kpiId, message: 'No such KPI' });
+    return false;
+  }).length : unique.length;
+  rejected.sort((a, b) => a.ref - b.ref);
   result.inserted = written.inserted;
   result.corrected = written.corrected;
-  result.unchanged = rows.length - written.inserted - written.corrected;
+  result.unchanged = known - written.inserted - written.corrected;
   if (!written.newest.length) return result;
 
-  const threshold = await varianceThreshold(tx);
+  const threshold = written.threshold ?? defaultPlaybook.valueRealization.varianceAlertPercent;
   const evaluated = written.newest.map((n) => ({ n, e: evaluate(n, { at: n.measuredAt, value: n.value }, threshold) }));
   result.evaluated = evaluated.length;
   for (const { n, e } of evaluated) result.evaluations.set(n.id, { ...e, measuredAt: new Date(n.measuredAt).toISOString(), value: n.value });

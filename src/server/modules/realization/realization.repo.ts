@@ -93,18 +93,21 @@ export interface NewestRow extends Omit<KpiRow, 'accountName' | 'openAlert' | 'v
 }
 
 /**
- * Writes measurements set-based. (kpi, measured_at) is unique: an identical re-send changes nothing and is not
- * returned; a different value at the same instant is a correction and replaces the stored value. Returns the counts
- * and, per KPI touched, its newest written measurement when that is at or after the KPI's last one (only those
- * change the KPI's state and are evaluated).
+ * Writes measurements set-based, in one statement. (kpi, measured_at) is unique: an identical re-send changes nothing
+ * and is not returned; a different value at the same instant is a correction and replaces the stored value.
+ * Measurements of unknown (or deleted) KPIs are skipped and their ids returned. Returns the counts, the playbook's
+ * drift threshold, and per KPI touched its newest written measurement when that is at or after the KPI's last one
+ * (only those change the KPI's state and are evaluated).
  */
 export async function writeMeasurements(tx: Tx, m: { kpiIds: string[]; at: string[]; values: number[] }, source: string, recordedBy: string | null) {
-  const [r] = await rows<{ inserted: number; corrected: number; newest: NewestRow[] }>(tx, sql`
+  const [r] = await rows<{ inserted: number; corrected: number; unknown: string[] | null; threshold: number | null; newest: NewestRow[] }>(tx, sql`
     WITH input AS (
       SELECT * FROM unnest(${toArray(m.kpiIds)}::uuid[], ${toArray(m.at)}::timestamptz[], ${toArray(m.values)}::float8[]) AS i(kpi_id, measured_at, value)
+    ), known AS (
+      SELECT id FROM value_kpis WHERE id IN (SELECT kpi_id FROM input) AND deleted_at IS NULL
     ), written AS (
       INSERT INTO kpi_measurements (kpi_id, measured_at, value, source, recorded_by)
-      SELECT i.kpi_id, i.measured_at, i.value, ${source}, ${recordedBy}::uuid FROM input i
+      SELECT i.kpi_id, i.measured_at, i.value, ${source}, ${recordedBy}::uuid FROM input i WHERE i.kpi_id IN (SELECT id FROM known)
       ON CONFLICT (kpi_id, measured_at) DO UPDATE SET value = EXCLUDED.value, source = EXCLUDED.source, recorded_by = EXCLUDED.recorded_by, created_at = now()
         WHERE kpi_measurements.value IS DISTINCT FROM EXCLUDED.value
       RETURNING id, kpi_id, measured_at, value, (xmax = 0) AS fresh
@@ -112,13 +115,15 @@ export async function writeMeasurements(tx: Tx, m: { kpiIds: string[]; at: strin
       SELECT DISTINCT ON (kpi_id) id, kpi_id, measured_at, value FROM written ORDER BY kpi_id, measured_at DESC
     )
     SELECT (SELECT count(*)::int FROM written WHERE fresh) AS inserted, (SELECT count(*)::int FROM written WHERE NOT fresh) AS corrected,
+      (SELECT array_agg(DISTINCT kpi_id) FROM input WHERE kpi_id NOT IN (SELECT id FROM known)) AS unknown,
+      (SELECT (body->'valueRealization'->>'varianceAlertPercent')::float8 FROM playbooks ORDER BY version DESC LIMIT 1) AS threshold,
       (SELECT coalesce(json_agg(json_build_object('id', k.id, 'accountId', k.account_id, 'projectId', k.project_id, 'key', k.key, 'name', k.name,
          'unit', k.unit, 'betterWhen', k.better_when, 'baseline', k.baseline, 'target', k.target, 'startDate', k.start_date, 'deadline', k.deadline,
          'annualValueAtTarget', k.annual_value_at_target, 'currency', coalesce(c.currency, 'USD'), 'measurementId', n.id, 'measuredAt', n.measured_at,
          'value', n.value)), '[]'::json)
        FROM newest n JOIN value_kpis k ON k.id = n.kpi_id LEFT JOIN contracts c ON c.id = k.contract_id
        WHERE k.last_measured_at IS NULL OR n.measured_at >= k.last_measured_at) AS newest`);
-  return { inserted: Number(r.inserted), corrected: Number(r.corrected), newest: r.newest };
+  return { inserted: Number(r.inserted), corrected: Number(r.corrected), unknown: new Set(r.unknown ?? []), threshold: r.threshold, newest: r.newest };
 }
 
 /** The KPIs' latest state, only where no newer measurement was recorded meanwhile. */
