@@ -16,7 +16,8 @@ const PER_REQUEST = smoke ? 2_000 : 10_000;
 const REQUESTS = smoke ? 4 : 20;
 const REQUESTS_PGLITE = smoke ? 4 : 10;
 const base = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
-const dbName = smoke ? 'vg_bench_kpis_smoke' : 'vg_bench_kpis';
+// BENCH_DB names the database (two runs on one server must not share it).
+const dbName = process.env.BENCH_DB ?? (smoke ? 'vg_bench_kpis_smoke' : 'vg_bench_kpis');
 const DAY = 86_400_000;
 const line = (label: string, value: string) => console.log(`${label.padEnd(66)} ${value}`);
 const rate = (n: number, ms: number) => `${Math.round((n / ms) * 1000).toLocaleString('en-US')} measurements/s`;
@@ -103,8 +104,8 @@ async function main() {
   console.log(`KPI ingestion benchmark${smoke ? ' (smoke)' : ''} — ${new Date().toISOString()}`);
   const admin = new pg.Client({ connectionString: base });
   await admin.connect();
-  await admin.query(`DROP DATABASE IF EXISTS ${dbName} WITH (FORCE)`);
-  await admin.query(`CREATE DATABASE ${dbName}`);
+  await admin.query(`DROP DATABASE IF EXISTS "${dbName}" WITH (FORCE)`);
+  await admin.query(`CREATE DATABASE "${dbName}"`);
   await admin.end();
   const u = new URL(base); u.pathname = `/${dbName}`;
   try {
@@ -112,7 +113,7 @@ async function main() {
   } finally {
     const a2 = new pg.Client({ connectionString: base });
     await a2.connect();
-    await a2.query(`DROP DATABASE IF EXISTS ${dbName} WITH (FORCE)`);
+    await a2.query(`DROP DATABASE IF EXISTS "${dbName}" WITH (FORCE)`);
     await a2.end();
   }
   await run('PGlite (embedded)', await openDatabase({ memory: true }), undefined, REQUESTS_PGLITE);
