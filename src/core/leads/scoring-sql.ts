@@ -137,6 +137,17 @@ export function scoreSelectSql(scoring: ScoringConfig): string {
 }
 
 /**
+ * The score of each lead matching `where` (over `leads l`): lead_id, fit_score, engagement_score, score, priority,
+ * score_explanation, and conversion_probability when `probability` (an expression over the lead's columns and
+ * its new fit_score / engagement_score) is given.
+ */
+export function scoreRowsSql(scoring: ScoringConfig, where: string, probability?: string): string {
+  return `SELECT lead_id, fit_score, engagement_score, score, priority, score_explanation${probability ? `, (${probability})::real AS conversion_probability` : ''}
+      FROM (SELECT l.*, l.id AS lead_id, s.f AS fit_score, s.e AS engagement_score, s.sc AS score, s.p AS priority, s.x AS score_explanation
+        FROM leads l, LATERAL (${scoreSelectSql(scoring)}) s(f, e, sc, p, x) WHERE ${where}) x`;
+}
+
+/**
  * Every lead's new lead_scores row (lead_id, fit_score, engagement_score, score, priority, score_explanation,
  * scored_playbook_version, conversion_probability), read from `leads` and the current scores in `previous`.
  * Live leads get their new score; a lead whose score, band and explanation do not change keeps the version it
@@ -149,9 +160,7 @@ export function rescoredRowsSql(scoring: ScoringConfig, playbookVersion: number,
   return `SELECT n.lead_id, n.fit_score, n.engagement_score, n.score, n.priority, n.score_explanation,
       CASE WHEN ${same} THEN o.scored_playbook_version ELSE ${v} END AS scored_playbook_version,
       ${opts.probability ? 'n.conversion_probability' : 'o.conversion_probability'} AS conversion_probability, NOT (${same}) AS changed
-    FROM (SELECT lead_id, fit_score, engagement_score, score, priority, score_explanation${opts.probability ? `, (${opts.probability})::real AS conversion_probability` : ''}
-      FROM (SELECT l.*, l.id AS lead_id, s.f AS fit_score, s.e AS engagement_score, s.sc AS score, s.p AS priority, s.x AS score_explanation
-        FROM leads l, LATERAL (${scoreSelectSql(scoring)}) s(f, e, sc, p, x) WHERE l.deleted_at IS NULL) x) n
+    FROM (${scoreRowsSql(scoring, 'l.deleted_at IS NULL', opts.probability)}) n
     LEFT JOIN ${opts.previous} o ON o.lead_id = n.lead_id
     UNION ALL
     SELECT o.lead_id, o.fit_score, o.engagement_score, o.score, o.priority, o.score_explanation, o.scored_playbook_version, o.conversion_probability, false

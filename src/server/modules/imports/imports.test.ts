@@ -181,12 +181,21 @@ describe('companies, contacts and leads', () => {
     const cs = await t.deps.database.query<any>(`SELECT account_id FROM contacts WHERE email LIKE '%@fjord.example'`);
     expect(cs.map((c) => c.account_id)).toEqual([acct.id, acct.id]);
 
-    const leads = 'Email,Company,Lead Status,Original Source,Create Date\nnew@lead.example,Lead Co,IN_PROGRESS,ORGANIC_SEARCH,2024-05-01\nbad@lead.example,Lead Co,SOMETHING,,2024-05-01\n';
+    const leads = 'Email,Company,Lead Status,Original Source,Create Date\nnew@lead.example,Lead Co,IN_PROGRESS,ORGANIC_SEARCH,2024-05-01\nbad@lead.example,Lead Co,SOMETHING,,2024-05-01\n'
+      + 'fresh@lead.example,Fresh Co,NEW,OFFLINE,2024-05-02\n';
     const lj = await runToEnd(sales, { uploadId: (await uploadCsv(sales, leads, 'leads', 'leads.csv')).uploadId, kind: 'leads' });
-    expect(lj).toMatchObject({ status: 'completed', rowsInserted: 1, rowsFailed: 1 });
-    const [lead] = await t.deps.database.query<any>(`SELECT status, source, created_at FROM leads WHERE email = 'new@lead.example'`);
-    expect(lead).toMatchObject({ status: 'working', source: 'seo_sem' });
+    expect(lj).toMatchObject({ status: 'completed', rowsInserted: 2, rowsFailed: 1 });
+    const [lead] = await t.deps.database.query<any>(`SELECT status, source, created_at, sla_due_at FROM leads WHERE email = 'new@lead.example'`);
+    expect(lead).toMatchObject({ status: 'working', source: 'seo_sem', sla_due_at: null });
     expect(new Date(lead.created_at).toISOString()).toBe('2024-05-01T00:00:00.000Z');
+    // Imported leads are scored like captured ones; a new lead gets its SLA clocks from the import on.
+    const scored = await t.deps.database.query<any>(`SELECT l.email, s.score, s.priority, s.scored_playbook_version FROM leads l JOIN lead_scores s ON s.lead_id = l.id
+      WHERE l.email IN ('new@lead.example', 'fresh@lead.example') ORDER BY l.email`);
+    expect(scored.map((r) => [r.email, r.priority !== null, r.scored_playbook_version !== null])).toEqual([['fresh@lead.example', true, true], ['new@lead.example', true, true]]);
+    const [fresh] = await t.deps.database.query<any>(`SELECT id, sla_due_at, first_response_due_at FROM leads WHERE email = 'fresh@lead.example'`);
+    expect(fresh.sla_due_at).not.toBeNull();
+    expect(new Date(fresh.sla_due_at).getTime()).toBe(new Date(fresh.first_response_due_at).getTime());
+    await eventually(async () => (await t.deps.database.query<any>(`SELECT 1 FROM timers WHERE entity_id = $1 AND kind = 'lead.sla.first_response'`, [fresh.id])).length > 0 || null);
   });
 });
 

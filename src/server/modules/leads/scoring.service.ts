@@ -5,7 +5,7 @@ import {
   featureVector, modelFeatures, predict, predictSql, topWeights, train, type ModelLead, type TrainedModel,
 } from '../../../core/leads/model';
 import { compactExplanation, hydrateExplanation, scoreLead, type ScoringLead } from '../../../core/leads/scoring';
-import { rescoredRowsSql } from '../../../core/leads/scoring-sql';
+import { lit, rescoredRowsSql, scoreRowsSql } from '../../../core/leads/scoring-sql';
 import type { Playbook } from '../../../core/playbook';
 import { transaction, type Executor, type Tx } from '../../db/client';
 import { leadModels, playbooks } from '../../db/schema';
@@ -69,6 +69,24 @@ export async function rescoreAll(db: Executor, playbook: Playbook, version: numb
   await run('ALTER INDEX lead_scores_next_pkey RENAME TO lead_scores_pkey');
   await run('ANALYZE lead_scores');
   return Number(changed);
+}
+
+/**
+ * Scores the given leads set-based (imports: rows written straight to the table), with the conversion probability
+ * when a model is in use.
+ */
+export async function scoreLeadsIn(tx: Tx, ids: string[]): Promise<void> {
+  if (!ids.length) return;
+  const { playbook, version } = await currentPlaybook(tx);
+  const model = await activeModel(tx);
+  const probability = model ? predictSql(modelFeatures(playbook.leads), model) : undefined;
+  const where = `l.id IN (SELECT json_array_elements_text(${lit(JSON.stringify(ids))}::json)::uuid)`;
+  await tx.execute(sql.raw(`INSERT INTO lead_scores (lead_id, fit_score, engagement_score, score, priority, score_explanation, scored_playbook_version, conversion_probability)
+    SELECT lead_id, fit_score, engagement_score, score, priority, score_explanation, ${Math.trunc(version)}, ${probability ? 'conversion_probability' : 'NULL'}
+    FROM (${scoreRowsSql(playbook.leads.scoring, where, probability)}) r
+    ON CONFLICT (lead_id) DO UPDATE SET fit_score = excluded.fit_score, engagement_score = excluded.engagement_score, score = excluded.score,
+      priority = excluded.priority, score_explanation = excluded.score_explanation, scored_playbook_version = excluded.scored_playbook_version,
+      conversion_probability = excluded.conversion_probability`));
 }
 
 /** Fills conversion probabilities of every live lead from the model (or clears them without one). */
