@@ -127,11 +127,8 @@ describe('milestone acceptance', () => {
     const [event] = await q<{ payload: any }>("SELECT payload FROM domain_events WHERE type = 'milestone.accepted' AND entity_id = $1", [design.id]);
     expect(event.payload).toMatchObject({ projectId: project.id, milestoneId: design.id, contractId: project.contractId, accountId, key: 'design_approved', amount: 50_000_00, paymentPercent: 25 });
     // Billing reacts to the event: one invoice for exactly 25 % of the services fee, due 30 days after issue (Net 30).
-    const [inv] = await eventually(async () => {
-      const rows = await q<{ subtotal: number; issue_date: string; due_date: string }>(
-        "SELECT subtotal, issue_date::text, due_date::text FROM invoices WHERE milestone_id = $1 AND status <> 'void'", [design.id]);
-      return rows.length ? rows : null;
-    });
+    const inv = await eventually(async () => (await q<{ subtotal: number; issue_date: string; due_date: string }>(
+      "SELECT subtotal, issue_date::text, due_date::text FROM invoices WHERE milestone_id = $1 AND status <> 'void'", [design.id]))[0]);
     expect(inv.subtotal).toBe(50_000_00);
     expect((Date.parse(inv.due_date) - Date.parse(inv.issue_date)) / 86400_000).toBe(defaultPlaybook.billing.paymentTermsDays);
     const before = await q('SELECT * FROM project_milestones WHERE id = $1', [design.id]);

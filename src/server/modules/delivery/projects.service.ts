@@ -21,11 +21,9 @@ import { currentPlaybook } from '../platform/playbook.service';
 import { submitMilestoneTx } from './milestones.service';
 import { insertPlanRows, planRows } from './plan-rows';
 import * as repo from './projects.repo';
-import { reschedule } from './schedule.service';
 
 export type ProjectRow = repo.ProjectRow;
 const DAY = 86_400_000;
-const OPEN_STATUSES = ['planned', 'active', 'hypercare', 'on_hold'] as const;
 
 // ---------------------------------------------------------------- access
 
@@ -365,11 +363,3 @@ export async function cancelProject(ctx: Ctx, id: string, reason: string) {
     return describeProject(after, playbook);
   });
 }
-
-/** Re-schedules after a change and returns what moved (used by task and change-request services). */
-export async function rescheduleProject(tx: Tx, projectId: string) {
-  const p = await repo.findProjectRow(tx, projectId);
-  return p ? reschedule(tx, p) : null;
-}
-
-export const openStatuses = OPEN_STATUSES;
