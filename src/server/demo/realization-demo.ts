@@ -54,7 +54,7 @@ export async function loadRealizationDemo(database: Database, ctx: DemoContext):
   const kpiRows: Record<string, unknown>[] = [];
   const points: { k: string; at: string; v: number }[] = [];
   const alerts: Record<string, unknown>[] = [];
-  let seq = 0;
+  const seq = { project: 0, other: 0 };
   for (const c of contracts) {
     const profile = { name: c.accountName, industry: c.industry, employees: c.employees, servers: c.servers, cloudResources: c.cloudResources,
       networkDevices: c.networkDevices, complianceFrameworks: c.complianceFrameworks, techStack: c.techStack };
@@ -86,15 +86,16 @@ export async function loadRealizationDemo(database: Database, ctx: DemoContext):
     const { kpis } = kpisFromContract(raw, { startDate: c.startDate, endDate: c.endDate, pains, categories: playbook.valueRealization.kpiCategories });
     for (const k of kpis) {
       const id = randomUUID();
-      const series = measure(k, now, r, seq++);
-      if (!series.length) continue;
+      // KPIs on a delivery project drift more often, so the Delivery Command has alerts with course-correction tasks.
+      const drifts = c.projectId ? seq.project++ % 5 === 2 : seq.other++ % 25 === 7;
+      const series = measure(k, now, r, drifts);
       const last = series[series.length - 1];
-      const e = evaluate(k, { at: last.at, value: last.v }, threshold);
+      const e = last ? evaluate(k, { at: last.at, value: last.v }, threshold) : null;
       kpiRows.push({ id, a: c.accountId, vg: graphs.get(c.accountId), c: c.id, p: c.projectId, key: k.key, name: k.name, unit: k.unit, cat: k.categoryId,
         bw: k.betterWhen, b: k.baseline, t: k.target, s: k.startDate, d: k.deadline, o: k.ownerName, cl: k.clause, av: k.annualValueAtTarget,
-        lv: last.v, lm: last.at, le: e.expected, lvp: e.variancePercent });
+        lv: last?.v ?? null, lm: last?.at ?? null, le: e?.expected ?? null, lvp: e?.variancePercent ?? null });
       for (const pt of series) points.push({ k: id, at: pt.at, v: pt.v });
-      if (e.alert) {
+      if (last && e?.alert) {
         alerts.push({ id: randomUUID(), k: id, a: c.accountId, p: c.projectId, m: c.managerId, at: last.at, v: last.v, e: e.expected, vp: e.variancePercent,
           name: k.name, unit: k.unit, b: k.baseline, t: k.target, d: k.deadline });
       }
@@ -132,12 +133,12 @@ export async function loadRealizationDemo(database: Database, ctx: DemoContext):
 }
 
 /** Weekly points from the start (the last half year at most): the trajectory with ±2 % noise; some KPIs lag or drift. */
-function measure(k: TrackedKpi, now: Date, r: DemoContext['rng'], n: number): { at: string; v: number }[] {
+function measure(k: TrackedKpi, now: Date, r: DemoContext['rng'], drifts: boolean): { at: string; v: number }[] {
   const start = Math.max(Date.parse(`${k.startDate}T00:00:00Z`) + WEEK, now.getTime() - MAX_WEEKS * WEEK);
   const last = now.getTime() - r.int(0, 6) * DAY - 9 * 3600_000;
   if (last < start) return [];
-  // One KPI in 25 drifts beyond the threshold over its last 8 weeks; one in 6 lags steadily a little.
-  const drift = n % 25 === 7 ? r.int(12, 22) / 100 : 0;
+  // A drifting KPI falls beyond the threshold over its last 8 weeks; about one in six others lags steadily a little.
+  const drift = drifts ? r.int(12, 22) / 100 : 0;
   const lag = !drift && r.next() < 0.17 ? r.int(2, 7) / 100 : 0;
   const out: { at: string; v: number }[] = [];
   const along = (t: number) => {
