@@ -1,7 +1,7 @@
 // Governance of a project (003): risk register with its heat map, issue log walking the resolution steps with
 // escalation along the playbook's paths, change requests to approve or reject, the RACI grid and the meeting series
 // (subscribe to the ICS feed in any calendar).
-import { Anchor, Badge, Button, Card, Grid, Group, Menu, Modal, NumberInput, SegmentedControl, Select, SimpleGrid, Stack, Stepper, Table, Text, Textarea, TextInput, Title } from '@mantine/core';
+import { Anchor, Badge, Box, Button, Card, Grid, Group, Menu, Modal, NumberInput, SegmentedControl, Select, SimpleGrid, Stack, Table, Text, Textarea, TextInput, Title } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useState } from 'react';
 import { ApiError } from '../../lib/api';
@@ -172,9 +172,7 @@ function IssueCard({ project, issue, editable }: { project: Project; issue: Issu
           </Group>
         )}
       </Group>
-      <Stepper active={resolved ? issue.steps.length : issue.step} size="xs" allowNextStepsSelect={false} aria-label="Resolution steps">
-        {issue.steps.map((s) => <Stepper.Step key={s} label={<Text size="xs">{s}</Text>} />)}
-      </Stepper>
+      <StepBar steps={issue.steps} active={resolved ? issue.steps.length : issue.step} />
       {resolving && (
         <Stack gap="xs" mt="sm">
           <Textarea label="Resolution" autosize minRows={2} value={resolution} onChange={(e) => setResolution(e.currentTarget.value)} />
@@ -182,6 +180,23 @@ function IssueCard({ project, issue, editable }: { project: Project; issue: Issu
         </Stack>
       )}
     </Card>
+  );
+}
+
+/** The resolution steps as one row of segments (done, current, to come) with the step names beneath. */
+function StepBar({ steps, active }: { steps: string[]; active: number }) {
+  return (
+    <SimpleGrid cols={steps.length} spacing={4} role="list" aria-label="Resolution steps" data-testid="issue-steps">
+      {steps.map((s, i) => {
+        const state = i < active ? 'done' : i === active ? 'current' : 'todo';
+        return (
+          <Stack key={s} gap={4} role="listitem" aria-current={state === 'current' ? 'step' : undefined}>
+            <Box h={6} style={{ borderRadius: 3, background: state === 'done' ? 'var(--mantine-color-teal-6)' : state === 'current' ? 'var(--mantine-color-blue-6)' : 'var(--mantine-color-gray-3)' }} />
+            <Text size="xs" fw={state === 'current' ? 700 : 400} c={state === 'todo' ? 'dimmed' : undefined}>{i + 1}. {s}</Text>
+          </Stack>
+        );
+      })}
+    </SimpleGrid>
   );
 }
 

@@ -62,7 +62,7 @@ export function MilestonesTab({ project }: { project: Pick<Project, 'id' | 'acco
               </SimpleGrid>
             )}
             {m.decisions && m.decisions.length > 0 && (
-              <Timeline bulletSize={12} lineWidth={2} mt="sm" data-testid="milestone-decisions">
+              <Timeline bulletSize={12} lineWidth={2} mt="sm" active={m.decisions.length - 1} data-testid="milestone-decisions">
                 {m.decisions.map((d, i) => (
                   <Timeline.Item key={i} color={d.decision === 'accepted' ? 'teal' : d.decision === 'rejected' ? 'red' : 'yellow'}
                     title={<Text size="sm" fw={600}>{d.decision === 'submitted' ? 'Submitted' : d.decision === 'accepted' ? 'Accepted' : 'Rejected'} · {d.contactName ?? d.actorName ?? 'System'}</Text>}>
@@ -117,7 +117,7 @@ export function DecisionDialog({ projectId, accountId, milestone, accept, onClos
             <Select label="Decided by (customer contact)" required searchable data={(contacts.data ?? []).map((c) => ({ value: c.id, label: `${c.firstName} ${c.lastName}${c.title ? ` — ${c.title}` : ''}` }))}
               {...form.getInputProps('contactId')} data-testid="decision-contact" />
           )}
-          <Textarea label={accept ? 'Comment (optional)' : 'What is missing?'} required={!accept} autosize minRows={3} data-autofocus {...form.getInputProps('comment')} data-testid="decision-comment" />
+          <Textarea label={accept ? 'Comment (optional)' : 'What is missing?'} withAsterisk={!accept} autosize minRows={3} data-autofocus {...form.getInputProps('comment')} data-testid="decision-comment" />
           <Group justify="flex-end">
             <Button variant="default" onClick={onClose}>Cancel</Button>
             <Button type="submit" color={accept ? 'teal' : 'red'} loading={decide.isPending} data-testid="confirm-decision">{accept ? 'Accept milestone' : 'Reject milestone'}</Button>

@@ -95,7 +95,7 @@ export function InvoicePage() {
                 <Text size="sm" mb="sm">Next: <b>{inv.nextDunningStep.action}</b> on {formatDate(inv.nextDunningStep.date)}{inv.nextDunningStep.escalates ? ' (escalates)' : ''}</Text>
               )}
               {inv.dunningEvents.length === 0 ? <Text size="sm" c="dimmed">No reminders sent yet.</Text> : (
-                <Timeline bulletSize={14} lineWidth={2} data-testid="dunning-events">
+                <Timeline bulletSize={14} lineWidth={2} active={inv.dunningEvents.length - 1} data-testid="dunning-events">
                   {inv.dunningEvents.map((d) => (
                     <Timeline.Item key={d.id} title={humanize(d.stepId)} color={d.escalated?.length ? 'red' : 'blue'}>
                       <Text size="xs" c="dimmed">{formatDateTime(d.at)} · {d.daysPastDue} d past due</Text>

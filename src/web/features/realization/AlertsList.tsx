@@ -31,7 +31,7 @@ export function AlertsList({ projectId, accountId, showAccount = true, limit }: 
         </Table.Thead>
         <Table.Tbody>
           {items.map((a) => (
-            <Table.Tr key={a.id} data-testid={`alert-${a.kpiKey}`}>
+            <Table.Tr key={a.id} data-testid={`alert-${a.id}`} data-kpi={a.kpiKey}>
               <Table.Td>
                 <Stack gap={0}>
                   {a.projectId ? <Anchor component={Link} to={`/projects/${a.projectId}?tab=kpis`} size="sm" fw={600}>{a.kpiName}</Anchor> : <Text size="sm" fw={600}>{a.kpiName}</Text>}
