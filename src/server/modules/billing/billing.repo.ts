@@ -226,24 +226,25 @@ const dailyFromSql = (from: string) => sql`SELECT day::text AS day, billed, coll
 export const dailyFrom = (db: Executor, from: string) => rows<{ day: string; billed: number; collected: number; credited: number }>(db, dailyFromSql(from));
 
 /** The rollup computed from the documents themselves: billed (non-void invoices), collected (payments), credited. */
-const DIRECT_DAILY = `
+const directDailySql = (from: string) => `
   SELECT day, sum(billed)::bigint AS billed, sum(collected)::bigint AS collected, sum(credited)::bigint AS credited FROM (
     SELECT issue_date AS day, total AS billed, 0 AS collected, 0 AS credited FROM invoices
-      WHERE status <> 'draft' AND status <> 'void' AND deleted_at IS NULL AND issue_date IS NOT NULL
-    UNION ALL SELECT received_on, 0, amount, 0 FROM payments WHERE deleted_at IS NULL
-    UNION ALL SELECT issued_on, 0, 0, amount FROM credit_notes WHERE deleted_at IS NULL) m
+      WHERE status <> 'draft' AND status <> 'void' AND deleted_at IS NULL AND issue_date >= '${from}'
+    UNION ALL SELECT received_on, 0, amount, 0 FROM payments WHERE deleted_at IS NULL AND received_on >= '${from}'
+    UNION ALL SELECT issued_on, 0, 0, amount FROM credit_notes WHERE deleted_at IS NULL AND issued_on >= '${from}') m
   GROUP BY day`;
 
 export function directDaily(db: Executor, from: string) {
-  return rows<{ day: string; billed: number; collected: number; credited: number }>(db, sql`
-    SELECT day::text AS day, billed, collected, credited FROM (${sql.raw(DIRECT_DAILY)}) d WHERE day >= ${from}::date`);
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(from)) throw new Error(`Not a date: ${from}`);
+  return rows<{ day: string; billed: number; collected: number; credited: number }>(db, sql.raw(`
+    SELECT day::text AS day, billed, collected, credited FROM (${directDailySql(from)}) d`));
 }
 
 /** Rebuilds the rollup set-based (after bulk loads: demo, benchmarks, imports). */
 export async function rebuildDaily(tx: Tx) {
   await tx.execute(sql.raw('LOCK TABLE billing_daily IN EXCLUSIVE MODE'));
   await tx.execute(sql.raw('DELETE FROM billing_daily'));
-  await tx.execute(sql.raw(`INSERT INTO billing_daily (day, billed, collected, credited) ${DIRECT_DAILY}`));
+  await tx.execute(sql.raw(`INSERT INTO billing_daily (day, billed, collected, credited) ${directDailySql('0001-01-01')}`));
 }
 
 /**
@@ -270,11 +271,6 @@ function dunningQueueSql(steps: { id: string; dayOffset: number }[], today: stri
     LIMIT ${limit}`;
 }
 
-/** Escalated open invoices. Escalation happens from `lateDays` past due, so only due dates that far back are read. */
-const escalatedSql = (today: string, lateDays: number) => sql`
-  SELECT count(*)::int AS n, coalesce(sum(balance), 0)::bigint AS amount FROM invoices
-  WHERE ${sql.raw(OPEN_INVOICE_PREDICATE)} AND due_date <= ${today}::date - ${lateDays}::int AND escalated_at IS NOT NULL`;
-
 export interface FinanceSnapshot {
   open: { dueDate: string; count: number; balance: number }[];
   daily: { day: string; billed: number; collected: number; credited: number }[];
@@ -282,21 +278,19 @@ export interface FinanceSnapshot {
     id: string; number: string | null; accountId: string; accountName: string; dueDate: string; balance: number; total: number; currency: string;
     dunningStep: string | null; escalatedAt: string | null; daysPastDue: number;
   }[];
-  escalated: { n: number; amount: number };
 }
 
 /**
  * Everything the finance summary reads, in one statement (one round trip, one backend): open balances per due date,
- * the rollup days since `from`, the first `limit` invoices of the dunning queue, the escalated total. Each part is a
- * small set-based read on its own index; they are returned as JSON arrays.
+ * the rollup days since `from` and the first `limit` invoices of the dunning queue. Each part is a small set-based read
+ * on its own index; they come back as JSON arrays.
  */
-export async function financeSnapshot(db: Executor, p: { from: string; today: string; steps: { id: string; dayOffset: number }[]; queueLimit: number; lateDays: number }): Promise<FinanceSnapshot> {
+export async function financeSnapshot(db: Executor, p: { from: string; today: string; steps: { id: string; dayOffset: number }[]; queueLimit: number }): Promise<FinanceSnapshot> {
   const queue = p.steps.length && p.queueLimit > 0 ? sql`(SELECT coalesce(json_agg(q), '[]') FROM (${dunningQueueSql(p.steps, p.today, p.queueLimit)}) q)` : sql`'[]'::json`;
-  const [row] = await rows<{ open: FinanceSnapshot['open']; daily: FinanceSnapshot['daily']; queue: FinanceSnapshot['queue']; escalated: FinanceSnapshot['escalated'] }>(db, sql`
+  const [row] = await rows<{ open: FinanceSnapshot['open']; daily: FinanceSnapshot['daily']; queue: FinanceSnapshot['queue'] }>(db, sql`
     SELECT (SELECT coalesce(json_agg(o), '[]') FROM (${openByDueDateSql}) o) AS open,
       (SELECT coalesce(json_agg(d), '[]') FROM (${dailyFromSql(p.from)}) d) AS daily,
-      ${queue} AS queue,
-      (SELECT row_to_json(e) FROM (${escalatedSql(p.today, p.lateDays)}) e) AS escalated`);
+      ${queue} AS queue`);
   const parse = <T>(v: T | string): T => (typeof v === 'string' ? JSON.parse(v) as T : v);
-  return { open: parse(row.open), daily: parse(row.daily), queue: parse(row.queue), escalated: parse(row.escalated) };
+  return { open: parse(row.open), daily: parse(row.daily), queue: parse(row.queue) };
 }
