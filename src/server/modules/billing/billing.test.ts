@@ -275,6 +275,18 @@ describe('payments, aging and DSO', () => {
     await same();
   });
 
+  it('concurrent issues take consecutive numbers; concurrent payments of the whole balance count once', async () => {
+    const acc = await t.account({ name: 'Race Co' });
+    const made = await Promise.all(Array.from({ length: 8 }, (_, k) => finance.post('/api/invoices', { accountId: acc.id, lines: [{ description: `Item ${k}`, unitAmount: 1_000_00 }] })));
+    expect(made.map((r) => r.status)).toEqual(Array(8).fill(201));
+    const nums = made.map((r) => Number(r.body.number.slice(-6))).sort((a, b) => a - b);
+    nums.forEach((n, k) => { if (k > 0) expect(n - nums[k - 1]).toBe(1); });
+    const target = made[0].body.id;
+    const paid = await Promise.all([1, 2, 3].map(() => finance.post(`/api/invoices/${target}/payments`, { amount: 1_000_00 })));
+    expect(paid.map((r) => r.status).sort()).toEqual([201, 422, 422]);
+    expect((await finance.get(`/api/invoices/${target}`)).body).toMatchObject({ status: 'paid', amountPaid: 1_000_00, balance: 0 });
+  });
+
   it('an Idempotency-Key makes a retried payment count once; bad input is refused before anything is written', async () => {
     const acc = await t.account({ name: 'Retry Co' });
     const inv = await issue(acc.id, TODAY, 5_000_00);
