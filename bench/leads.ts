@@ -12,7 +12,7 @@ import { bulkCapture } from '../src/server/modules/leads/leads.service';
 import { rescoreAll } from '../src/server/modules/leads/scoring.service';
 import { currentPlaybook } from '../src/server/modules/platform/playbook.service';
 import { inboxQuerySchema } from '../src/core/leads/schemas';
-import { scoreSelectSql } from '../src/core/leads/scoring-sql';
+import { scoreRelationSql } from '../src/core/leads/scoring-sql';
 
 const smoke = process.argv.includes('--smoke');
 const N = smoke ? 20_000 : 1_000_000;
@@ -109,7 +109,7 @@ async function main() {
   // ---- re-scoring every lead after a playbook change (as the handler runs it: a fresh lead_scores table swapped in)
   const { playbook, version } = await currentPlaybook(db);
   const t0 = performance.now();
-  await q(`SELECT count(*), sum(s.sc) FROM leads, LATERAL (${scoreSelectSql(playbook.leads.scoring)}) s(f, e, sc, p, x) WHERE deleted_at IS NULL`);
+  await q(`SELECT count(*), sum(s.sc) FROM (${scoreRelationSql(playbook.leads.scoring, 'l.deleted_at IS NULL')}) s`);
   line('score every lead in SQL, no writes (CPU part)', `${((performance.now() - t0) / 1000).toFixed(2)} s`);
   const scenarios: [string, (p: typeof playbook) => void][] = [
     ['first scoring of generated rows', () => {}],

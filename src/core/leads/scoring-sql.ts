@@ -98,19 +98,34 @@ export function conditionSql(cond: Condition, ref?: { value: string; lowered: st
 
 /**
  * A sub-select computing (fit_score, engagement_score, score, priority, score_explanation) for the leads row in
- * scope, usable in `UPDATE leads SET (...) = (<this>)`. Layers fenced with OFFSET 0 evaluate each fact once and
- * each rule once per row: d = fact values, m = one boolean per rule, s = sums and the explanation.
+ * scope, usable in `UPDATE leads SET (...) = (<this>)` or a LATERAL join. Layers fenced with OFFSET 0 evaluate
+ * each fact once and each rule once per row: d = fact values, m = one boolean per rule, s = sums and the explanation.
  */
 export function scoreSelectSql(scoring: ScoringConfig): string {
+  return scoreLayers(scoring, null);
+}
+
+/**
+ * The same layers over a whole set of leads at once: (lead_id, f, e, sc, p, x) for each row of `leads l` matching
+ * `where`. Set-based re-scoring reads this, not the per-row sub-select: a LATERAL sub-select re-runs its five
+ * layers for every lead, which costs several times the scoring itself.
+ */
+export function scoreRelationSql(scoring: ScoringConfig, where: string): string {
+  return scoreLayers(scoring, where);
+}
+
+function scoreLayers(scoring: ScoringConfig, where: string | null): string {
   const all = [
     ...scoring.fitRules.map((r) => ({ r, kind: 'fit' as const })),
     ...scoring.engagementRules.map((r) => ({ r, kind: 'engagement' as const })),
   ];
   const facts = [...new Set(all.map(({ r }) => r.when.fact))];
   const col = (fact: Fact) => `v${facts.indexOf(fact)}`;
+  // Lists are lowered once per row, and only when a rule compares their items (exists needs no lowering).
+  const lowered = new Set(all.filter(({ r }) => FACT_TYPES[r.when.fact] === 'list' && r.when.op !== 'exists').map(({ r }) => r.when.fact));
   const d = facts.flatMap((fact) => [
     `${factSql(fact)} AS ${col(fact)}`,
-    ...(FACT_TYPES[fact] === 'list' ? [`lower(${factSql(fact)}::text)::text[] AS l${facts.indexOf(fact)}`] : []),
+    ...(lowered.has(fact) ? [`lower(${factSql(fact)}::text)::text[] AS l${facts.indexOf(fact)}`] : []),
   ]);
   const m = all.map(({ r }, i) => `${conditionSql(r.when, { value: col(r.when.fact), lowered: `l${facts.indexOf(r.when.fact)}` })} AS m${i}`);
   const sum = (kind: 'fit' | 'engagement') => {
@@ -129,11 +144,14 @@ export function scoreSelectSql(scoring: ScoringConfig): string {
   const { hot, warm } = scoring.priorityBands;
   const dSql = d.length ? d.join(', ') : '1 AS none';
   const mSql = m.length ? m.join(', ') : 'true AS none';
-  return `SELECT f, e, sc, CASE WHEN sc >= ${num(hot)} THEN 'hot' WHEN sc >= ${num(warm)} THEN 'warm' ELSE 'cold' END, x
-    FROM (SELECT f, e, (f * ${num(fit)} + e * ${num(engagement)}) / 100 AS sc, x
-      FROM (SELECT ${scale('fs', scoring.maxFitPoints)}::int AS f, ${scale('es', scoring.maxEngagementPoints)}::int AS e, x
-        FROM (SELECT (${sum('fit')}) AS fs, (${sum('engagement')}) AS es, ${explanation} AS x
-          FROM (SELECT ${mSql} FROM (SELECT ${dSql} OFFSET 0) d OFFSET 0) m OFFSET 0) s) a) b`;
+  // Over a set, every layer carries the lead's id along.
+  const c = where === null ? '' : 'lead_id, ';
+  const inner = where === null ? `SELECT ${dSql} OFFSET 0` : `SELECT l.id AS lead_id, ${dSql} FROM leads l WHERE ${where} OFFSET 0`;
+  return `SELECT ${c}f, e, sc, CASE WHEN sc >= ${num(hot)} THEN 'hot' WHEN sc >= ${num(warm)} THEN 'warm' ELSE 'cold' END AS p, x
+    FROM (SELECT ${c}f, e, (f * ${num(fit)} + e * ${num(engagement)}) / 100 AS sc, x
+      FROM (SELECT ${c}${scale('fs', scoring.maxFitPoints)}::int AS f, ${scale('es', scoring.maxEngagementPoints)}::int AS e, x
+        FROM (SELECT ${c}(${sum('fit')}) AS fs, (${sum('engagement')}) AS es, ${explanation} AS x
+          FROM (SELECT ${c}${mSql} FROM (${inner}) d OFFSET 0) m OFFSET 0) s) a) b`;
 }
 
 /**
@@ -142,9 +160,12 @@ export function scoreSelectSql(scoring: ScoringConfig): string {
  * its new fit_score / engagement_score) is given.
  */
 export function scoreRowsSql(scoring: ScoringConfig, where: string, probability?: string): string {
-  return `SELECT lead_id, fit_score, engagement_score, score, priority, score_explanation${probability ? `, (${probability})::real AS conversion_probability` : ''}
-      FROM (SELECT l.*, l.id AS lead_id, s.f AS fit_score, s.e AS engagement_score, s.sc AS score, s.p AS priority, s.x AS score_explanation
-        FROM leads l, LATERAL (${scoreSelectSql(scoring)}) s(f, e, sc, p, x) WHERE ${where}) x`;
+  const scored = `SELECT lead_id, f AS fit_score, e AS engagement_score, sc AS score, p AS priority, x AS score_explanation
+      FROM (${scoreRelationSql(scoring, where)}) r`;
+  if (!probability) return scored;
+  // The model reads the lead's facts and its new scores by bare column name: join the scores back to the leads.
+  return `SELECT lead_id, fit_score, engagement_score, score, priority, score_explanation, (${probability})::real AS conversion_probability
+      FROM (SELECT l.*, r.* FROM (${scored}) r JOIN leads l ON l.id = r.lead_id) x`;
 }
 
 /**
