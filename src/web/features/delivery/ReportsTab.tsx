@@ -36,7 +36,7 @@ export function ReportsTab({ project }: { project: Project }) {
           {reports.map((r) => (
             <NavLink key={r.id} active={r.id === current?.id} onClick={() => setSelected(r.id)} label={`Week of ${formatDate(r.weekOf)}`}
               description={r.status === 'sent' ? `Sent ${formatDate(r.sentAt)}` : 'Draft'}
-              leftSection={<Badge size="xs" circle color={OVERALL[r.overall]}> </Badge>} data-testid={`report-${r.weekOf}`} />
+              leftSection={<Badge size="xs" circle variant="filled" color={OVERALL[r.overall]}> </Badge>} data-testid={`report-${r.weekOf}`} />
           ))}
         </Stack>
       </Grid.Col>
@@ -88,7 +88,7 @@ function ReportView({ projectId, report, editable }: { projectId: string; report
               <Group key={p.key} gap="sm" wrap="nowrap">
                 <Text size="sm" w={200} truncate>{p.name}</Text>
                 <Progress value={p.percentDone} style={{ flex: 1 }} size="lg" color={p.percentDone >= 100 ? 'teal' : 'blue'} />
-                <Text size="xs" c="dimmed" w={110} ta="right">{p.percentDone} % · {p.tasksDone}/{p.tasks} tasks</Text>
+                <Text size="xs" c="dimmed" w={140} ta="right" style={{ whiteSpace: "nowrap" }}>{p.percentDone} % · {p.tasksDone}/{p.tasks} tasks</Text>
               </Group>
             ))}
           </Stack>

@@ -9,6 +9,7 @@ import { isInternal } from '../../lib/permissions';
 import { NotFound } from '../../ui/NotFound';
 import { PageHeader } from '../../ui/PageHeader';
 import { Empty, ErrorAlert, PageLoader } from '../../ui/QueryState';
+import { usePlaybook } from '../leads/hooks';
 import { canCollect, invoicePdfUrl, KIND_LABELS, useInvoice, type Invoice } from './hooks';
 import { CreditNoteModal, PaymentModal, VoidModal } from './InvoiceActions';
 import { DaysLateBadge, InvoiceStatusBadge } from './InvoicesTable';
@@ -17,6 +18,7 @@ export function InvoicePage() {
   const { id = '' } = useParams();
   const user = useUser();
   const q = useInvoice(id);
+  const playbook = usePlaybook();
   const [paying, pay] = useDisclosure(false);
   const [crediting, credit] = useDisclosure(false);
   const [voiding, voidIt] = useDisclosure(false);
@@ -31,6 +33,7 @@ export function InvoicePage() {
   const finance = canCollect(user.role);
   const internal = isInternal(user.role);
   const m = (v: number) => formatMoney(v, inv.currency);
+  const roleLabel = (id: string) => playbook.data?.roles.find((r) => r.id === id)?.label ?? humanize(id);
 
   return (
     <>
@@ -98,8 +101,8 @@ export function InvoicePage() {
                 <Timeline bulletSize={14} lineWidth={2} active={inv.dunningEvents.length - 1} data-testid="dunning-events">
                   {inv.dunningEvents.map((d) => (
                     <Timeline.Item key={d.id} title={humanize(d.stepId)} color={d.escalated?.length ? 'red' : 'blue'}>
-                      <Text size="xs" c="dimmed">{formatDateTime(d.at)} · {d.daysPastDue} d past due</Text>
-                      <Text size="sm">{d.action}{d.escalated?.length ? ` → ${d.escalated.map(humanize).join(', ')}` : ''}</Text>
+                      <Text size="xs" c="dimmed">{formatDateTime(d.at)}{d.daysPastDue > 0 ? ` · ${d.daysPastDue} d past due` : ''}</Text>
+                      <Text size="sm">{d.action}{d.escalated?.length ? ` → ${d.escalated.map(roleLabel).join(', ')}` : ''}</Text>
                     </Timeline.Item>
                   ))}
                 </Timeline>

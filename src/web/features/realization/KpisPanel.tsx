@@ -7,6 +7,7 @@ import { Link } from 'react-router';
 import { useUser } from '../../lib/auth';
 import { handleFormError, notifyError, notifySuccess } from '../../lib/errors';
 import { formatDate } from '../../lib/format';
+import { isInternal } from '../../lib/permissions';
 import { IconAlert, IconPlus } from '../../ui/Icons';
 import { BlockSkeleton, Empty, ErrorAlert } from '../../ui/QueryState';
 import { canMeasure, formatKpi, KPI_STATUS, signedPercent, useKpis, useRecordMeasurement, useUploadCsv, type IngestResult, type KpiView } from './hooks';
@@ -45,7 +46,7 @@ export function KpisPanel({ projectId, accountId, title = 'KPI trackers' }: { pr
         <Empty title="No KPIs tracked yet">The contracted KPIs appear here once the contract is signed with a value commitment.</Empty>
       ) : (
         <SimpleGrid cols={{ base: 1, xl: 2 }}>
-          {q.data?.map((k) => <KpiTracker key={k.id} kpi={k} writer={writer} />)}
+          {q.data?.map((k) => <KpiTracker key={k.id} kpi={k} writer={writer} showTask={isInternal(user.role)} />)}
         </SimpleGrid>
       )}
     </Stack>
@@ -67,7 +68,7 @@ function CsvResult({ r, onClose }: { r: IngestResult; onClose: () => void }) {
   );
 }
 
-export function KpiTracker({ kpi, writer }: { kpi: KpiView; writer: boolean }) {
+export function KpiTracker({ kpi, writer, showTask }: { kpi: KpiView; writer: boolean; showTask: boolean }) {
   const [adding, setAdding] = useState(false);
   const st = KPI_STATUS[kpi.status];
   const progress = kpi.progressPercent ?? 0;
@@ -84,8 +85,8 @@ export function KpiTracker({ kpi, writer }: { kpi: KpiView; writer: boolean }) {
       {kpi.openAlert && (
         <Alert color="red" variant="light" icon={<IconAlert />} p="xs" my={6} data-testid="kpi-alert">
           <Text size="sm">
-            {signedPercent(kpi.openAlert.variancePercent)} against the trajectory on {formatDate(kpi.openAlert.measuredAt)} ({kpi.openAlert.status}).
-            {kpi.openAlert.taskId && kpi.projectId && <> <Anchor component={Link} to={`/projects/${kpi.projectId}?tab=tasks&task=${kpi.openAlert.taskId}`} size="sm">Course-correction task</Anchor></>}
+            {signedPercent(kpi.openAlert.variancePercent)} against the trajectory on {formatDate(kpi.openAlert.measuredAt)}{showTask ? ` (${kpi.openAlert.status})` : ''}.
+            {showTask && kpi.openAlert.taskId && kpi.projectId && <> <Anchor component={Link} to={`/projects/${kpi.projectId}?tab=tasks&task=${kpi.openAlert.taskId}`} size="sm">Course-correction task</Anchor></>}
           </Text>
         </Alert>
       )}
