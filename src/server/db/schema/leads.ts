@@ -93,7 +93,10 @@ export const leadScores = pgTable('lead_scores', {
   scoreExplanation: jsonb('score_explanation').notNull().default([]),
   scoredPlaybookVersion: integer('scored_playbook_version'),
   conversionProbability: real('conversion_probability'),
-});
+}, (t) => [
+  // Inbox filtered by a band few leads are in: start from those leads instead of walking every running clock.
+  index('lead_scores_priority_idx').on(t.priority),
+]);
 
 /** Calls, emails, meetings, notes, marketing touches and system entries (SLA, assignment) of a lead. */
 export const leadActivities = pgTable('lead_activities', {

@@ -1,0 +1,1 @@
+CREATE INDEX "lead_scores_priority_idx" ON "lead_scores" USING btree ("priority");
