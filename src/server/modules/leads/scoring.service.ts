@@ -63,11 +63,15 @@ export async function rescoreAll(db: Executor, playbook: Playbook, version: numb
       INSERT INTO lead_scores_next SELECT lead_id, fit_score, engagement_score, score, priority, score_explanation, scored_playbook_version, conversion_probability
       FROM (${rescoredRowsSql(playbook.leads.scoring, version, { previous: 'lead_scores', probability })}) r RETURNING (scored_playbook_version = ${Math.trunc(version)}) AS changed)
     SELECT count(*) FILTER (WHERE changed)::int AS changed FROM ins`)) as unknown as { rows: { changed: number }[] }).rows;
+  // The indexes of the schema (leads.ts), built once over the finished table.
   await run('ALTER TABLE lead_scores_next ADD CONSTRAINT lead_scores_next_pkey PRIMARY KEY (lead_id)');
+  await run('CREATE INDEX lead_scores_next_priority_idx ON lead_scores_next (priority)');
+  await run('ANALYZE lead_scores_next');
+  // The swap: from here to the commit readers wait (a few milliseconds).
   await run('DROP TABLE lead_scores');
   await run('ALTER TABLE lead_scores_next RENAME TO lead_scores');
   await run('ALTER INDEX lead_scores_next_pkey RENAME TO lead_scores_pkey');
-  await run('ANALYZE lead_scores');
+  await run('ALTER INDEX lead_scores_next_priority_idx RENAME TO lead_scores_priority_idx');
   return Number(changed);
 }
 
