@@ -173,21 +173,24 @@ function BoardSection({ projects, movable }: { projects: { value: string; label:
   const user = useUser();
   const { users } = useDirectory();
   const [f, setF] = useState<{ projectId?: string; ownerId?: string }>({});
-  const board = useTaskBoard(f);
+  // People who own no tasks (executives, admins) start on the first open project instead of an empty board.
+  const ownsTasks = user.role === 'delivery';
+  const effective = !ownsTasks && !f.projectId && !f.ownerId && projects[0] ? { projectId: projects[0].value } : f;
+  const board = useTaskBoard(effective);
   const [open, setOpen] = useState<Task | null>(null);
   return (
     <>
       <Group justify="space-between" align="flex-end" mb="sm" wrap="wrap">
         <Stack gap={0}>
           <Title order={3}>Tasks</Title>
-          <Text size="sm" c="dimmed">{f.projectId ? 'Every task of the project' : f.ownerId ? 'Open and done tasks of this person' : 'Your tasks across open projects'}. Drag a card to change its status.</Text>
+          <Text size="sm" c="dimmed">{effective.projectId ? 'Every task of the project' : effective.ownerId ? 'Tasks of this person across open projects' : 'Your tasks across open projects'}.{movable ? ' Drag a card to change its status.' : ''}</Text>
         </Stack>
         <Group gap="sm">
-          <Select label="Project" placeholder="All open projects" clearable searchable w={260} data={projects} value={f.projectId ?? null} onChange={(v) => setF((x) => ({ ...x, projectId: v ?? undefined }))} data-testid="board-project" />
-          {users.length > 0 && <Select label="Owner" placeholder={f.projectId ? 'Anyone' : user.name} clearable searchable w={220} data={userOptions(users)} value={f.ownerId ?? null} onChange={(v) => setF((x) => ({ ...x, ownerId: v ?? undefined }))} data-testid="board-owner" />}
+          <Select label="Project" placeholder="All open projects" clearable searchable w={260} data={projects} value={effective.projectId ?? null} onChange={(v) => setF((x) => ({ ...x, projectId: v ?? undefined }))} data-testid="board-project" />
+          {users.length > 0 && <Select label="Owner" placeholder={effective.projectId ? 'Anyone' : user.name} clearable searchable w={220} data={userOptions(users)} value={f.ownerId ?? null} onChange={(v) => setF((x) => ({ ...x, ownerId: v ?? undefined }))} data-testid="board-owner" />}
         </Group>
       </Group>
-      {board.error ? <ErrorAlert error={board.error} onRetry={() => board.refetch()} /> : board.isPending ? <BlockSkeleton rows={5} /> : <TaskBoard board={board.data} movable={movable} onOpen={setOpen} showProject={!f.projectId} />}
+      {board.error ? <ErrorAlert error={board.error} onRetry={() => board.refetch()} /> : board.isPending ? <BlockSkeleton rows={5} /> : <TaskBoard board={board.data} movable={movable} onOpen={setOpen} showProject={!effective.projectId} />}
       {open && <TaskEditModal key={open.id} task={open} readOnly={!movable} onClose={() => setOpen(null)} />}
     </>
   );

@@ -1,15 +1,18 @@
 // Every project: filter by status, manager and name; newest start first with keyset "Load more".
 import { Button, Card, CloseButton, Group, Select, TextInput } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
+import { useQueries } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useSearchParams } from 'react-router';
+import { api } from '../../lib/api';
 import { useDirectory, userOptions } from '../../lib/directory';
 import { humanize } from '../../lib/format';
 import { IconSearch } from '../../ui/Icons';
 import { PageHeader } from '../../ui/PageHeader';
 import { BlockSkeleton, Empty, ErrorAlert } from '../../ui/QueryState';
-import { useProjects } from './hooks';
+import { deliveryKeys, useProjects } from './hooks';
 import { PortfolioTable } from './PortfolioTable';
+import type { Project } from './types';
 
 const STATUSES = ['open', 'planned', 'active', 'hypercare', 'on_hold', 'closed', 'cancelled'];
 
@@ -21,8 +24,11 @@ export function ProjectsPage() {
   const status = params.get('status') ?? undefined;
   const managerId = params.get('managerId') ?? undefined;
   const set = (k: string, v: string | null) => setParams((p) => { const n = new URLSearchParams(p); if (v) n.set(k, v); else n.delete(k); return n; }, { replace: true });
-  const list = useProjects({ status, managerId, q: q || undefined });
+  const list = useProjects({ status, managerId, q: q || undefined }, 25);
   const items = list.data?.pages.flatMap((p) => p.items) ?? [];
+  // Progress and the next milestone come from each project's detail (shared with the Delivery Command's cache).
+  const details = useQueries({ queries: items.map((p) => ({ queryKey: deliveryKeys.project(p.id), queryFn: () => api.get<Project>(`/projects/${p.id}`), staleTime: 30_000 })) });
+  const byId = new Map(details.flatMap((d) => (d.data ? [[d.data.id, d.data] as const] : [])));
   return (
     <>
       <PageHeader title="Projects" description="Implementation projects started from signed contracts, newest first." />
@@ -38,7 +44,7 @@ export function ProjectsPage() {
       <Card p={0}>
         {list.isPending ? <BlockSkeleton rows={8} /> : list.error ? <ErrorAlert error={list.error} onRetry={() => list.refetch()} /> : items.length === 0 ? (
           <Empty title="No projects match">A project starts when a deal is closed won with a signed contract.</Empty>
-        ) : <PortfolioTable items={items} />}
+        ) : <PortfolioTable items={items} details={byId} />}
       </Card>
       {list.hasNextPage && <Group justify="center" mt="md"><Button variant="light" onClick={() => list.fetchNextPage()} loading={list.isFetchingNextPage}>Load more</Button></Group>}
     </>

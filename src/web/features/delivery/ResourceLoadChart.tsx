@@ -21,6 +21,13 @@ export function ResourceLoadChart({ load, height = 320 }: { load: ResourceLoad; 
   const capacity = load.capacityHours ?? WEEK_CAPACITY;
   const rows = load.rows;
   const over = rows.flatMap((r) => r.weeks.filter((w) => w.hours > capacity).map((w) => ({ owner: r.ownerName ?? 'Unassigned', weekOf: w.weekOf, hours: w.hours })));
+  // One line per over-allocated person: how many weeks, and the worst one.
+  const byOwner = [...over.reduce((m, o) => {
+    const x = m.get(o.owner) ?? { owner: o.owner, weeks: 0, peak: 0, peakWeek: o.weekOf };
+    x.weeks += 1;
+    if (o.hours > x.peak) { x.peak = o.hours; x.peakWeek = o.weekOf; }
+    return m.set(o.owner, x);
+  }, new Map<string, { owner: string; weeks: number; peak: number; peakWeek: string }>()).values()].sort((a, b) => b.peak - a.peak);
   const option = useMemo<EChartOption>(() => {
     const text = dark ? '#c9c9c9' : '#495057';
     const grid = dark ? '#373a40' : '#eef0f2';
@@ -45,11 +52,12 @@ export function ResourceLoadChart({ load, height = 320 }: { load: ResourceLoad; 
     <Stack gap="xs">
       <EChart option={option} height={height} testId="resource-load"
         label={`Planned hours per week by owner: ${rows.map((r) => `${r.ownerName ?? 'Unassigned'} ${r.totalHours} h`).join(', ')}; ${over.length} over-allocated weeks`} />
-      {over.length > 0 ? (
-        <Group gap={6} wrap="wrap" data-testid="over-allocation">
+      {byOwner.length > 0 ? (
+        <Group gap="xs" wrap="wrap" data-testid="over-allocation">
           <Text size="sm" c="red.7" fw={600}>Over-allocated (over {capacity} h/week):</Text>
-          {over.slice(0, 12).map((o) => <Text key={`${o.owner}${o.weekOf}`} size="sm" c="red.7">{o.owner} — week of {formatDate(o.weekOf).replace(/ \d{4}$/, '')} ({Math.round(o.hours)} h)</Text>)}
-          {over.length > 12 && <Text size="sm" c="dimmed">… and {over.length - 12} more</Text>}
+          {byOwner.map((o) => (
+            <Text key={o.owner} size="sm" c="red.7">{o.owner}: {o.weeks} of {load.weekStarts.length} weeks, peak {Math.round(o.peak)} h (week of {formatDate(o.peakWeek).replace(/ \d{4}$/, '')})</Text>
+          ))}
         </Group>
       ) : <Text size="sm" c="dimmed">Nobody is planned above {capacity} hours in a week.</Text>}
     </Stack>

@@ -34,6 +34,7 @@ export function navFor(user: SessionUser): NavSection[] {
       { label: 'Our accounts', to: '/accounts', icon: <IconBuilding size={16} /> },
       { label: 'Referred leads', to: '/leads', icon: <IconUsers size={16} /> },
       { label: 'Pipeline', to: '/pipeline', icon: <IconBriefcase size={16} /> },
+      { label: 'Projects', to: '/projects', icon: <IconRocket size={16} /> },
     ] }];
   }
   const sections: NavSection[] = [
