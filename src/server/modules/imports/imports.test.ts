@@ -151,6 +151,25 @@ describe('resume after an interrupted import', () => {
     await expect(importFile(t.deps, { kind: 'deals', path, resume: true })).rejects.toThrow(/No unfinished import/);
   });
 
+  it('resumes exactly at a record boundary with quoted fields, line breaks inside quotes and multi-byte text', async () => {
+    const path = join(dir, 'resume-quoted.csv');
+    const lines = [HEADER];
+    for (let i = 1; i <= 47; i++) {
+      const name = i % 3 === 0 ? `"Ærø deal ${i}, ""phase"" two\r\nsecond line"` : i % 3 === 1 ? `Ærø deal ${i}` : `"Plain ${i}"`;
+      lines.push(`W${i},${name},closedwon,"${i},000.00",2024-03-01,2024-01-01,default,"Quote Co, ${i % 4}",`);
+    }
+    await writeFile(path, lines.join('\r\n') + '\r\n');
+    const first = await importFile(t.deps, { kind: 'deals', path }, { batchRows: 7, stopAfterBatches: 2 });
+    expect(first).toMatchObject({ status: 'interrupted', rowsDone: 14 });
+    const done = await importFile(t.deps, { kind: 'deals', path, resume: true }, { batchRows: 7 });
+    expect(done).toMatchObject({ status: 'completed', rowsDone: 47, rowsInserted: 47, rowsFailed: 0 });
+    const rows = await t.deps.database.query<any>(`SELECT o.external_id, o.name, o.amount, a.name AS account FROM opportunities o JOIN accounts a ON a.id = o.account_id
+      WHERE o.external_id LIKE 'W%' ORDER BY length(o.external_id), o.external_id`);
+    expect(rows).toHaveLength(47);
+    expect(rows[2]).toEqual({ external_id: 'W3', name: 'Ærø deal 3, "phase" two\r\nsecond line', amount: 300_000, account: 'Quote Co, 3' });
+    expect(rows[45]).toMatchObject({ external_id: 'W46', name: 'Ærø deal 46', amount: 4_600_000 });
+  });
+
   it('resumes through the API after a failure', async () => {
     const path = join(dir, 'resume-api.csv');
     const lines = [HEADER];
