@@ -216,6 +216,70 @@ describe('delivery-to-cash journeys', () => {
     await admin.context.close();
   });
 
+  it('a won deal becomes a planned project; kickoff lists the missing entry criteria until they are ticked; a stale task edit shows the conflict', async () => {
+    const exec = await newPage(env.browser, env.server.url);
+    const { page, context, problems } = await newPage(env.browser, env.server.url);
+    await signIn(exec.page, 'executive');
+    await signIn(page, 'delivery');
+    const { items: open } = await apiGet<{ items: { id: string; accountId: string }[] }>(exec.page, '/api/opportunities?stage=negotiation&limit=5');
+    const opp = open[0];
+    await apiPost(exec.page, `/api/opportunities/${opp.id}/close-won`, { overrideReason: 'Signed at the executive briefing', servicesFee: 4_800_000, termMonths: 12 });
+
+    // The signed contract starts a planned project (delivery reacts to contract.signed).
+    let projectId = '';
+    await expect.poll(async () => {
+      const { items } = await apiGet<{ items: { id: string; opportunityId: string; status: string }[] }>(page, `/api/projects?accountId=${opp.accountId}&limit=50`);
+      projectId = items.find((p) => p.opportunityId === opp.id)?.id ?? '';
+      return projectId;
+    }, { timeout: 15_000 }).not.toBe('');
+    const project = await apiGet<{ status: string; checklists: { entry: { items: { id: string; label: string; done: boolean }[] } } }>(page, `/api/projects/${projectId}`);
+    expect(project.status).toBe('planned');
+    const entry = project.checklists.entry.items;
+
+    await page.goto(`/projects/${projectId}`);
+    await expect.poll(() => page.getByTestId('project-status').innerText()).toMatch(/planned/i);
+    await page.getByTestId('kickoff-button').click();
+    const dialog = page.getByRole('dialog', { name: 'Kick off the project' });
+    await dialog.getByTestId('confirm-kickoff').click();
+    const missing = dialog.getByTestId('kickoff-missing');
+    await missing.waitFor();
+    for (const i of entry.filter((x) => !x.done)) expect(await missing.innerText()).toContain(i.label);
+    await screenshot(page, 'delivery-11-kickoff-refused');
+    for (const i of entry.filter((x) => !x.done)) {
+      await dialog.getByLabel(i.label).check();
+      await expect.poll(() => dialog.getByLabel(i.label).isChecked()).toBe(true);
+    }
+    await expect.poll(async () => (await apiGet<typeof project>(page, `/api/projects/${projectId}`)).checklists.entry.items.every((x) => x.done)).toBe(true);
+    await dialog.getByTestId('confirm-kickoff').click();
+    await dialog.waitFor({ state: 'hidden' });
+    await expect.poll(() => page.getByTestId('project-status').innerText()).toMatch(/active/i);
+
+    // Someone else saves the task while it is open here: saving shows the conflict; loading the latest keeps the edit.
+    const { items: tasks } = await apiGet<{ items: { id: string; title: string; version: number }[] }>(page, `/api/projects/${projectId}/tasks`);
+    const t = tasks[0];
+    await page.goto(`/projects/${projectId}?tab=tasks&task=${t.id}`);
+    const edit = page.getByRole('dialog', { name: 'Edit task' });
+    await edit.getByLabel('Estimate (h)').fill('37');
+    const { csrfToken } = await apiGet<{ csrfToken: string }>(page, '/api/auth/me');
+    const other = await page.request.patch(`/api/tasks/${t.id}`, { data: { version: t.version, status: 'in_progress' }, headers: { 'x-csrf-token': csrfToken } });
+    expect(other.ok(), `${other.status()}`).toBe(true);
+    await edit.getByTestId('save-task').click();
+    await edit.getByTestId('task-conflict').waitFor();
+    await screenshot(page, 'delivery-12-task-conflict');
+    await edit.getByRole('button', { name: 'Load latest' }).click();
+    await edit.getByTestId('task-conflict').waitFor({ state: 'detached' });
+    expect(await edit.getByLabel('Estimate (h)').inputValue()).toBe('37');
+    await edit.getByTestId('save-task').click();
+    await edit.waitFor({ state: 'hidden' });
+    const saved = await apiGet<{ estimateHours: number; status: string }>(page, `/api/tasks/${t.id}`);
+    expect(saved).toMatchObject({ estimateHours: 37, status: 'in_progress' });
+
+    expect(realProblems(problems, [409, 422])).toEqual([]);
+    expect(realProblems(exec.problems)).toEqual([]);
+    await context.close();
+    await exec.context.close();
+  });
+
   it('shows the plan as a Gantt with phases, tasks, dependencies, milestones and the today line', async () => {
     const { page, context, problems } = await newPage(env.browser, env.server.url);
     await signIn(page, 'delivery');

@@ -25,9 +25,9 @@ function ChecklistBoxes({ project, list, checklist, highlight, extra }: {
   const [pending, setPending] = useState<Record<string, boolean>>({});
   const toggle = (itemId: string, done: boolean) => {
     setPending((p) => ({ ...p, [itemId]: done }));
+    // The tick stays as set once saved (the project reloads behind it); a refusal puts it back.
     tick.mutate({ list, itemId, done }, {
-      onError: (e) => notifyError(e),
-      onSettled: () => setPending((p) => { const n = { ...p }; delete n[itemId]; return n; }),
+      onError: (e) => { notifyError(e); setPending((p) => { const n = { ...p }; delete n[itemId]; return n; }); },
     });
   };
   return (

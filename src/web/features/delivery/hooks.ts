@@ -115,8 +115,18 @@ function useDeliveryMutation<I, O>(fn: (input: I) => Promise<O>) {
 }
 
 // ---------------------------------------------------------------- project lifecycle
-export const useSetCheck = (id: string) => useDeliveryMutation((v: { list: 'entry' | 'go_live' | 'exit' | 'handoff'; itemId: string; done: boolean; note?: string }) =>
-  api.post<Project>(`${P(id)}/checklists/${v.list}/${v.itemId}`, { done: v.done, note: v.note || undefined }));
+export function useSetCheck(id: string) {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (v: { list: 'entry' | 'go_live' | 'exit' | 'handoff'; itemId: string; done: boolean; note?: string }) =>
+      api.post<Project>(`${P(id)}/checklists/${v.list}/${v.itemId}`, { done: v.done, note: v.note || undefined }),
+    // The answer is the project without its plan rows: merge it so the checklists update at once.
+    onSuccess: (p) => {
+      qc.setQueryData<Project>(deliveryKeys.project(id), (old) => (old ? { ...old, ...p, phases: old.phases, milestones: old.milestones, progress: old.progress } : old));
+      qc.invalidateQueries({ queryKey: deliveryKeys.project(id) });
+    },
+  });
+}
 export const useKickoff = (id: string) => useDeliveryMutation((v: { startDate?: string }) => api.post<Project>(`${P(id)}/kickoff`, v));
 export const useGoLive = (id: string) => useDeliveryMutation(() => api.post<Project>(`${P(id)}/go-live`));
 export const useCloseProject = (id: string) => useDeliveryMutation((v: { lessonsLearned: string; csatScore: number; qualityScore?: number }) => api.post<Project>(`${P(id)}/close`, v));
