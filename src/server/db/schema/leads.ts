@@ -89,8 +89,12 @@ export const leadScores = pgTable('lead_scores', {
   engagementScore: integer('engagement_score').notNull().default(0),
   score: integer('score').notNull().default(0),
   priority: text('priority').notNull(),
-  /** [{ rule, points }] of the matched scoring rules; the API adds each rule's kind and text from the playbook. */
-  scoreExplanation: jsonb('score_explanation').notNull().default([]),
+  /**
+   * JSON text of [{ rule, points }] of the matched scoring rules; the API adds each rule's kind and text from the
+   * playbook. Text, not jsonb: re-scoring builds a million of these, and converting each to jsonb costs as much as
+   * the scoring itself.
+   */
+  scoreExplanation: text('score_explanation').notNull().default('[]'),
   scoredPlaybookVersion: integer('scored_playbook_version'),
   conversionProbability: real('conversion_probability'),
 }, (t) => [
