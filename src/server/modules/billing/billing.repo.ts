@@ -4,6 +4,7 @@
 import { and, asc, desc, eq, gte, inArray, isNotNull, isNull, lt, lte, or, sql, type SQL } from 'drizzle-orm';
 import type { RowScope } from '../../../core/access/roles';
 import type { InvoiceListQuery, PaymentListQuery } from '../../../core/billing';
+import { unionAll } from 'drizzle-orm/pg-core';
 import { decodeCursor } from '../../../core/pagination';
 import type { Executor, Tx } from '../../db/client';
 import {
@@ -124,21 +125,41 @@ function afterCursor(cursor: string | undefined): SQL | undefined {
   return or(lt(i.issueDate, value), and(eq(i.issueDate, value), lt(i.id, String(id))));
 }
 
-export function listInvoices(db: Executor, scope: RowScope, q: InvoiceListQuery, today: string) {
-  const status = q.status === 'open' ? openOnly : q.status ? eq(i.status, q.status) : undefined;
-  return db.select(listColumns).from(i).innerJoin(accounts, eq(accounts.id, i.accountId))
-    .where(and(
-      isNull(i.deletedAt), scopeWhere(scope), status,
-      q.kind ? eq(i.kind, q.kind) : undefined,
-      q.accountId ? eq(i.accountId, q.accountId) : undefined,
-      q.contractId ? eq(i.contractId, q.contractId) : undefined,
-      q.projectId ? eq(i.projectId, q.projectId) : undefined,
-      q.overdue === true ? and(openOnly, lt(i.dueDate, today)) : q.overdue === false ? or(sql`NOT (${openOnly})`, gte(i.dueDate, today)) : undefined,
-      q.escalated === true ? and(openOnly, isNotNull(i.escalatedAt)) : undefined,
-      afterCursor(q.cursor),
-    ))
-    .orderBy(desc(i.issueDate), desc(i.id))
-    .limit(q.limit + 1);
+/**
+ * A page of invoices, newest first. With an account (or a customer's scope) or a partner's scope the page walks
+ * invoices_account_idx / invoices_partner_idx. Otherwise it is one ordered branch per status on invoices_status_idx
+ * (status, issue_date, id), merged by UNION ALL: the first page of 1M invoices reads a few rows per status instead of
+ * sorting the table. A contract or project filter is narrowed to its account first (neither column is indexed).
+ */
+export async function listInvoices(db: Executor, scope: RowScope, q: InvoiceListQuery, today: string) {
+  let accountId = q.accountId;
+  if (!accountId && (q.contractId || q.projectId)) {
+    const [owner] = q.contractId
+      ? await db.select({ id: contracts.accountId }).from(contracts).where(eq(contracts.id, q.contractId))
+      : await db.select({ id: projects.accountId }).from(projects).where(eq(projects.id, q.projectId!));
+    if (!owner) return [];
+    accountId = owner.id;
+  }
+  const filters = [
+    isNull(i.deletedAt), scopeWhere(scope),
+    q.kind ? eq(i.kind, q.kind) : undefined,
+    accountId ? eq(i.accountId, accountId) : undefined,
+    q.contractId ? eq(i.contractId, q.contractId) : undefined,
+    q.projectId ? eq(i.projectId, q.projectId) : undefined,
+    q.overdue === true ? and(openOnly, lt(i.dueDate, today)) : q.overdue === false ? or(sql`NOT (${openOnly})`, gte(i.dueDate, today)) : undefined,
+    q.escalated === true ? and(openOnly, isNotNull(i.escalatedAt)) : undefined,
+    afterCursor(q.cursor),
+  ];
+  const page = (status?: SQL) => db.select(listColumns).from(i).innerJoin(accounts, eq(accounts.id, i.accountId))
+    .where(and(...filters, status)).orderBy(desc(i.issueDate), desc(i.id)).limit(q.limit + 1);
+  const statuses: InvoiceRow['status'][] = q.status === 'open' || q.overdue || q.escalated ? ['issued', 'partially_paid']
+    : q.status ? [q.status] : ['issued', 'partially_paid', 'paid', 'void', 'draft'];
+  if (accountId || scope.kind !== 'all' || statuses.length === 1) {
+    return page(q.status === 'open' ? openOnly : q.status ? eq(i.status, q.status) : undefined);
+  }
+  const [first, second, ...rest] = statuses.map((st) => page(eq(i.status, st)));
+  const rowsOf = await unionAll(first, second, ...rest);
+  return rowsOf.sort((a, b) => (a.issueDate === b.issueDate ? (a.id < b.id ? 1 : -1) : (a.issueDate ?? '') < (b.issueDate ?? '') ? 1 : -1)).slice(0, q.limit + 1);
 }
 
 export async function invoicePayments(db: Executor, invoiceId: string) {

@@ -275,6 +275,20 @@ describe('payments, aging and DSO', () => {
     await same();
   });
 
+  it('the unfiltered list pages every invoice newest first, across statuses, like one ordered query', async () => {
+    const all: string[] = [];
+    let cursor: string | null = null;
+    do {
+      const res: any = (await finance.get(`/api/invoices?limit=3${cursor ? `&cursor=${cursor}` : ''}`)).body;
+      all.push(...res.items.map((x: any) => x.id));
+      cursor = res.nextCursor;
+    } while (cursor);
+    const direct = await q<{ id: string }>('SELECT id FROM invoices WHERE deleted_at IS NULL ORDER BY issue_date DESC, id DESC');
+    expect(all).toEqual(direct.map((r) => r.id));
+    const open = (await finance.get('/api/invoices?status=open&limit=500')).body.items;
+    expect(open.map((x: any) => x.id)).toEqual((await q<{ id: string }>("SELECT id FROM invoices WHERE status IN ('issued', 'partially_paid') ORDER BY issue_date DESC, id DESC")).map((r) => r.id));
+  });
+
   it('concurrent issues take consecutive numbers; concurrent payments of the whole balance count once', async () => {
     const acc = await t.account({ name: 'Race Co' });
     const made = await Promise.all(Array.from({ length: 8 }, (_, k) => finance.post('/api/invoices', { accountId: acc.id, lines: [{ description: `Item ${k}`, unitAmount: 1_000_00 }] })));
