@@ -54,7 +54,8 @@ export function KpisPanel({ projectId, accountId, title = 'KPI trackers' }: { pr
 }
 
 function CsvResult({ r, onClose }: { r: IngestResult; onClose: () => void }) {
-  const rejected = Array.isArray(r.rejected) ? r.rejected as { line?: number; column?: string | null; message: string }[] : [];
+  // The CSV upload lists bad rows in `errors` (line, column, reason); the bulk API in `rejected`.
+  const rejected = r.errors ?? (Array.isArray(r.rejected) ? r.rejected as { line?: number; column?: string | null; message: string }[] : []);
   return (
     <Alert color={rejected.length ? 'orange' : 'teal'} title="CSV upload" withCloseButton onClose={onClose} data-testid="kpi-csv-result">
       <Text size="sm">{r.received} rows: {r.inserted} new, {r.corrected} corrected, {r.unchanged} unchanged; {r.alertsRaised.length} alerts raised.</Text>

@@ -22,7 +22,8 @@ export interface KpiAlert {
 }
 export interface IngestResult {
   received: number; inserted: number; corrected: number; unchanged: number; duplicates: number; evaluated: number;
-  rejected: { line?: number; column?: string | null; value?: unknown; message: string }[] | unknown; alertsRaised: unknown[];
+  rejected: { line?: number; column?: string | null; value?: unknown; message: string }[] | number | unknown; alertsRaised: unknown[];
+  errors?: { line?: number; column?: string | null; value?: unknown; message: string }[];
 }
 export type Realization = RealizationSummary & {
   accountId: string; accountName: string; week: number; startDate: string | null; currency: string; thresholdPercent: number; openAlerts: number;
