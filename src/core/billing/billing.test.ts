@@ -4,8 +4,8 @@ import { describe, expect, it } from 'vitest';
 import { paymentSchedule, netServicesFee } from '../pipeline/contract';
 import { defaultPlaybook, type Playbook } from '../playbook';
 import {
-  addDays, addMonths, aging, allocate, applyCredit, applyPayment, arAt, bucketIndex, canVoid, daysBetween, daysLate,
-  daysPastDue, documentNumber, dso, dsoAt, dsoTrend, dueDate, dunningPlan, dunningSteps, isDate, lineAmount,
+  addDays, addMonths, aging, allocate, applyCredit, applyPayment, arAt, bucketIndex, canVoid, dateOf, daysBetween, daysLate,
+  daysPastDue, documentNumber, dso, dsoAt, dsoTrend, dueDate, dunningPlan, dunningSteps, formatMoney, isDate, lineAmount,
   milestoneInvoiceLines, monthEnd, nextInvoiceDate, nextStep, pendingStep, periodFrom, seriesFrom, sequenceKey,
   shouldEscalate, stepDueOn, subscriptionLine, subscriptionPeriods, totals, type ArSeries,
 } from '.';
@@ -26,6 +26,15 @@ describe('dates', () => {
     expect(monthEnd('2028-02-10')).toBe('2028-02-29');
     expect(isDate('2026-02-30')).toBe(false);
     expect(isDate('2026-02-28')).toBe(true);
+  });
+});
+
+describe('formatting', () => {
+  it('money to the cent and the UTC date of an instant', () => {
+    expect(formatMoney(1_234_567, 'USD')).toBe('$12,345.67');
+    expect(formatMoney(-5_000_00, 'EUR')).toBe('-€5,000.00');
+    expect(dateOf(new Date('2026-03-31T23:59:59Z'))).toBe('2026-03-31');
+    expect(dateOf('2026-04-01T00:30:00+02:00')).toBe('2026-03-31');
   });
 });
 
@@ -252,6 +261,17 @@ describe('subscription periods', () => {
     expect(nextInvoiceDate(terms, last)).toBeNull();
     expect(periodFrom(terms, '2028-03-15')).toBeNull();
     expect(periodFrom({ ...terms, period: 'annual' }, '2026-03-15')).toMatchObject({ end: '2027-03-14', amount: 120_000_00 });
+  });
+  it('annual from a leap day: anniversaries clamp to Feb 28, a year still bills the ARR', () => {
+    const p = subscriptionPeriods({ arr: 50_000_00, startDate: '2028-02-29', endDate: '2030-02-27', period: 'annual' });
+    expect(p.map((x) => [x.start, x.end, x.amount, x.prorated])).toEqual([
+      ['2028-02-29', '2029-02-27', 50_000_00, false], ['2029-02-28', '2030-02-27', 50_000_00, false],
+    ]);
+  });
+  it('a one-day term and an ARR of zero', () => {
+    expect(subscriptionPeriods({ arr: 36_500, startDate: '2026-07-10', endDate: '2026-07-10', period: 'monthly' }))
+      .toEqual([expect.objectContaining({ start: '2026-07-10', end: '2026-07-10', amount: 98, prorated: true })]); // July ⌊36,500·7/12⌋ − ⌊36,500·6/12⌋ = 3,041; × 1/31 = 98.1
+    expect(subscriptionPeriods({ arr: 0, startDate: '2026-01-01', endDate: '2026-12-31', period: 'quarterly' }).every((x) => x.amount === 0)).toBe(true);
   });
   it('describes the period on the invoice line', () => {
     const [p] = subscriptionPeriods({ arr: 120_000_00, startDate: '2026-01-15', endDate: '2026-12-31', period: 'monthly' });
