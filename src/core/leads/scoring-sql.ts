@@ -138,7 +138,8 @@ function scoreLayers(scoring: ScoringConfig, where: string | null): string {
   const items = all.map(({ r }, i) => `CASE WHEN m${i} THEN ${item(r)} END`);
   const chunks: string[] = [];
   for (let i = 0; i < items.length; i += 90) chunks.push(`NULLIF(concat_ws(',', ${items.slice(i, i + 90).join(', ')}), '')`);
-  const explanation = items.length ? `('[' || concat_ws(',', ${chunks.join(', ')}) || ']')::jsonb` : `'[]'::jsonb`;
+  // JSON text, exactly as JSON.stringify writes it from JS (no spaces), so equal explanations compare equal.
+  const explanation = items.length ? `('[' || concat_ws(',', ${chunks.join(', ')}) || ']')` : `'[]'::text`;
   const scale = (expr: string, max: number) => `(LEAST(GREATEST(${expr}, 0), ${num(max)}) * 100 / ${num(max)})`;
   const { fit, engagement } = scoring.combineWeights;
   const { hot, warm } = scoring.priorityBands;
@@ -182,8 +183,5 @@ export function rescoredRowsSql(scoring: ScoringConfig, playbookVersion: number,
       CASE WHEN ${same} THEN o.scored_playbook_version ELSE ${v} END AS scored_playbook_version,
       ${opts.probability ? 'n.conversion_probability' : 'o.conversion_probability'} AS conversion_probability, NOT (${same}) AS changed
     FROM (${scoreRowsSql(scoring, 'l.deleted_at IS NULL', opts.probability)}) n
-    LEFT JOIN ${opts.previous} o ON o.lead_id = n.lead_id
-    UNION ALL
-    SELECT o.lead_id, o.fit_score, o.engagement_score, o.score, o.priority, o.score_explanation, o.scored_playbook_version, o.conversion_probability, false
-    FROM ${opts.previous} o JOIN leads l ON l.id = o.lead_id AND l.deleted_at IS NOT NULL`;
+    LEFT JOIN ${opts.previous} o ON o.lead_id = n.lead_id`;
 }

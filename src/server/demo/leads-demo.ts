@@ -117,7 +117,7 @@ export async function loadLeadsDemo(database: Database, ctx: DemoContext): Promi
     const id = randomUUID();
     scores.push({
       leadId: id, fitScore: score.fitScore, engagementScore: score.engagementScore, score: score.score, priority: score.priority,
-      scoreExplanation: compactExplanation(score.explanation), scoredPlaybookVersion: version,
+      scoreExplanation: JSON.stringify(compactExplanation(score.explanation)), scoredPlaybookVersion: version,
     });
     rows.push({
       id, ...base, firstName: first, lastName: last, title, companyName: company, domain, country: country.code, region: country.region,

@@ -8,7 +8,7 @@ import type { Executor } from '../../db/client';
 import { leadActivities, leadScores, leads, salesProfiles, users } from '../../db/schema';
 
 /** The score of a lead, kept in lead_scores (see the schema). */
-export type LeadScoreFields = Omit<typeof leadScores.$inferSelect, 'leadId'>;
+export type LeadScoreFields = Omit<typeof leadScores.$inferSelect, 'leadId' | 'scoreExplanation'> & { scoreExplanation: unknown };
 export type LeadRow = typeof leads.$inferSelect & LeadScoreFields;
 export type NewLead = typeof leads.$inferInsert & Partial<LeadScoreFields>;
 export type LeadActivityRow = typeof leadActivities.$inferSelect;
@@ -22,7 +22,7 @@ export const scoreColumns = {
   engagementScore: sql<number>`coalesce(${leadScores.engagementScore}, 0)`.mapWith(Number),
   score: sql<number>`coalesce(${leadScores.score}, 0)`.mapWith(Number),
   priority: sql<string>`coalesce(${leadScores.priority}, 'cold')`,
-  scoreExplanation: sql<unknown>`coalesce(${leadScores.scoreExplanation}, '[]'::jsonb)`,
+  scoreExplanation: sql<unknown>`coalesce(${leadScores.scoreExplanation}, '[]')`.mapWith((v: string) => JSON.parse(v)),
   scoredPlaybookVersion: leadScores.scoredPlaybookVersion,
   conversionProbability: leadScores.conversionProbability,
 };
@@ -39,7 +39,9 @@ function split<T extends Partial<NewLead>>(patch: T) {
 
 /** Writes (inserts or replaces) the score rows of leads. */
 export async function saveScores(db: Executor, rows: (Partial<LeadScoreFields> & { leadId: string })[]) {
-  const values = rows.filter((r) => Object.keys(r).length > 1).map((r) => ({ priority: 'cold', ...r }));
+  const values = rows.filter((r) => Object.keys(r).length > 1).map(({ scoreExplanation, ...r }) => ({
+    priority: 'cold', ...r, ...(scoreExplanation === undefined ? {} : { scoreExplanation: JSON.stringify(scoreExplanation) }),
+  }));
   for (let i = 0; i < values.length; i += 1000) {
     await db.insert(leadScores).values(values.slice(i, i + 1000)).onConflictDoUpdate({
       target: leadScores.leadId,

@@ -107,7 +107,7 @@ describe('re-scoring on a playbook change', () => {
     const untouched = (await admin.get(`/api/leads/${other.id}`)).body;
     expect(untouched).toMatchObject({ score: other.score, version: other.version, scoredPlaybookVersion: other.scoredPlaybookVersion });
     const [{ wrong }] = await t.deps.database.query<{ wrong: number }>(`SELECT count(*)::int AS wrong FROM leads JOIN lead_scores ON lead_id = id WHERE deleted_at IS NULL
-      AND (lower(tech_stack::text)::text[] @> ARRAY['servicenow']) <> (score_explanation @> '[{"rule": "servicenow_in_stack", "points": 40}]'::jsonb)`);
+      AND (lower(tech_stack::text)::text[] @> ARRAY['servicenow']) <> (score_explanation::jsonb @> '[{"rule": "servicenow_in_stack", "points": 40}]'::jsonb)`);
     expect(wrong).toBe(0);
   });
 });
