@@ -156,8 +156,9 @@ export async function runSubscriptionBilling(deps: Deps, now = new Date(), batch
         }
         out.issued += inserted.length;
       }
+      // A system advance, not a user edit: the version stays, so a billing-period change loaded before still applies.
       await tx.execute(sql`
-        UPDATE subscriptions s SET next_invoice_date = v.next, version = s.version + 1, updated_at = now()
+        UPDATE subscriptions s SET next_invoice_date = v.next, updated_at = now()
         FROM jsonb_to_recordset(${JSON.stringify(advance)}::jsonb) AS v(id uuid, next date) WHERE s.id = v.id`);
       out.advanced += advance.length;
       return false; // again: a subscription behind by several periods is due once more
@@ -165,7 +166,7 @@ export async function runSubscriptionBilling(deps: Deps, now = new Date(), batch
     if (done) break;
   }
   const ended = await repo.rows<{ n: number }>(deps.database.db, sql`
-    WITH e AS (UPDATE subscriptions SET status = 'ended', version = version + 1, updated_at = now()
+    WITH e AS (UPDATE subscriptions SET status = 'ended', updated_at = now()
       WHERE status = 'active' AND deleted_at IS NULL AND end_date < ${today}::date AND next_invoice_date IS NULL RETURNING 1)
     SELECT count(*)::int AS n FROM e`);
   out.ended = Number(ended[0]?.n ?? 0);
