@@ -378,3 +378,35 @@ describe('row scope', () => {
     expect((await mine.post(`/api/projects/${listed.id}/kickoff`, {})).status).toBe(403);
   });
 });
+
+describe('portfolio reads', () => {
+  it('lists open projects with hours progress and the next milestone, and the due milestones and open risks across them', async () => {
+    const acc = (await t.account({ name: 'Portfolio Co' })).id;
+    const { project: p4 } = await wonProject(acc, 60_000_00);
+    await tickAll(p4.id, 'entry', ['kickoff_completed', 'resources_assigned', 'environment_access', 'plan_approved']);
+    expect((await delivery.post(`/api/projects/${p4.id}/kickoff`, {})).status).toBe(200);
+    const tasks = (await delivery.get(`/api/projects/${p4.id}/tasks`)).body.items as any[];
+    const done = tasks[0];
+    const marked = await delivery.patch(`/api/tasks/${done.id}`, { version: done.version, status: 'done' });
+    expect(marked.status, JSON.stringify(marked.body)).toBe(200);
+    const total = tasks.reduce((s, x) => s + x.estimateHours, 0);
+    const row = (await delivery.get(`/api/accounts/${acc}/projects`)).body.items[0];
+    expect(row.percentDone).toBe(Math.round((1000 * done.estimateHours) / total) / 10);
+    expect(row.percentDone).toBe((await delivery.get(`/api/projects/${p4.id}`)).body.progress.percentDone);
+    expect(row.nextMilestone).toMatchObject({ name: d.milestones[0].name, status: 'pending' });
+
+    const ms = (await delivery.get(`/api/projects/${p4.id}/milestones`)).body;
+    const design = (Array.isArray(ms) ? ms : ms.items).find((m: any) => m.key === 'design_approved');
+    const submitted = await delivery.post(`/api/projects/${p4.id}/milestones/${design.id}/submit`, {});
+    expect(submitted.status, JSON.stringify(submitted.body)).toBe(200);
+    const overview = (await delivery.get('/api/projects/overview?days=0')).body;
+    expect(overview.milestones.filter((m: any) => m.projectId === p4.id).map((m: any) => [m.key, m.status])).toEqual([['design_approved', 'submitted']]);
+    const risks = overview.risks.filter((r: any) => r.projectId === p4.id);
+    expect(risks.map((r: any) => r.templateKey).sort()).toEqual(d.risks.map((r) => r.id).sort());
+    expect(risks[0].projectName).toBe(p4.name);
+    // Another customer's user sees nothing of it; the KPI list over open projects needs no account or project id.
+    expect((await otherCustomer.get('/api/projects/overview')).body.milestones.some((m: any) => m.projectId === p4.id)).toBe(false);
+    expect((await delivery.get('/api/kpis?openProjects=true&measurements=0')).status).toBe(200);
+    expect((await delivery.get('/api/kpis')).status).toBe(422);
+  });
+});

@@ -4,7 +4,7 @@ import type { RowScope } from '../../../core/access/roles';
 import type { ProjectListQuery } from '../../../core/delivery/schemas';
 import { decodeCursor, toPage } from '../../../core/pagination';
 import type { Executor } from '../../db/client';
-import { accounts, projectMilestones, projectPhases, projects } from '../../db/schema';
+import { accounts, projectMilestones, projectPhases, projectRisks, projects } from '../../db/schema';
 
 export type ProjectRow = typeof projects.$inferSelect;
 export type PhaseRow = typeof projectPhases.$inferSelect;
@@ -66,6 +66,14 @@ export async function listProjects(db: Executor, scope: RowScope, q: ProjectList
     milestonesAccepted: sql<number>`(SELECT count(*)::int FROM project_milestones m WHERE m.project_id = ${projects.id} AND m.status = 'accepted')`,
     milestonesAwaiting: sql<number>`(SELECT count(*)::int FROM project_milestones m WHERE m.project_id = ${projects.id} AND m.status = 'submitted')`,
     milestones: sql<number>`(SELECT count(*)::int FROM project_milestones m WHERE m.project_id = ${projects.id})`,
+    // Hours progress as on the project page (core/delivery/metrics progressByHours) and the first milestone not yet
+    // accepted, so a portfolio view needs no request per project.
+    percentDone: sql<number>`(SELECT CASE WHEN sum(t.estimate_hours) > 0
+      THEN round((1000 * coalesce(sum(t.estimate_hours) FILTER (WHERE t.status = 'done'), 0) / sum(t.estimate_hours))::numeric) / 10 ELSE 0 END
+      FROM project_tasks t WHERE t.project_id = ${projects.id} AND t.deleted_at IS NULL)::float8`,
+    nextMilestone: sql<{ id: string; name: string; forecastDate: string; status: string } | null>`(SELECT json_build_object('id', m.id, 'name', m.name,
+      'forecastDate', m.forecast_date, 'status', m.status) FROM project_milestones m WHERE m.project_id = ${projects.id} AND m.status <> 'accepted'
+      ORDER BY m.position LIMIT 1)`,
   }).from(projects).innerJoin(accounts, eq(accounts.id, projects.accountId))
     .where(and(...where)).orderBy(desc(projects.startDate), desc(projects.id)).limit(q.limit + 1);
   const page = toPage(rows, q.limit, (r) => [r.project.startDate, r.project.id]);
@@ -74,8 +82,35 @@ export async function listProjects(db: Executor, scope: RowScope, q: ProjectList
     items: page.items.map((r) => ({
       ...r.project, accountName: r.accountName,
       milestoneCounts: { total: Number(r.milestones), accepted: Number(r.milestonesAccepted), awaitingAcceptance: Number(r.milestonesAwaiting) },
+      percentDone: Number(r.percentDone), nextMilestone: r.nextMilestone,
+      slipDays: Math.round((Date.parse(r.project.forecastEndDate) - Date.parse(r.project.baselineEndDate)) / 86_400_000),
     })),
   };
+}
+
+/**
+ * Across the open projects the actor may see: milestones awaiting the customer or due by `dueBy` (not accepted),
+ * and open risks. One statement each, for the Delivery Command.
+ */
+export async function portfolioOverview(db: Executor, scope: RowScope, dueBy: string, limit: number) {
+  const open = and(isNull(projects.deletedAt), inArray(projects.status, [...OPEN]), projectScope(scope));
+  const [milestones, risks] = await Promise.all([
+    db.select({
+      id: projectMilestones.id, projectId: projectMilestones.projectId, projectName: projects.name, currency: projects.currency,
+      key: projectMilestones.key, name: projectMilestones.name, status: projectMilestones.status, forecastDate: projectMilestones.forecastDate,
+      plannedDate: projectMilestones.plannedDate, amount: projectMilestones.amount, paymentPercent: projectMilestones.paymentPercent,
+    }).from(projectMilestones).innerJoin(projects, eq(projects.id, projectMilestones.projectId))
+      .where(and(open, or(eq(projectMilestones.status, 'submitted'),
+        and(inArray(projectMilestones.status, ['pending', 'rejected']), sql`${projectMilestones.forecastDate} <= ${dueBy}`))))
+      .orderBy(sql`${projectMilestones.status} = 'submitted' DESC`, asc(projectMilestones.forecastDate)).limit(limit),
+    db.select({
+      id: projectRisks.id, projectId: projectRisks.projectId, projectName: projects.name, title: projectRisks.title, impact: projectRisks.impact,
+      probability: projectRisks.probability, mitigation: projectRisks.mitigation, ownerId: projectRisks.ownerId, status: projectRisks.status,
+      templateKey: projectRisks.templateKey, version: projectRisks.version,
+    }).from(projectRisks).innerJoin(projects, eq(projects.id, projectRisks.projectId))
+      .where(and(open, isNull(projectRisks.deletedAt), sql`${projectRisks.status} <> 'closed'`)).orderBy(asc(projects.name), asc(projectRisks.title)),
+  ]);
+  return { milestones, risks };
 }
 
 export async function accountOf(db: Executor, accountId: string) {

@@ -31,6 +31,14 @@ export function registerProjectRoutes(api: OpenAPIHono<AppEnv>) {
   }), async (c) => c.json(await projects.listProjects(ctxOf(c), c.req.valid('query')), 200));
 
   api.openapi(guard(p.read, {
+    method: 'get', path: '/projects/overview', tags, summary: 'Across open projects: milestones due or awaiting acceptance, open risks',
+    description: 'For the Delivery Command: milestones submitted to the customer or not accepted and forecast within `days` (default 14), '
+      + 'and every open risk of the open projects the caller may see, each with its project name.',
+    request: { query: z.object({ days: z.coerce.number().int().min(0).max(365).default(14) }).strict() },
+    responses: { 200: json(anyObject, 'Milestones and risks') },
+  }), async (c) => c.json(await projects.portfolioOverview(ctxOf(c), c.req.valid('query')), 200));
+
+  api.openapi(guard(p.read, {
     method: 'get', path: '/accounts/{id}/projects', tags, summary: 'Delivery projects of an account',
     request: { params: idParam, query: projectListQuerySchema.omit({ accountId: true }) },
     responses: { 200: json(page(anyObject), 'Projects') },

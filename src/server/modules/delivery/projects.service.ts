@@ -140,6 +140,12 @@ export async function listProjects(ctx: Ctx, q: ProjectListQuery) {
   return repo.listProjects(ctx.deps.database.db, rowScopeFor(ctx.actor), q);
 }
 
+/** The Delivery Command's cross-project lists: milestones awaiting acceptance or due within `days`, open risks. */
+export async function portfolioOverview(ctx: Ctx, q: { days: number }) {
+  const dueBy = new Date(Date.now() + q.days * DAY).toISOString().slice(0, 10);
+  return { dueBy, ...await repo.portfolioOverview(ctx.deps.database.db, rowScopeFor(ctx.actor), dueBy, 200) };
+}
+
 // ---------------------------------------------------------------- edits and checklists
 
 export async function updateProject(ctx: Ctx, id: string, input: ProjectUpdate) {

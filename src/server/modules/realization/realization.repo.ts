@@ -47,12 +47,13 @@ export async function findKpi(db: Executor, scope: RowScope, id: string): Promis
   return row ? fix(row) : null;
 }
 
-export async function listKpis(db: Executor, scope: RowScope, f: { accountId?: string; accountIds?: string[]; projectId?: string }): Promise<KpiRow[]> {
+export async function listKpis(db: Executor, scope: RowScope, f: { accountId?: string; accountIds?: string[]; projectId?: string; openProjects?: boolean }): Promise<KpiRow[]> {
   const where = sql.join([
     sql`k.deleted_at IS NULL`,
     ...(f.accountId ? [sql`k.account_id = ${f.accountId}`] : []),
     ...(f.accountIds ? [sql`k.account_id = ANY(${toArray(f.accountIds)}::uuid[])`] : []),
     ...(f.projectId ? [sql`k.project_id = ${f.projectId}`] : []),
+    ...(f.openProjects ? [sql`k.project_id IN (SELECT p.id FROM projects p WHERE p.deleted_at IS NULL AND p.status IN ('planned', 'active', 'hypercare', 'on_hold'))`] : []),
   ], sql` AND `);
   return (await rows<KpiRow>(db, sql`SELECT ${KPI_COLUMNS} ${FROM_KPIS} WHERE ${where} ${kpiScope(scope)} ORDER BY k.start_date, k.created_at, k.id ${f.accountIds ? sql`` : sql`LIMIT 500`}`)).map(fix);
 }

@@ -27,6 +27,8 @@ const bulkBody = z.object({ measurements: z.array(measurement).min(1).max(MAX_BU
 const manualBody = z.object({ measuredAt: instant.optional(), value: z.number().finite() }).strict();
 const kpiQuery = z.object({
   accountId: z.uuid().optional(), projectId: z.uuid().optional(),
+  openProjects: z.enum(['true', 'false']).optional().transform((v) => v === 'true')
+    .openapi({ description: 'Every KPI of the open delivery projects the caller may see (the Delivery Command)' }),
   measurements: z.coerce.number().int().min(0).max(1000).default(200).openapi({ description: 'Newest measurements per KPI to include (chart points)' }),
 });
 const oneKpiQuery = z.object({ measurements: z.coerce.number().int().min(0).max(5000).default(1000) });
@@ -95,7 +97,7 @@ export function registerRealizationRoutes(api: OpenAPIHono<AppEnv>) {
   }), async (c) => c.json(await realization.decideAlert(ctxOf(c), c.req.valid('param').id, 'resolved', c.req.valid('json').note) as never, 200));
 
   api.openapi(guard(p.read, {
-    method: 'get', path: '/kpis', tags, summary: 'Tracked KPIs of an account or a project, with chart data',
+    method: 'get', path: '/kpis', tags, summary: 'Tracked KPIs of an account, a project or the open projects, with chart data',
     description: 'Each KPI with its baseline → target trajectory points, its measurements (newest `measurements`, oldest first), where the trajectory is now, '
       + 'its last value, progress % and variance % (negative = behind) and its open alert.',
     request: { query: kpiQuery },

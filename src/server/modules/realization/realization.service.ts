@@ -50,10 +50,12 @@ async function visibleProject(db: Executor, scope: RowScope, projectId: string) 
 }
 
 /** KPIs of an account or a project, each with its trajectory and the newest `measurements` points for a chart. */
-export async function listKpis(ctx: Ctx, q: { accountId?: string; projectId?: string; measurements: number }) {
+export async function listKpis(ctx: Ctx, q: { accountId?: string; projectId?: string; openProjects?: boolean; measurements: number }) {
   const db = ctx.deps.database.db;
   const scope = rowScopeFor(ctx.actor);
-  if (!q.accountId && !q.projectId) throw new AppError('validation_failed', 'Send accountId or projectId.', { errors: [{ path: 'accountId', message: 'accountId or projectId is required' }] });
+  if (!q.accountId && !q.projectId && !q.openProjects) {
+    throw new AppError('validation_failed', 'Send accountId, projectId or openProjects=true.', { errors: [{ path: 'accountId', message: 'accountId, projectId or openProjects is required' }] });
+  }
   if (q.accountId) await visibleAccount(db, scope, q.accountId);
   if (q.projectId) await visibleProject(db, scope, q.projectId);
   const [kpis, threshold] = await Promise.all([repo.listKpis(db, scope, q), thresholdOf(db)]);

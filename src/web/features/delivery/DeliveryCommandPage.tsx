@@ -2,10 +2,10 @@
 // project or owner, milestones due or awaiting acceptance, KPI trackers with their variance and the open alerts,
 // open risks on an impact × probability heat map, and the resource load per person per week.
 import { Anchor, Badge, Card, Grid, Group, Select, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
-import { useQueries } from '@tanstack/react-query';
+import { useQuery } from '@tanstack/react-query';
 import { useMemo, useState } from 'react';
 import { Link } from 'react-router';
-import { addDays, todayUtc } from '../../../core/delivery/dates';
+import { todayUtc } from '../../../core/delivery/dates';
 import { api, type Page } from '../../lib/api';
 import { useUser } from '../../lib/auth';
 import { useDirectory, userOptions } from '../../lib/directory';
@@ -16,39 +16,42 @@ import { PageHeader } from '../../ui/PageHeader';
 import { BlockSkeleton, Empty, ErrorAlert } from '../../ui/QueryState';
 import { AlertsList } from '../realization/AlertsList';
 import { formatKpi, signedPercent, useAlerts, type KpiView } from '../realization/hooks';
-import { canDeliver, deliveryKeys, useProjects, useResourceLoad, useTaskBoard } from './hooks';
+import { canDeliver, useProjects, useResourceLoad, useTaskBoard } from './hooks';
 import { PortfolioTable } from './PortfolioTable';
 import { ResourceLoadChart } from './ResourceLoadChart';
 import { RiskHeat, riskScore } from './RiskHeat';
 import { slipOf } from './format';
 import { TaskBoard } from './TaskBoard';
 import { TaskEditModal } from './TaskEditModal';
-import type { Project, Risk, Task } from './types';
+import type { Milestone, Risk, Task } from './types';
 
-/** The command view loads each open project's detail, risks and KPIs: bounded so a large portfolio stays fast. */
-const DETAIL_LIMIT = 40;
 const DUE_WINDOW_DAYS = 14;
+
+interface Overview {
+  dueBy: string;
+  milestones: (Pick<Milestone, 'id' | 'projectId' | 'key' | 'name' | 'status' | 'forecastDate' | 'plannedDate' | 'amount' | 'paymentPercent'> & { projectName: string; currency: string })[];
+  risks: Risk[];
+}
 
 export function DeliveryCommandPage() {
   const user = useUser();
   const projects = useProjects({ status: 'open' }, 100);
   const open = useMemo(() => (projects.data?.pages.flatMap((p) => p.items) ?? []), [projects.data]);
-  const shown = open.slice(0, DETAIL_LIMIT);
-  const details = useQueries({ queries: shown.map((p) => ({ queryKey: deliveryKeys.project(p.id), queryFn: () => api.get<Project>(`/projects/${p.id}`), staleTime: 30_000 })) });
-  const risks = useQueries({ queries: shown.map((p) => ({ queryKey: [...deliveryKeys.governance(p.id), 'risks'], queryFn: async () => {
-    const r = await api.get<Risk[] | { items: Risk[] }>(`/projects/${p.id}/risks`);
-    return (Array.isArray(r) ? r : r.items).map((x) => ({ ...x, projectName: p.name }));
-  }, staleTime: 30_000 })) });
-  const kpis = useQueries({ queries: shown.map((p) => ({ queryKey: ['realization', 'kpis', { projectId: p.id, light: true }], queryFn: async () => (await api.get<Page<KpiView>>('/kpis', { projectId: p.id, measurements: 0 })).items, staleTime: 30_000 })) });
+  // Three set-based reads for the whole portfolio: the project list carries progress and the next milestone, the
+  // overview the due milestones and open risks across projects, and the KPI list every KPI of the open projects.
+  const overview = useQuery({
+    queryKey: ['delivery', 'overview', DUE_WINDOW_DAYS], staleTime: 30_000,
+    queryFn: ({ signal }) => api.get<Overview>('/projects/overview', { days: DUE_WINDOW_DAYS }, signal),
+  });
+  const kpis = useQuery({
+    queryKey: ['realization', 'kpis', { openProjects: true, light: true }], staleTime: 30_000,
+    queryFn: async ({ signal }) => (await api.get<Page<KpiView>>('/kpis', { openProjects: 'true', measurements: 0 }, signal)).items,
+  });
   const alerts = useAlerts({});
-  const byId = new Map(details.flatMap((d) => (d.data ? [[d.data.id, d.data] as const] : [])));
-  const allRisks = risks.flatMap((r) => r.data ?? []);
-  const allKpis = kpis.flatMap((k) => k.data ?? []);
+  const allRisks = overview.data?.risks ?? [];
+  const allKpis = kpis.data ?? [];
   const today = todayUtc();
-  const dueBy = addDays(today, DUE_WINDOW_DAYS);
-  const milestones = [...byId.values()].flatMap((p) => p.milestones.map((m) => ({ ...m, projectName: p.name, currency: p.currency })))
-    .filter((m) => m.status === 'submitted' || ((m.status === 'pending' || m.status === 'rejected') && m.forecastDate <= dueBy))
-    .sort((a, b) => Number(b.status === 'submitted') - Number(a.status === 'submitted') || a.forecastDate.localeCompare(b.forecastDate));
+  const milestones = overview.data?.milestones ?? [];
   const slipping = open.filter((p) => slipOf(p) > 0).length;
   const awaiting = milestones.filter((m) => m.status === 'submitted').length;
 
@@ -66,21 +69,20 @@ export function DeliveryCommandPage() {
         <Title order={3} mb="sm">Portfolio</Title>
         {projects.error ? <ErrorAlert error={projects.error} onRetry={() => projects.refetch()} /> : projects.isPending ? <BlockSkeleton rows={5} /> : open.length === 0
           ? <Empty title="No open projects">A project starts when a deal is closed won.</Empty>
-          : <PortfolioTable items={shown} details={byId} />}
-        {open.length > shown.length && <Anchor component={Link} to="/projects?status=open" size="sm">All {open.length} open projects</Anchor>}
+          : <PortfolioTable items={open} />}
       </Card>
 
       <Grid gap="md" mb="md">
         <Grid.Col span={{ base: 12, lg: 7 }}>
           <Card p="md" h="100%">
             <Title order={3} mb="sm">KPI trackers</Title>
-            <KpiVarianceTable kpis={allKpis} loading={kpis.some((k) => k.isPending)} />
+            <KpiVarianceTable kpis={allKpis} loading={kpis.isPending} />
           </Card>
         </Grid.Col>
         <Grid.Col span={{ base: 12, lg: 5 }}>
           <Card p="md" h="100%">
             <Title order={3} mb="sm">Milestones due or awaiting acceptance</Title>
-            {milestones.length === 0 ? <Empty title={details.some((d) => d.isPending) ? 'Loading…' : `Nothing due in the next ${DUE_WINDOW_DAYS} days`} /> : (
+            {milestones.length === 0 ? <Empty title={overview.isPending ? 'Loading…' : `Nothing due in the next ${DUE_WINDOW_DAYS} days`} /> : (
               <Table fz="sm" verticalSpacing={5} data-testid="milestones-due">
                 <Table.Tbody>
                   {milestones.slice(0, 10).map((m) => {
@@ -115,7 +117,7 @@ export function DeliveryCommandPage() {
       </Card>
 
       <Card p="md" mb="md">
-        <BoardSection projects={shown.map((p) => ({ value: p.id, label: p.name }))} movable={canDeliver(user.role)} />
+        <BoardSection projects={open.map((p) => ({ value: p.id, label: p.name }))} movable={canDeliver(user.role)} />
       </Card>
 
       <Grid gap="md">
