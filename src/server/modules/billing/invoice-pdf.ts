@@ -1,10 +1,8 @@
 // The invoice PDF: header with number and dates, bill-to, lines (the POC credit as its own line), totals with what
 // was paid and credited, the balance due, payments and credit notes received, and a status stamp. Same look and
 // font handling as the proposal PDF (a Unicode TTF when one is installed, pdfkit's Helvetica otherwise).
-import { existsSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import { dirname, join } from 'node:path';
 import PDFDocument from 'pdfkit';
+import { HELVETICA, pdfFonts, winAnsi as ascii } from '../../pdf/fonts';
 import { formatMoney, type InvoiceLine } from '../../../core/billing';
 
 export interface InvoiceDocument {
@@ -18,28 +16,6 @@ export interface InvoiceDocument {
   account: { name: string; domain: string | null; country: string | null } | null;
 }
 
-function fontCandidates(): [string, string][] {
-  const pairs: [string, string][] = [];
-  try {
-    const dir = join(dirname(createRequire(import.meta.url).resolve('dejavu-fonts-ttf/package.json')), 'ttf');
-    pairs.push([join(dir, 'DejaVuSans.ttf'), join(dir, 'DejaVuSans-Bold.ttf')]);
-  } catch { /* not installed */ }
-  pairs.push(
-    ['/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf', '/usr/share/fonts/truetype/dejavu/DejaVuSans-Bold.ttf'],
-    ['/usr/share/fonts/TTF/DejaVuSans.ttf', '/usr/share/fonts/TTF/DejaVuSans-Bold.ttf'],
-    ['/usr/share/fonts/truetype/liberation/LiberationSans-Regular.ttf', '/usr/share/fonts/truetype/liberation/LiberationSans-Bold.ttf'],
-  );
-  return pairs;
-}
-let fonts: { regular: string; bold: string; embedded: boolean } | null = null;
-function resolveFonts() {
-  if (!fonts) {
-    const found = fontCandidates().find(([r, b]) => existsSync(r) && existsSync(b));
-    fonts = found ? { regular: found[0], bold: found[1], embedded: true } : { regular: 'Helvetica', bold: 'Helvetica-Bold', embedded: false };
-  }
-  return fonts;
-}
-const ascii = (s: string) => s.replace(/–/g, '-').replace(/[^\x20-\xff—’“”•…€]/g, '?');
 
 const INK = '#1f2937';
 const MUTED = '#6b7280';
@@ -49,7 +25,7 @@ const PAGE = { w: 595.28, h: 841.89, m: 50 };
 const STAMPS: Record<string, [string, string]> = { paid: ['PAID', '#10b981'], void: ['VOID', '#9ca3af'], overdue: ['OVERDUE', '#dc2626'] };
 
 export function renderInvoicePdf(d: InvoiceDocument, opts: { embedFont?: boolean } = {}): Promise<Buffer> {
-  const f = opts.embedFont === false ? { regular: 'Helvetica', bold: 'Helvetica-Bold', embedded: false } : resolveFonts();
+  const f = opts.embedFont === false ? HELVETICA : pdfFonts();
   const t = (s: string) => (f.embedded ? s : ascii(s));
   const inv = d.invoice;
   const c = inv.currency;

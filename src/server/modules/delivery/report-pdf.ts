@@ -1,10 +1,8 @@
 // The weekly status report as a PDF (003 Status Reporting): overall status, summary and next steps, progress by
 // phase, milestones, budget and timeline, open risks and issues, KPI tracker. Loaded on first use (pdfkit is slow
 // to import), in the same style as the proposal PDF.
-import { existsSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import { dirname, join } from 'node:path';
 import PDFDocument from 'pdfkit';
+import { pdfFonts, winAnsi as ascii } from '../../pdf/fonts';
 import type { ReportContent } from '../../../core/delivery';
 
 export interface ReportPdfInput {
@@ -17,19 +15,6 @@ export interface ReportPdfInput {
   currency: string;
 }
 
-function resolveFonts() {
-  const pairs: [string, string][] = [];
-  try {
-    const dir = join(dirname(createRequire(import.meta.url).resolve('dejavu-fonts-ttf/package.json')), 'ttf');
-    pairs.push([join(dir, 'DejaVuSans.ttf'), join(dir, 'DejaVuSans-Bold.ttf')]);
-  } catch { /* not installed */ }
-  pairs.push(
-    ['/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf', '/usr/share/fonts/truetype/dejavu/DejaVuSans-Bold.ttf'],
-    ['/usr/share/fonts/TTF/DejaVuSans.ttf', '/usr/share/fonts/TTF/DejaVuSans-Bold.ttf'],
-  );
-  return pairs.find(([r, b]) => existsSync(r) && existsSync(b)) ?? null;
-}
-const ascii = (s: string) => s.replace(/→/g, '->').replace(/≤/g, '<=').replace(/≥/g, '>=').replace(/[^\x20-\xff–—’“”•…€]/g, '?');
 
 const INK = '#1f2937';
 const MUTED = '#6b7280';
@@ -40,15 +25,15 @@ const PAGE = { w: 595.28, h: 841.89, m: 50 };
 const fmtMoney = (minor: number, c: string) => `${(minor / 100).toLocaleString('en-US', { maximumFractionDigits: 0 })} ${c}`;
 
 export function renderStatusReportPdf(p: ReportPdfInput): Promise<Buffer> {
-  const fonts = resolveFonts();
-  const t = (s: string) => (fonts ? s : ascii(s));
+  const fonts = pdfFonts();
+  const t = (s: string) => (fonts.embedded ? s : ascii(s));
   const c = p.content;
   const doc = new PDFDocument({
     size: 'A4', margin: PAGE.m, bufferPages: true,
     info: { Title: t(`Status report ${c.weekOf}: ${c.project.name}`), Author: 'Valuegraph', Creator: 'Valuegraph' },
   });
-  doc.registerFont('body', fonts ? fonts[0] : 'Helvetica');
-  doc.registerFont('bold', fonts ? fonts[1] : 'Helvetica-Bold');
+  doc.registerFont('body', fonts.regular);
+  doc.registerFont('bold', fonts.bold);
   const chunks: Buffer[] = [];
   doc.on('data', (b: Buffer) => chunks.push(b));
   const done = new Promise<Buffer>((resolve, reject) => { doc.on('end', () => resolve(Buffer.concat(chunks))); doc.on('error', reject); });

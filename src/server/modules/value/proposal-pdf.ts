@@ -1,10 +1,8 @@
 // The proposal / business case PDF, drawn from the value hypothesis (and the commitment when there is one):
 // cover, executive summary, pains and impact, value drivers, assumptions with sources, ROI/NPV/payback with a bar
 // chart of benefits vs costs by year, success criteria and next steps.
-import { existsSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import { dirname, join } from 'node:path';
 import PDFDocument from 'pdfkit';
+import { HELVETICA, pdfFonts, winAnsi as ascii } from '../../pdf/fonts';
 import { money, moneyShort, months, num, type HypothesisModel, type HypothesisResults, type Kpi, type SuccessCriterion } from '../../../core/value';
 
 export interface ProposalInput {
@@ -21,31 +19,6 @@ export interface ProposalInput {
   successCriteria: SuccessCriterion[];
 }
 
-// A Unicode TTF renders any account name (≤, →, non-Latin letters); pdfkit's built-in Helvetica covers Latin only.
-// A font package in node_modules wins over the operating system's fonts.
-function fontCandidates(): [string, string][] {
-  const pairs: [string, string][] = [];
-  try {
-    const dir = join(dirname(createRequire(import.meta.url).resolve('dejavu-fonts-ttf/package.json')), 'ttf');
-    pairs.push([join(dir, 'DejaVuSans.ttf'), join(dir, 'DejaVuSans-Bold.ttf')]);
-  } catch { /* not installed */ }
-  pairs.push(
-    ['/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf', '/usr/share/fonts/truetype/dejavu/DejaVuSans-Bold.ttf'],
-    ['/usr/share/fonts/TTF/DejaVuSans.ttf', '/usr/share/fonts/TTF/DejaVuSans-Bold.ttf'],
-    ['/usr/share/fonts/truetype/liberation/LiberationSans-Regular.ttf', '/usr/share/fonts/truetype/liberation/LiberationSans-Bold.ttf'],
-  );
-  return pairs;
-}
-let fonts: { regular: string; bold: string; embedded: boolean } | null = null;
-function resolveFonts() {
-  if (!fonts) {
-    const found = fontCandidates().find(([r, b]) => existsSync(r) && existsSync(b));
-    fonts = found ? { regular: found[0], bold: found[1], embedded: true } : { regular: 'Helvetica', bold: 'Helvetica-Bold', embedded: false };
-  }
-  return fonts;
-}
-/** Without a TTF, keep to WinAnsi: replace the few symbols we use that Helvetica lacks. */
-const ascii = (s: string) => s.replace(/≤/g, '<=').replace(/≥/g, '>=').replace(/→/g, '->').replace(/[^\x20-\xff–—’“”•…€]/g, '?');
 
 const INK = '#1f2937';
 const MUTED = '#6b7280';
@@ -57,7 +30,7 @@ const PAGE = { w: 595.28, h: 841.89, m: 50 };
 
 /** `embedFont: false` forces pdfkit's built-in Helvetica (what happens on a machine without a TTF). */
 export function renderProposalPdf(p: ProposalInput, opts: { embedFont?: boolean } = {}): Promise<Buffer> {
-  const f = opts.embedFont === false ? { regular: 'Helvetica', bold: 'Helvetica-Bold', embedded: false } : resolveFonts();
+  const f = opts.embedFont === false ? HELVETICA : pdfFonts();
   const t = (s: string) => (f.embedded ? s : ascii(s));
   const doc = new PDFDocument({
     size: 'A4', margin: PAGE.m, bufferPages: true,
