@@ -12,6 +12,7 @@ import { dailyFrom, directDaily, rebuildDaily } from '../src/server/modules/bill
 import { financeSummary } from '../src/server/modules/billing/finance.service';
 import { createUser } from '../src/server/modules/platform/users.service';
 import { makeLogger, openRuntime, startServer } from '../src/server/runtime';
+import { lineWriter, p50p95, pct, timeIt } from './stats';
 
 const smoke = process.argv.includes('--smoke');
 const N = smoke ? 20_000 : 1_000_000;
@@ -19,15 +20,8 @@ const ITER = smoke ? 100 : 1_000;
 const base = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 const dbName = smoke ? 'vg_bench_billing_smoke' : 'vg_bench_billing';
 
-const pct = (xs: number[], p: number) => { const s = [...xs].sort((a, b) => a - b); return s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))]; };
-const fmt = (xs: number[]) => `${pct(xs, 50).toFixed(2)} / ${pct(xs, 95).toFixed(2)} ms`;
-const line = (label: string, value: string) => console.log(`${label.padEnd(66)} ${value}`);
-async function timeIt(n: number, fn: () => Promise<unknown>): Promise<number[]> {
-  for (let i = 0; i < Math.min(50, n); i++) await fn();
-  const out: number[] = [];
-  for (let i = 0; i < n; i++) { const t0 = performance.now(); await fn(); out.push(performance.now() - t0); }
-  return out;
-}
+const fmt = p50p95;
+const line = lineWriter(66);
 
 /**
  * N invoices over the demo accounts in one statement (seeded random()), issued evenly over the last five years, Net 30:

@@ -9,6 +9,7 @@ import { openDatabase, type Database } from '../src/server/db/client';
 import { systemCtx } from '../src/server/http/env';
 import { createToken, createUser } from '../src/server/modules/platform/users.service';
 import { makeLogger, openRuntime, startServer } from '../src/server/runtime';
+import { lineWriter } from './stats';
 
 const smoke = process.argv.includes('--smoke');
 const KPIS = smoke ? 200 : 1_000;
@@ -19,7 +20,7 @@ const base = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:54
 // BENCH_DB names the database (two runs on one server must not share it).
 const dbName = process.env.BENCH_DB ?? (smoke ? 'vg_bench_kpis_smoke' : 'vg_bench_kpis');
 const DAY = 86_400_000;
-const line = (label: string, value: string) => console.log(`${label.padEnd(66)} ${value}`);
+const line = lineWriter(66);
 const rate = (n: number, ms: number) => `${Math.round((n / ms) * 1000).toLocaleString('en-US')} measurements/s`;
 
 /** 1,000 KPIs over 100 accounts, each on a trajectory from 60 to 98 (CMDB accuracy) that started 800 days ago. */

@@ -13,6 +13,7 @@ import { rescoreAll } from '../src/server/modules/leads/scoring.service';
 import { currentPlaybook } from '../src/server/modules/platform/playbook.service';
 import { inboxQuerySchema } from '../src/core/leads/schemas';
 import { scoreRelationSql } from '../src/core/leads/scoring-sql';
+import { lineWriter, pct } from './stats';
 
 const smoke = process.argv.includes('--smoke');
 const N = smoke ? 20_000 : 1_000_000;
@@ -21,8 +22,7 @@ const base = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:54
 // BENCH_DB names the database (two runs on one server must not share it).
 const dbName = process.env.BENCH_DB ?? (smoke ? 'vg_bench_leads_smoke' : 'vg_bench_leads');
 
-const pct = (xs: number[], p: number) => { const s = [...xs].sort((a, b) => a - b); return s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))]; };
-const line = (label: string, value: string) => console.log(`${label.padEnd(62)} ${value}`);
+const line = lineWriter(62);
 
 async function main() {
   const admin = new pg.Client({ connectionString: base });

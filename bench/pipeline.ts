@@ -12,6 +12,7 @@ import { boardColumnQuery, boardColumnsQuery, boardTotalsQuery } from '../src/se
 import { rebuildTotals, rollupTotalsQuery } from '../src/server/modules/pipeline/totals';
 import { createUser } from '../src/server/modules/platform/users.service';
 import { makeLogger, openRuntime, startServer } from '../src/server/runtime';
+import { lineWriter, p50p95, timeIt } from './stats';
 
 const smoke = process.argv.includes('--smoke');
 const N = smoke ? 20_000 : 1_000_000;
@@ -21,15 +22,8 @@ const base = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:54
 // BENCH_DB names the database (two runs on one server must not share it).
 const dbName = process.env.BENCH_DB ?? (smoke ? 'vg_bench_pipeline_smoke' : 'vg_bench_pipeline');
 
-const pct = (xs: number[], p: number) => { const s = [...xs].sort((a, b) => a - b); return s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))]; };
-const fmt = (xs: number[]) => `${pct(xs, 50).toFixed(2)} / ${pct(xs, 95).toFixed(2)} ms`;
-const line = (label: string, value: string) => console.log(`${label.padEnd(64)} ${value}`);
-async function timeIt(n: number, fn: () => Promise<unknown>): Promise<number[]> {
-  for (let i = 0; i < Math.min(50, n); i++) await fn();
-  const out: number[] = [];
-  for (let i = 0; i < n; i++) { const t0 = performance.now(); await fn(); out.push(performance.now() - t0); }
-  return out;
-}
+const fmt = p50p95;
+const line = lineWriter(64);
 
 /**
  * 1M opportunities over the demo accounts in one INSERT … SELECT generate_series (seeded random()): 20 % open (10 % discovery, 5 %

@@ -15,22 +15,16 @@ import { makeLogger, openRuntime, startServer } from '../src/server/runtime';
 import { systemCtx } from '../src/server/http/env';
 import { createUser } from '../src/server/modules/platform/users.service';
 import { accountListQuerySchema } from '../src/core/accounts/schemas';
+import { lineWriter, pct, timeIt } from './stats';
 
 const smoke = process.argv.includes('--smoke');
 const N_ACCOUNTS = smoke ? 2_000 : 100_000;
 const ITER = smoke ? 200 : 2_000;
 const base = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 
-const pct = (xs: number[], p: number) => { const s = [...xs].sort((a, b) => a - b); return s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))]; };
 const fmt = (ms: number) => `${ms.toFixed(2)} ms`;
-const line = (label: string, value: string) => console.log(`${label.padEnd(58)} ${value}`);
+const line = lineWriter(58);
 
-async function timeIt(n: number, fn: () => Promise<unknown>): Promise<number[]> {
-  for (let i = 0; i < Math.min(50, n); i++) await fn(); // warm-up
-  const out: number[] = [];
-  for (let i = 0; i < n; i++) { const t0 = performance.now(); await fn(); out.push(performance.now() - t0); }
-  return out;
-}
 
 function loadTest(url: string, cookie: string, seconds: number): Promise<{ requests: { average: number }; latency: { p50: number; p97_5: number; p99: number }; non2xx: number }> {
   return new Promise((resolve, reject) => {

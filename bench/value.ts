@@ -11,6 +11,7 @@ import { systemCtx } from '../src/server/http/env';
 import { createUser } from '../src/server/modules/platform/users.service';
 import { renderProposalPdf } from '../src/server/modules/value/proposal-pdf';
 import { makeLogger, openRuntime, startServer } from '../src/server/runtime';
+import { lineWriter, pct, timeIt as timeWithWarmup } from './stats';
 
 const smoke = process.argv.includes('--smoke');
 const N = smoke ? 5_000 : 100_000;
@@ -19,15 +20,9 @@ const ITER = smoke ? 50 : 300;
 const base = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 const dbName = smoke ? 'vg_bench_value_smoke' : 'vg_bench_value';
 
-const pct = (xs: number[], p: number) => { const s = [...xs].sort((a, b) => a - b); return s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))]; };
 const fmt = (xs: number[]) => `p50 ${pct(xs, 50).toFixed(2)} ms · p95 ${pct(xs, 95).toFixed(2)} ms`;
-const line = (label: string, value: string) => console.log(`${label.padEnd(62)} ${value}`);
-async function timeIt(n: number, fn: (i: number) => Promise<unknown>): Promise<number[]> {
-  for (let i = 0; i < Math.min(10, n); i++) await fn(i);
-  const out: number[] = [];
-  for (let i = 0; i < n; i++) { const t0 = performance.now(); await fn(i); out.push(performance.now() - t0); }
-  return out;
-}
+const line = lineWriter(62);
+const timeIt = (n: number, fn: (i: number) => Promise<unknown>) => timeWithWarmup(n, fn, 10);
 
 async function main() {
   // ---- the pure core: what the browser runs on every keystroke
