@@ -18,7 +18,10 @@ import { importFile } from '../src/server/modules/imports/imports.service';
 
 const BASE = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 const smoke = process.argv.includes('--smoke');
-const ROWS_PG = smoke ? 20_000 : 1_048_576;
+// --only pg|forms|pglite|kill runs one part (the full run does all).
+const only = process.argv.includes('--only') ? process.argv[process.argv.indexOf('--only') + 1] : null;
+const part = (name: string) => only === null || only === name;
+const ROWS_PG = Number(process.env.BENCH_IMPORT_ROWS ?? (smoke ? 20_000 : 1_048_576));
 const ROWS_PGLITE = smoke ? 10_000 : 100_000;
 const ROWS_KILL = smoke ? 30_000 : 300_000;
 const HEADER = 'Record ID,Deal Name,Deal Stage,Amount,Close Date,Create Date,Pipeline,Deal owner,Associated Company,Company Domain\n';
@@ -77,7 +80,7 @@ async function timedImport(deps: Awaited<ReturnType<typeof runtime>>, path: stri
   const rss: number[] = [];
   const sample = setInterval(() => rss.push(process.memoryUsage().rss), 100);
   const started = performance.now();
-  const job = await importFile(deps, { kind: 'deals', path });
+  const job = await importFile(deps, { kind: 'deals', path }, { batchRows: process.env.BENCH_BATCH ? Number(process.env.BENCH_BATCH) : undefined });
   const seconds = (performance.now() - started) / 1000;
   clearInterval(sample);
   const tenth = Math.floor(rss.length / 10);
@@ -128,6 +131,7 @@ async function main() {
     console.log(`  generated ${file}: ${mb((await stat(file)).size)} in ${((performance.now() - t) / 1000).toFixed(1)} s`);
 
     // --- insert forms, measured on both backends
+    if (part('forms')) {
     console.log('Insert forms (5,000 rows per statement):');
     const pgForms = await openDatabase({ databaseUrl: await freshPg(DB) });
     await insertForms(pgForms, 'PostgreSQL');
@@ -135,8 +139,10 @@ async function main() {
     const liteForms = await openDatabase({ memory: true });
     await insertForms(liteForms, 'PGlite');
     await liteForms.close();
+    }
 
     // --- PostgreSQL, the full file
+    if (part('pg')) {
     const url = await freshPg(DB);
     const deps = await runtime(dir, undefined, url);
     const rssBefore = process.memoryUsage().rss;
@@ -145,22 +151,28 @@ async function main() {
     console.log(`PostgreSQL: ${r.job.rowsDone.toLocaleString('en-US')} rows (${r.job.rowsInserted.toLocaleString('en-US')} inserted, ${r.job.rowsFailed} errors) in ${r.seconds.toFixed(1)} s`
       + ` = ${Math.round(r.job.rowsDone / r.seconds).toLocaleString('en-US')} rows/s (budget ≤ 30 s); ${n.toLocaleString('en-US')} opportunities`);
     console.log(`  RSS: before ${mb(rssBefore)}, at 10 % ${mb(r.early)}, at 90 % ${mb(r.late)}, peak ${mb(r.peak)} (flat = streaming)`);
+    if (!process.argv.includes('--no-reimport')) {
     t = performance.now();
     const again = await importFile(deps, { kind: 'deals', path: file });
     const [{ n: n2 }] = await deps.database.query<{ n: number }>(`SELECT count(*)::int AS n FROM opportunities`);
     console.log(`  re-import of the same file: ${again.rowsUpdated.toLocaleString('en-US')} updated, ${again.rowsInserted} inserted in ${((performance.now() - t) / 1000).toFixed(1)} s; opportunities still ${n2.toLocaleString('en-US')}`);
+    }
     await closeRuntime(deps);
     await dropPg(DB);
+    }
 
     // --- PGlite, the rate
+    if (part('pglite')) {
     const liteFile = join(dir, 'deals-pglite.csv');
     await generate(liteFile, ROWS_PGLITE);
     const lite = await runtime(join(dir, 'pglite'), await openDatabase({ memory: true }));
     const l = await timedImport(lite, liteFile);
     console.log(`PGlite: ${l.job.rowsDone.toLocaleString('en-US')} rows in ${l.seconds.toFixed(1)} s = ${Math.round(l.job.rowsDone / l.seconds).toLocaleString('en-US')} rows/s; peak RSS ${mb(l.peak)}`);
     await closeRuntime(lite);
+    }
 
     // --- kill test: SIGKILL midway, resume, exact count
+    if (part('kill')) {
     const killFile = join(dir, 'deals-kill.csv');
     await generate(killFile, ROWS_KILL);
     const killUrl = await freshPg(`${DB}_kill`);
@@ -187,6 +199,7 @@ async function main() {
       + `${d.toLocaleString('en-US')} distinct record ids, file has ${ROWS_KILL.toLocaleString('en-US')} rows: ${after === ROWS_KILL && d === ROWS_KILL ? 'exact, no duplicates' : 'MISMATCH'}`);
     await closeRuntime(resumeDeps);
     await dropPg(`${DB}_kill`);
+    }
   } finally {
     await rm(dir, { recursive: true, force: true });
   }

@@ -147,39 +147,45 @@ export function compileMapping(kind: ImportKind, mapping: ImportMapping, headers
       }
     }
   };
-  // Coded values, domains, countries and currencies repeat across a file: each distinct cell is parsed once
-  // (results are never mutated; the memo is bounded).
-  const memo = new Map<string, Map<string, Parsed<unknown>>>();
-  const MEMO_TYPES = new Set(['stage', 'source', 'status', 'domain', 'country', 'currency']);
-  const parseCell = (f: FieldDef, raw: string): Parsed<unknown> => {
-    if (!MEMO_TYPES.has(f.type)) return parse(f, raw);
-    let m = memo.get(f.id);
-    if (!m) memo.set(f.id, m = new Map());
+  // Coded values, domains, countries, currencies and dates repeat across a file: each distinct cell is parsed once
+  // (results are never mutated; each memo is bounded). Resolved per field up front: the row loop does no lookups
+  // to find them.
+  const MEMO_TYPES = new Set(['stage', 'source', 'status', 'domain', 'country', 'currency', 'date']);
+  const cells = active.map(({ f, i }) => ({ f, i, memo: MEMO_TYPES.has(f.type) ? new Map<string, Parsed<unknown>>() : null }));
+  const parseCell = (c: (typeof cells)[number], raw: string): Parsed<unknown> => {
+    const m = c.memo;
+    if (m === null) return parse(c.f, raw);
     let r = m.get(raw);
     if (r === undefined) {
-      r = parse(f, raw);
+      r = parse(c.f, raw);
       if (m.size >= 50_000) m.clear();
       m.set(raw, r);
     }
     return r;
   };
-  const unmapped = fieldsOf(kind).filter((f) => !active.some((a) => a.f.id === f.id)).map((f) => f.id);
+  // Every row object gets all fields in one order, so rows share one shape (fast property access downstream).
+  const fieldIds = fieldsOf(kind).map((f) => f.id);
+  const blank = (): Record<string, any> => {
+    const o: Record<string, any> = {};
+    for (const id of fieldIds) o[id] = null;
+    o.key = '';
+    return o;
+  };
 
   return (record) => {
-    const errors: RowError[] = requiredUnmapped.map((f) => ({ field: f.id, column: null, value: null, message: `${f.label} is not mapped` }));
-    const out: Record<string, any> = {};
-    for (const { f, i } of active) {
-      const raw = record[i] ?? '';
-      const r = parseCell(f, raw);
-      if (!r.ok) { errors.push({ field: f.id, column: mapping.columns[f.id]!, value: raw, message: r.error }); continue; }
-      if (r.value === null && f.required) {
-        errors.push({ field: f.id, column: mapping.columns[f.id]!, value: raw, message: `${f.label} is blank` });
+    const errors: RowError[] = requiredUnmapped.length
+      ? requiredUnmapped.map((f) => ({ field: f.id, column: null, value: null, message: `${f.label} is not mapped` })) : [];
+    const out = blank();
+    for (const c of cells) {
+      const raw = record[c.i] ?? '';
+      const r = parseCell(c, raw);
+      if (!r.ok) { errors.push({ field: c.f.id, column: mapping.columns[c.f.id]!, value: raw, message: r.error }); continue; }
+      if (r.value === null && c.f.required) {
+        errors.push({ field: c.f.id, column: mapping.columns[c.f.id]!, value: raw, message: `${c.f.label} is blank` });
         continue;
       }
-      out[f.id] = r.value;
+      out[c.f.id] = r.value;
     }
-    for (const id of unmapped) out[id] = null;
-    for (const { f } of active) if (!(f.id in out)) out[f.id] = null;
     finish(kind, out, errors, { stageKind, mapping, opts });
     if (errors.length) return { ok: false, errors };
     out.externalId = out.externalId ?? null;

@@ -1,15 +1,16 @@
 // Set-based batch writers, one per import kind. A batch is a few thousand parsed rows written with a handful of
-// statements (json_to_recordset with one parameter: the fastest form measured that runs on PGlite and
-// PostgreSQL alike). Bulk loading writes the tables directly instead of calling other modules' per-row use
+// statements, the rows sent as one array per column (db/columns.ts: the fastest form measured that runs on PGlite
+// and PostgreSQL alike). Bulk loading writes the tables directly instead of calling other modules' per-row use
 // cases: a million-row file would otherwise be a million transactions; the job itself is audited and emits one
 // `import.completed` event for the other streams.
-import { randomUUID } from 'node:crypto';
+import { randomFillSync } from 'node:crypto';
 import { sql } from 'drizzle-orm';
 import type { ImportKind, ImportRow } from '../../../core/imports';
 import type { Playbook } from '../../../core/playbook';
 import type { Tx } from '../../db/client';
 import { slaFieldsAt } from '../leads/sla.service';
 import { scoreLeadsIn } from '../leads/scoring.service';
+import { arrayLiteral, unnestRows, type Cell, type Column } from '../../db/columns';
 import { rowsOf, type LineError } from './imports.repo';
 
 export interface BatchRow { line: number; row: ImportRow }
@@ -23,14 +24,19 @@ export interface WriterContext {
   users: Map<string, string>;
   /** 'd:<domain>' / 'n:<lower name>' → account id; bounded, cleared when large. */
   accounts: Map<string, string>;
+  /** Cell values as written, domain → name → account id: the lookup of a company seen before (bounded with accounts). */
+  refs?: Map<string, Map<string, string>>;
   playbook: Playbook;
   /** Starts the SLA timers of new leads after the batch commits (a job, as for a large capture). */
   startClocks?: (tx: Tx, leadIds: string[]) => Promise<void>;
 }
 
-const json = (v: unknown) => JSON.stringify(v);
 
 let lastMs = 0, seq = 0;
+// Random tails come from a pool refilled every 4,096 ids, written as hex through a byte table.
+const HEX = Array.from({ length: 256 }, (_, i) => i.toString(16).padStart(2, '0'));
+const pool = Buffer.alloc(8 * 4096);
+let poolAt = pool.length;
 /**
  * A time-ordered id (UUID version 7: milliseconds, a sequence, then random bits) for rows created by an import:
  * a million new keys land at the right edge of the primary key instead of on random pages all over it.
@@ -38,54 +44,64 @@ let lastMs = 0, seq = 0;
 export function timeOrderedId(): string {
   const now = Date.now();
   if (now > lastMs) { lastMs = now; seq = 0; } else if (++seq > 0xfff) { lastMs++; seq = 0; }
+  if (poolAt === pool.length) { randomFillSync(pool); poolAt = 0; }
+  const b = poolAt;
+  poolAt += 8;
   const ts = lastMs.toString(16).padStart(12, '0');
-  return `${ts.slice(0, 8)}-${ts.slice(8)}-7${seq.toString(16).padStart(3, '0')}-${randomUUID().slice(19)}`;
+  // Variant bits 10xx in the first random byte.
+  return `${ts.slice(0, 8)}-${ts.slice(8)}-7${seq.toString(16).padStart(3, '0')}-${HEX[(pool[b] & 0x3f) | 0x80]}${HEX[pool[b + 1]]}-`
+    + `${HEX[pool[b + 2]]}${HEX[pool[b + 3]]}${HEX[pool[b + 4]]}${HEX[pool[b + 5]]}${HEX[pool[b + 6]]}${HEX[pool[b + 7]]}`;
 }
 const iso = (d: { ms: number } | null | undefined) => (d ? new Date(d.ms).toISOString() : null);
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /**
- * Claims each row's key for this job. New keys take the candidate id; keys imported before (another job) return
- * the entity they created, so a re-import updates it. A key already claimed by this job is a duplicate row.
+ * Claims the key of each row of the relation `x` (key, id, line) for this job. New keys take the row's id; keys
+ * imported before (by another job) return the entity they created, so a re-import updates it. A key this job
+ * claimed already returns nothing: a duplicate row.
  */
-async function claim(tx: Tx, kind: ImportKind, jobId: string, rows: { key: string; line: number; candidate: string }[]) {
-  const claimed = await rowsOf<{ key: string; entity_id: string; inserted: boolean }>(tx, sql`
+function claimSql(kind: ImportKind, jobId: string) {
+  return sql`
     INSERT INTO import_records (kind, key, entity_id, job_id, line)
-    SELECT ${kind}, x.key, x.entity_id, ${jobId}::uuid, x.line FROM json_to_recordset(${json(rows.map((r) => ({ key: r.key, entity_id: r.candidate, line: r.line })))}::json)
-      AS x(key text, entity_id uuid, line int)
+    SELECT ${kind}, x.key, x.id, ${jobId}::uuid, x.line FROM x
     ON CONFLICT (kind, key) DO UPDATE SET job_id = EXCLUDED.job_id, line = EXCLUDED.line
       WHERE import_records.job_id <> EXCLUDED.job_id
-    RETURNING key, entity_id, (xmax = 0) AS inserted`);
-  return { byKey: new Map(claimed.map((c) => [c.key, c])) };
+    RETURNING key, entity_id, (xmax = 0) AS inserted`;
 }
+
+/** Errors for rows whose key an earlier line of this job claimed, naming that line. */
+async function duplicateErrors(tx: Tx, kind: ImportKind, rows: BatchRow[]): Promise<LineError[]> {
+  if (!rows.length) return [];
+  const prior = await rowsOf<{ key: string; line: number }>(tx, sql`
+    SELECT key, line FROM import_records WHERE kind = ${kind} AND key = ANY(${arrayLiteral(rows.map((r) => r.row.key), true)}::text[])`);
+  const lineOf = new Map(prior.map((p) => [p.key, p.line]));
+  return rows.map((r) => ({ line: r.line, key: r.row.key, field: null, column: null, value: null,
+    message: `Duplicate: the same record (${r.row.key}) is on line ${lineOf.get(r.row.key) ?? '?'} of this file` }));
+}
+
+type Keyed = BatchRow & { id: string; fresh: boolean };
+const keyColumns: Column<Keyed>[] = [
+  { name: 'key', type: 'text', value: (r) => r.row.key }, { name: 'id', type: 'uuid', value: (r) => r.id }, { name: 'line', type: 'int', value: (r) => r.line },
+];
 
 /** Splits rows into inserts (fresh ids) and updates (existing entities), reporting in-job duplicates as errors. */
 async function route(tx: Tx, kind: ImportKind, jobId: string, rows: BatchRow[], natural: Map<string, string>) {
-  const candidates = rows.map((r) => {
+  const candidates: Keyed[] = rows.map((r) => {
     const match = natural.get(r.row.key);
-    return { key: r.row.key, line: r.line, candidate: match ?? timeOrderedId(), fresh: !match };
+    return { ...r, id: match ?? timeOrderedId(), fresh: !match };
   });
-  const { byKey } = await claim(tx, kind, jobId, candidates);
+  const claimed = await rowsOf<{ key: string; entity_id: string; inserted: boolean }>(tx, sql`
+    WITH x AS (SELECT * FROM ${unnestRows(keyColumns, candidates)}) ${claimSql(kind, jobId)}`);
+  const byKey = new Map(claimed.map((c) => [c.key, c]));
   const inserts: (BatchRow & { id: string })[] = [];
   const updates: (BatchRow & { id: string })[] = [];
-  const errors: LineError[] = [];
-  const dupKeys: string[] = [];
-  rows.forEach((r, i) => {
+  const duplicates: BatchRow[] = [];
+  for (const r of candidates) {
     const c = byKey.get(r.row.key);
-    if (!c) { dupKeys.push(r.row.key); return; }
-    (c.inserted && candidates[i].fresh ? inserts : updates).push({ ...r, id: c.entity_id });
-  });
-  if (dupKeys.length) {
-    const prior = await rowsOf<{ key: string; line: number }>(tx, sql`
-      SELECT key, line FROM import_records WHERE kind = ${kind} AND key IN (SELECT json_array_elements_text(${json(dupKeys)}::json))`);
-    const lineOf = new Map(prior.map((p) => [p.key, p.line]));
-    for (const r of rows) {
-      if (byKey.has(r.row.key)) continue;
-      errors.push({ line: r.line, key: r.row.key, field: null, column: null, value: null,
-        message: `Duplicate: the same record (${r.row.key}) is on line ${lineOf.get(r.row.key) ?? '?'} of this file` });
-    }
+    if (!c) duplicates.push(r);
+    else (c.inserted && r.fresh ? inserts : updates).push({ line: r.line, row: r.row, id: c.entity_id });
   }
-  return { inserts, updates, errors };
+  return { inserts, updates, errors: await duplicateErrors(tx, kind, duplicates) };
 }
 
 /** Rows whose record id is one of our own ids (a file we exported): they update that entity. */
@@ -93,7 +109,7 @@ async function ownIds(tx: Tx, table: 'accounts' | 'contacts' | 'leads', rows: Ba
   const ids = rows.map((r) => r.row.externalId).filter((x): x is string => !!x && UUID.test(x));
   if (!ids.length) return;
   const hits = await rowsOf<{ id: string }>(tx, sql`
-    SELECT id FROM ${sql.raw(table)} WHERE deleted_at IS NULL AND id IN (SELECT json_array_elements_text(${json(ids)}::json)::uuid)`);
+    SELECT id FROM ${sql.raw(table)} WHERE deleted_at IS NULL AND id = ANY(${arrayLiteral(ids, false)}::uuid[])`);
   const found = new Set(hits.map((h) => h.id));
   for (const r of rows) if (r.row.externalId && found.has(r.row.externalId)) natural.set(r.row.key, r.row.externalId);
 }
@@ -104,21 +120,40 @@ const accountKeys = (name: string | null, domain: string | null) => ({
   d: domain ? `d:${domain.toLowerCase()}` : null, n: name ? `n:${name.trim().toLowerCase()}` : null,
 });
 
+type AccountRef = { name: string | null; domain: string | null };
+const accountColumns: Column<{ id: string; name: string; domain: string | null }>[] = [
+  { name: 'id', type: 'uuid', value: (a) => a.id }, { name: 'name', type: 'text', value: (a) => a.name }, { name: 'domain', type: 'text', value: (a) => a.domain },
+];
+
+/**
+ * The account of a (name, domain) from the run's cache: domain first, then name. The cell values as written are
+ * remembered too (two levels, so no key string is built), and the rows of a million-row file that name a company
+ * seen before cost two map lookups.
+ */
+function cachedAccount(w: WriterContext, r: AccountRef): string | undefined {
+  const refs = (w.refs ??= new Map());
+  const domain = r.domain ?? '', name = r.name ?? '';
+  let byName = refs.get(domain);
+  const hit = byName?.get(name);
+  if (hit !== undefined) return hit;
+  const k = accountKeys(r.name, r.domain);
+  const id = (k.d && w.accounts.get(k.d)) || (k.n && w.accounts.get(k.n)) || undefined;
+  if (id) {
+    if (!byName) refs.set(domain, byName = new Map());
+    byName.set(name, id);
+  }
+  return id;
+}
+
 /** Whether every (name, domain) is already in the run's account cache (no statement needed). */
-export function accountsKnown(w: WriterContext, refs: { name: string | null; domain: string | null }[]) {
-  return refs.every((r) => {
-    const k = accountKeys(r.name, r.domain);
-    return !!((k.d && w.accounts.get(k.d)) || (k.n && w.accounts.get(k.n)));
-  });
+export function accountsKnown(w: WriterContext, refs: AccountRef[]) {
+  return refs.every((r) => cachedAccount(w, r) !== undefined);
 }
 
 /** Finds or creates the account of each (name, domain): domain first, then name. Set-based per batch. */
-export async function resolveAccounts(tx: Tx, w: WriterContext, refs: { name: string | null; domain: string | null }[]): Promise<string[]> {
-  if (w.accounts.size > 200_000) w.accounts.clear();
-  const lookup = (r: { name: string | null; domain: string | null }) => {
-    const k = accountKeys(r.name, r.domain);
-    return (k.d && w.accounts.get(k.d)) || (k.n && w.accounts.get(k.n)) || undefined;
-  };
+export async function resolveAccounts(tx: Tx, w: WriterContext, refs: AccountRef[]): Promise<string[]> {
+  if (w.accounts.size > 200_000) { w.accounts.clear(); w.refs?.clear(); }
+  const lookup = (r: AccountRef) => cachedAccount(w, r);
   const misses = refs.filter((r) => !lookup(r));
   if (misses.length) {
     // One creator at a time: concurrent imports would otherwise both create the same new company.
@@ -127,8 +162,7 @@ export async function resolveAccounts(tx: Tx, w: WriterContext, refs: { name: st
     const names = [...new Set(misses.map((r) => r.name?.trim().toLowerCase()).filter(Boolean))];
     const found = await rowsOf<{ id: string; d: string | null; n: string }>(tx, sql`
       SELECT id, lower(domain) AS d, lower(name) AS n FROM accounts
-      WHERE deleted_at IS NULL AND (lower(domain) IN (SELECT json_array_elements_text(${json(domains)}::json))
-        OR lower(name) IN (SELECT json_array_elements_text(${json(names)}::json)))
+      WHERE deleted_at IS NULL AND (lower(domain) = ANY(${arrayLiteral(domains, true)}::text[]) OR lower(name) = ANY(${arrayLiteral(names, true)}::text[]))
       ORDER BY created_at, id`);
     for (const f of found.reverse()) { // oldest wins
       if (f.d) w.accounts.set(`d:${f.d}`, f.id);
@@ -147,7 +181,7 @@ export async function resolveAccounts(tx: Tx, w: WriterContext, refs: { name: st
     if (create.size) {
       await tx.execute(sql`
         INSERT INTO accounts (id, name, domain)
-        SELECT x.id, x.name, x.domain FROM json_to_recordset(${json([...create.values()])}::json) AS x(id uuid, name text, domain text)`);
+        SELECT x.id, x.name, x.domain FROM ${unnestRows(accountColumns, [...create.values()])}`);
     }
   }
   return refs.map((r) => lookup(r)!);
@@ -155,48 +189,77 @@ export async function resolveAccounts(tx: Tx, w: WriterContext, refs: { name: st
 
 // ---------------------------------------------------------------- deals → opportunities
 
+type DealRow = BatchRow & { id: string; fresh: boolean; accountId: string };
+
+/** The opportunity columns of a deal row; `fresh` rows take a new id, the others update the entity they match. */
+function dealColumns(w: WriterContext): Column<DealRow>[] {
+  const stage = (r: DealRow) => w.stages.get(r.row.stage)!;
+  return [
+    { name: 'key', type: 'text', value: (r) => r.row.key },
+    { name: 'line', type: 'int', value: (r) => r.line },
+    { name: 'id', type: 'uuid', value: (r) => r.id },
+    { name: 'fresh', type: 'bool', value: (r) => r.fresh },
+    { name: 'account_id', type: 'uuid', value: (r) => r.accountId },
+    { name: 'name', type: 'text', value: (r) => r.row.name },
+    { name: 'stage', type: 'text', value: (r) => r.row.stage },
+    { name: 'pipeline', type: 'text', value: (r) => r.row.pipeline },
+    { name: 'amount', type: 'bigint', value: (r) => r.row.amount },
+    { name: 'currency', type: 'text', value: (r) => r.row.currency },
+    { name: 'close_date', type: 'date', value: (r) => r.row.closeDate?.date },
+    { name: 'probability', type: 'int', value: (r) => stage(r).probability },
+    { name: 'forecast_category', type: 'text', value: (r) => stage(r).forecastCategory },
+    { name: 'owner_id', type: 'uuid', value: (r) => (r.row.owner ? w.users.get(String(r.row.owner).toLowerCase()) : null) },
+    { name: 'created_at', type: 'timestamptz', value: (r) => iso(r.row.createdAt) },
+    { name: 'closed_at', type: 'timestamptz', value: (r) => (stage(r).kind !== 'open' && r.row.closeDate ? `${r.row.closeDate.date}T00:00:00.000Z` : null) },
+    { name: 'loss_reason', type: 'text', value: (r) => (stage(r).kind === 'lost' ? r.row.lossReason : null) },
+    { name: 'external_id', type: 'text', value: (r) => r.row.externalId },
+  ];
+}
+
+/**
+ * Deals in one statement per batch: the rows go up once as column arrays, claim their keys and insert the new
+ * opportunities; only rows that are not plain inserts (re-imports, our own ids, duplicates) come back.
+ */
 async function writeDeals(tx: Tx, w: WriterContext, rows: BatchRow[]): Promise<BatchResult> {
   const accountIds = await resolveAccounts(tx, w, rows.map((r) => ({ name: r.row.companyName, domain: r.row.companyDomain })));
   // Only imports write opportunities.external_id, and they claim every key in import_records; what import_records
   // cannot know is a file exported by us, which carries our own id as the record id.
   const own = rows.map((r) => r.row.externalId).filter((x): x is string => !!x && UUID.test(x));
-  const natural = new Map<string, string>();
+  const natural = new Set<string>();
   if (own.length) {
     const hits = await rowsOf<{ id: string }>(tx, sql`
-      SELECT id FROM opportunities WHERE deleted_at IS NULL AND id IN (SELECT json_array_elements_text(${json(own)}::json)::uuid)`);
-    for (const h of hits) natural.set(`id:${h.id}`, h.id);
+      SELECT id FROM opportunities WHERE deleted_at IS NULL AND id = ANY(${arrayLiteral(own, false)}::uuid[])`);
+    for (const h of hits) natural.add(h.id);
   }
-  const { inserts, updates, errors } = await route(tx, 'deals', w.jobId, rows, natural);
-  const accountOf = new Map(rows.map((r, i) => [r.line, accountIds[i]]));
-  const shape = (r: BatchRow & { id: string }) => {
-    const d = r.row;
-    const st = w.stages.get(d.stage)!;
-    const created = iso(d.createdAt);
-    const closed = st.kind !== 'open' && d.closeDate ? `${d.closeDate.date}T00:00:00.000Z` : null;
-    return {
-      id: r.id, account_id: accountOf.get(r.line), name: d.name, stage: d.stage, pipeline: d.pipeline, amount: d.amount,
-      currency: d.currency, close_date: d.closeDate?.date ?? null, probability: st.probability, forecast_category: st.forecastCategory,
-      owner_id: d.owner ? w.users.get(String(d.owner).toLowerCase()) ?? null : null, stage_entered_at: created,
-      closed_at: closed, loss_reason: st.kind === 'lost' ? d.lossReason : null, external_id: d.externalId, created_at: created,
-    };
-  };
-  const cols = sql.raw(`id uuid, account_id uuid, name text, stage text, pipeline text, amount bigint, currency text, close_date date,
-    probability int, forecast_category text, owner_id uuid, stage_entered_at timestamptz, closed_at timestamptz, loss_reason text,
-    external_id text, created_at timestamptz`);
-  if (inserts.length) {
-    await tx.execute(sql`
+  const deals: DealRow[] = rows.map((r, i) => {
+    const match = r.row.externalId && natural.has(r.row.externalId) ? r.row.externalId : null;
+    return { line: r.line, row: r.row, id: match ?? timeOrderedId(), fresh: !match, accountId: accountIds[i] };
+  });
+  const columns = dealColumns(w);
+  const rest = await rowsOf<{ line: number; entity_id: string | null; inserted: boolean | null }>(tx, sql`
+    WITH x AS MATERIALIZED (SELECT * FROM ${unnestRows(columns, deals)}),
+    c AS (${claimSql('deals', w.jobId)}),
+    ins AS (
       INSERT INTO opportunities (id, account_id, name, stage, pipeline, amount, currency, close_date, probability, forecast_category,
         owner_id, source, stage_entered_at, closed_at, loss_reason, external_id, created_at, updated_at)
       SELECT x.id, x.account_id, x.name, x.stage, x.pipeline, x.amount, x.currency, x.close_date, x.probability, x.forecast_category,
-        x.owner_id, 'import', coalesce(x.stage_entered_at, now()), x.closed_at, x.loss_reason, x.external_id, coalesce(x.created_at, now()), now()
-      FROM json_to_recordset(${json(inserts.map(shape))}::json) AS x(${cols})
+        x.owner_id, 'import', coalesce(x.created_at, now()), x.closed_at, x.loss_reason, x.external_id, coalesce(x.created_at, now()), now()
+      FROM x JOIN c ON c.key = x.key WHERE c.inserted AND x.fresh
       -- In the order of most indexes' keys: each index page of the batch is visited once, not once per row.
-      ORDER BY x.stage, x.close_date, x.id`);
+      ORDER BY x.stage, x.close_date, x.id)
+    SELECT x.line, c.entity_id, c.inserted FROM x LEFT JOIN c ON c.key = x.key WHERE c.key IS NULL OR NOT (c.inserted AND x.fresh)`);
+  const byLine = rest.length ? new Map(deals.map((d) => [d.line, d])) : new Map<number, DealRow>();
+  const updates: DealRow[] = [];
+  const duplicates: BatchRow[] = [];
+  for (const r of rest) {
+    const d = byLine.get(r.line)!;
+    if (r.entity_id === null) duplicates.push(d);
+    else updates.push({ ...d, id: r.entity_id });
   }
   if (updates.length) {
     // A changed stage leaves a history entry, as a move on the board would.
     await tx.execute(sql`
-      WITH x AS (SELECT * FROM json_to_recordset(${json(updates.map(shape))}::json) AS x(${cols})),
+      WITH x AS (SELECT * FROM ${unnestRows(columns, updates)}),
       old AS (SELECT o.id, o.stage FROM opportunities o JOIN x ON x.id = o.id FOR UPDATE OF o),
       upd AS (
         UPDATE opportunities o SET account_id = x.account_id, name = x.name, stage = x.stage, pipeline = x.pipeline, amount = x.amount,
@@ -208,7 +271,8 @@ async function writeDeals(tx: Tx, w: WriterContext, rows: BatchRow[]): Promise<B
       INSERT INTO opportunity_stage_history (opportunity_id, from_stage, to_stage, at)
       SELECT upd.id, old.stage, upd.stage, now() FROM upd JOIN old ON old.id = upd.id WHERE old.stage <> upd.stage`);
   }
-  return { inserted: inserts.length, updated: updates.length, errors };
+  const errors = await duplicateErrors(tx, 'deals', duplicates);
+  return { inserted: rows.length - rest.length, updated: updates.length, errors };
 }
 
 // ---------------------------------------------------------------- companies → accounts
@@ -218,7 +282,7 @@ async function writeCompanies(tx: Tx, w: WriterContext, rows: BatchRow[]): Promi
   const names = rows.map((r) => String(r.row.name).toLowerCase());
   const hits = await rowsOf<{ id: string; d: string | null; n: string }>(tx, sql`
     SELECT id, lower(domain) AS d, lower(name) AS n FROM accounts WHERE deleted_at IS NULL AND (
-      lower(domain) IN (SELECT json_array_elements_text(${json(domains)}::json)) OR lower(name) IN (SELECT json_array_elements_text(${json(names)}::json)))
+      lower(domain) = ANY(${arrayLiteral(domains, true)}::text[]) OR lower(name) = ANY(${arrayLiteral(names, true)}::text[]))
     ORDER BY created_at DESC, id`);
   const byD = new Map<string, string>(), byN = new Map<string, string>();
   for (const h of hits) { if (h.d) byD.set(h.d, h.id); byN.set(h.n, h.id); }
@@ -229,24 +293,25 @@ async function writeCompanies(tx: Tx, w: WriterContext, rows: BatchRow[]): Promi
   }
   await ownIds(tx, 'accounts', rows, natural);
   const { inserts, updates, errors } = await route(tx, 'companies', w.jobId, rows, natural);
-  const shape = (r: BatchRow & { id: string }) => ({
-    id: r.id, name: r.row.name, domain: r.row.domain, industry: r.row.industry, employees: r.row.employees,
-    annual_revenue: r.row.annualRevenue, currency: r.row.currency ?? null, country: r.row.country, description: r.row.description,
-    created_at: iso(r.row.createdAt),
-  });
-  const cols = sql.raw('id uuid, name text, domain text, industry text, employees int, annual_revenue bigint, currency text, country text, description text, created_at timestamptz');
+  const cols: Column<BatchRow & { id: string }>[] = [
+    { name: 'id', type: 'uuid', value: (r) => r.id }, { name: 'name', type: 'text', value: (r) => r.row.name },
+    { name: 'domain', type: 'text', value: (r) => r.row.domain }, { name: 'industry', type: 'text', value: (r) => r.row.industry },
+    { name: 'employees', type: 'int', value: (r) => r.row.employees }, { name: 'annual_revenue', type: 'bigint', value: (r) => r.row.annualRevenue },
+    { name: 'currency', type: 'text', value: (r) => r.row.currency }, { name: 'country', type: 'text', value: (r) => r.row.country },
+    { name: 'description', type: 'text', value: (r) => r.row.description }, { name: 'created_at', type: 'timestamptz', value: (r) => iso(r.row.createdAt) },
+  ];
   if (inserts.length) {
     await tx.execute(sql`
       INSERT INTO accounts (id, name, domain, industry, employees, annual_revenue, currency, country, description, created_at, updated_at)
       SELECT x.id, x.name, x.domain, x.industry, x.employees, x.annual_revenue, coalesce(x.currency, 'USD'), x.country, x.description, coalesce(x.created_at, now()), now()
-      FROM json_to_recordset(${json(inserts.map(shape))}::json) AS x(${cols})`);
+      FROM ${unnestRows(cols, inserts)}`);
   }
   if (updates.length) {
     await tx.execute(sql`
       UPDATE accounts a SET name = x.name, domain = coalesce(x.domain, a.domain), industry = coalesce(x.industry, a.industry),
         employees = coalesce(x.employees, a.employees), annual_revenue = coalesce(x.annual_revenue, a.annual_revenue),
         country = coalesce(x.country, a.country), description = coalesce(x.description, a.description), version = a.version + 1, updated_at = now()
-      FROM json_to_recordset(${json(updates.map(shape))}::json) AS x(${cols}) WHERE a.id = x.id`);
+      FROM ${unnestRows(cols, updates)} WHERE a.id = x.id`);
   }
   for (const r of [...inserts, ...updates]) {
     const k = accountKeys(r.row.name, r.row.domain);
@@ -262,30 +327,31 @@ async function writeContacts(tx: Tx, w: WriterContext, rows: BatchRow[]): Promis
   const accountIds = await resolveAccounts(tx, w, rows.map((r) => ({ name: r.row.companyName, domain: r.row.companyDomain })));
   const emails = rows.map((r) => r.row.email).filter(Boolean);
   const hits = await rowsOf<{ id: string; e: string }>(tx, sql`
-    SELECT id, lower(email) AS e FROM contacts WHERE deleted_at IS NULL AND lower(email) IN (SELECT json_array_elements_text(${json(emails)}::json))`);
+    SELECT id, lower(email) AS e FROM contacts WHERE deleted_at IS NULL AND lower(email) = ANY(${arrayLiteral(emails, true)}::text[])`);
   const byEmail = new Map(hits.map((h) => [h.e, h.id]));
   const natural = new Map<string, string>();
   for (const r of rows) if (r.row.email && byEmail.has(r.row.email)) natural.set(r.row.key, byEmail.get(r.row.email)!);
   await ownIds(tx, 'contacts', rows, natural);
   const { inserts, updates, errors } = await route(tx, 'contacts', w.jobId, rows, natural);
   const accountOf = new Map(rows.map((r, i) => [r.line, accountIds[i]]));
-  const shape = (r: BatchRow & { id: string }) => ({
-    id: r.id, account_id: accountOf.get(r.line), first_name: r.row.firstName ?? '', last_name: r.row.lastName ?? '', email: r.row.email,
-    phone: r.row.phone, title: r.row.title, created_at: iso(r.row.createdAt),
-  });
-  const cols = sql.raw('id uuid, account_id uuid, first_name text, last_name text, email text, phone text, title text, created_at timestamptz');
+  const cols: Column<BatchRow & { id: string }>[] = [
+    { name: 'id', type: 'uuid', value: (r) => r.id }, { name: 'account_id', type: 'uuid', value: (r) => accountOf.get(r.line) },
+    { name: 'first_name', type: 'text', value: (r) => r.row.firstName ?? '' }, { name: 'last_name', type: 'text', value: (r) => r.row.lastName ?? '' },
+    { name: 'email', type: 'text', value: (r) => r.row.email }, { name: 'phone', type: 'text', value: (r) => r.row.phone },
+    { name: 'title', type: 'text', value: (r) => r.row.title }, { name: 'created_at', type: 'timestamptz', value: (r) => iso(r.row.createdAt) },
+  ];
   if (inserts.length) {
     await tx.execute(sql`
       INSERT INTO contacts (id, account_id, first_name, last_name, email, phone, title, created_at, updated_at)
       SELECT x.id, x.account_id, x.first_name, x.last_name, x.email, x.phone, x.title, coalesce(x.created_at, now()), now()
-      FROM json_to_recordset(${json(inserts.map(shape))}::json) AS x(${cols})`);
+      FROM ${unnestRows(cols, inserts)}`);
   }
   if (updates.length) {
     await tx.execute(sql`
       UPDATE contacts c SET first_name = CASE WHEN x.first_name = '' THEN c.first_name ELSE x.first_name END,
         last_name = CASE WHEN x.last_name = '' THEN c.last_name ELSE x.last_name END, email = coalesce(x.email, c.email),
         phone = coalesce(x.phone, c.phone), title = coalesce(x.title, c.title), version = c.version + 1, updated_at = now()
-      FROM json_to_recordset(${json(updates.map(shape))}::json) AS x(${cols}) WHERE c.id = x.id`);
+      FROM ${unnestRows(cols, updates)} WHERE c.id = x.id`);
   }
   return { inserted: inserts.length, updated: updates.length, errors };
 }
@@ -295,20 +361,21 @@ async function writeContacts(tx: Tx, w: WriterContext, rows: BatchRow[]): Promis
 async function writeLeads(tx: Tx, w: WriterContext, rows: BatchRow[]): Promise<BatchResult> {
   const emails = rows.map((r) => r.row.email).filter(Boolean);
   const hits = await rowsOf<{ id: string; e: string }>(tx, sql`
-    SELECT id, lower(email) AS e FROM leads WHERE deleted_at IS NULL AND lower(email) IN (SELECT json_array_elements_text(${json(emails)}::json))`);
+    SELECT id, lower(email) AS e FROM leads WHERE deleted_at IS NULL AND lower(email) = ANY(${arrayLiteral(emails, true)}::text[])`);
   const byEmail = new Map(hits.map((h) => [h.e, h.id]));
   const natural = new Map<string, string>();
   for (const r of rows) if (r.row.email && byEmail.has(r.row.email)) natural.set(r.row.key, byEmail.get(r.row.email)!);
   await ownIds(tx, 'leads', rows, natural);
   const { inserts, updates, errors } = await route(tx, 'leads', w.jobId, rows, natural);
-  const shape = (r: BatchRow & { id: string }) => ({
-    id: r.id, source: r.row.source, status: r.row.status, first_name: r.row.firstName, last_name: r.row.lastName, email: r.row.email,
-    phone: r.row.phone, title: r.row.title, company_name: r.row.companyName, domain: r.row.domain, country: r.row.country,
-    industry: r.row.industry, employees: r.row.employees, owner_id: r.row.owner ? w.users.get(String(r.row.owner).toLowerCase()) ?? null : null,
-    created_at: iso(r.row.createdAt),
-  });
-  const cols = sql.raw(`id uuid, source text, status text, first_name text, last_name text, email text, phone text, title text,
-    company_name text, domain text, country text, industry text, employees int, owner_id uuid, created_at timestamptz`);
+  const text = (name: string, get: (r: ImportRow) => Cell): Column<BatchRow & { id: string }> => ({ name, type: 'text', value: (r) => get(r.row) });
+  const cols: Column<BatchRow & { id: string }>[] = [
+    { name: 'id', type: 'uuid', value: (r) => r.id }, text('source', (r) => r.source), text('status', (r) => r.status),
+    text('first_name', (r) => r.firstName), text('last_name', (r) => r.lastName), text('email', (r) => r.email), text('phone', (r) => r.phone),
+    text('title', (r) => r.title), text('company_name', (r) => r.companyName), text('domain', (r) => r.domain), text('country', (r) => r.country),
+    text('industry', (r) => r.industry), { name: 'employees', type: 'int', value: (r) => r.row.employees },
+    { name: 'owner_id', type: 'uuid', value: (r) => (r.row.owner ? w.users.get(String(r.row.owner).toLowerCase()) : null) },
+    { name: 'created_at', type: 'timestamptz', value: (r) => iso(r.row.createdAt) },
+  ];
   if (inserts.length) {
     // New leads get their SLA clocks as captured leads do, counted from the import (their history before it happened
     // outside Valuegraph); leads already worked, qualified or closed have none.
@@ -320,7 +387,7 @@ async function writeLeads(tx: Tx, w: WriterContext, rows: BatchRow[]): Promise<B
       SELECT x.id, x.source, x.status, x.first_name, x.last_name, x.email, x.phone, x.title, x.company_name, x.domain, x.country, x.industry,
         x.employees, x.owner_id, CASE WHEN x.status IN ('qualified', 'converted') THEN coalesce(x.created_at, now()) END, coalesce(x.created_at, now()), now(),
         n.first_response_due_at, n.first_response_target_at, n.qualification_due_at, n.sla_due_at
-      FROM json_to_recordset(${json(inserts.map(shape))}::json) AS x(${cols})
+      FROM ${unnestRows(cols, inserts)}
       LEFT JOIN (SELECT ${at(due.firstResponseDueAt)}::timestamptz AS first_response_due_at, ${at(due.firstResponseTargetAt)}::timestamptz AS first_response_target_at,
         ${at(due.qualificationDueAt)}::timestamptz AS qualification_due_at, ${at(due.slaDueAt)}::timestamptz AS sla_due_at) n ON x.status = 'new'`);
     const fresh = inserts.filter((r) => (r.row.status ?? 'new') === 'new').map((r) => r.id);
@@ -333,7 +400,7 @@ async function writeLeads(tx: Tx, w: WriterContext, rows: BatchRow[]): Promise<B
         phone = coalesce(x.phone, l.phone), title = coalesce(x.title, l.title), company_name = coalesce(x.company_name, l.company_name),
         domain = coalesce(x.domain, l.domain), country = coalesce(x.country, l.country), industry = coalesce(x.industry, l.industry),
         employees = coalesce(x.employees, l.employees), owner_id = coalesce(x.owner_id, l.owner_id), version = l.version + 1, updated_at = now()
-      FROM json_to_recordset(${json(updates.map(shape))}::json) AS x(${cols}) WHERE l.id = x.id`);
+      FROM ${unnestRows(cols, updates)} WHERE l.id = x.id`);
   }
   // Scored as captured leads are, set-based in the batch's transaction.
   await scoreLeadsIn(tx, [...inserts, ...updates].map((r) => r.id));

@@ -1,0 +1,1 @@
+DROP INDEX "opps_open_board_idx";
