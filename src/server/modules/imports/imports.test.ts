@@ -4,6 +4,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, eventually, type Client, type TestApp } from '../../../../test/helpers';
+import { sql } from 'drizzle-orm';
+import { unnestRows } from '../../db/columns';
+import { rowsOf } from './imports.repo';
 import { importFile } from './imports.service';
 
 let t: TestApp;
@@ -216,6 +219,18 @@ describe('companies, contacts and leads', () => {
     expect(fresh.sla_due_at).not.toBeNull();
     expect(new Date(fresh.sla_due_at).getTime()).toBe(new Date(fresh.first_response_due_at).getTime());
     await eventually(async () => (await t.deps.database.query<any>(`SELECT 1 FROM timers WHERE entity_id = $1 AND kind = 'lead.sla.first_response'`, [fresh.id])).length > 0 || null);
+  });
+});
+
+describe('bulk rows as column arrays', () => {
+  it('carry any text, null, number, boolean and time unchanged through unnest()', async () => {
+    const texts = ['plain', 'with "quotes"', 'back\\slash \\"', '{braces,comma}', 'NULL', '', '  spaced  ', 'Ærø ✓ 🚀', 'line\r\nbreak', null];
+    const rows = texts.map((text, i) => ({ text, n: i === 3 ? null : i * 1_000_000_007, ok: i % 2 === 0, at: i === 5 ? null : new Date(Date.UTC(2024, 1, 29, i)).toISOString() }));
+    const out = await rowsOf<{ text: string | null; n: number | null; ok: boolean; at: Date | string | null }>(t.deps.database.db, sql`SELECT * FROM ${unnestRows([
+      { name: 'text', type: 'text', value: (r) => r.text }, { name: 'n', type: 'bigint', value: (r) => r.n },
+      { name: 'ok', type: 'bool', value: (r) => r.ok }, { name: 'at', type: 'timestamptz', value: (r) => r.at },
+    ], rows)}`);
+    expect(out.map((r) => ({ ...r, at: r.at === null ? null : new Date(r.at).toISOString() }))).toEqual(rows);
   });
 });
 
