@@ -80,11 +80,13 @@ async function timedImport(deps: Awaited<ReturnType<typeof runtime>>, path: stri
   const rss: number[] = [];
   const sample = setInterval(() => rss.push(process.memoryUsage().rss), 100);
   const started = performance.now();
+  const cpu = process.cpuUsage();
   const job = await importFile(deps, { kind: 'deals', path }, { batchRows: process.env.BENCH_BATCH ? Number(process.env.BENCH_BATCH) : undefined });
   const seconds = (performance.now() - started) / 1000;
+  const used = process.cpuUsage(cpu);
   clearInterval(sample);
   const tenth = Math.floor(rss.length / 10);
-  return { job, seconds, peak: Math.max(...rss), early: rss[tenth] ?? rss[0], late: rss[rss.length - 1 - tenth] ?? rss[rss.length - 1] };
+  return { job, seconds, cpuSeconds: (used.user + used.system) / 1e6, peak: Math.max(...rss), early: rss[tenth] ?? rss[0], late: rss[rss.length - 1 - tenth] ?? rss[rss.length - 1] };
 }
 
 async function insertForms(database: Database, label: string) {
@@ -150,6 +152,7 @@ async function main() {
     const [{ n }] = await deps.database.query<{ n: number }>(`SELECT count(*)::int AS n FROM opportunities`);
     console.log(`PostgreSQL: ${r.job.rowsDone.toLocaleString('en-US')} rows (${r.job.rowsInserted.toLocaleString('en-US')} inserted, ${r.job.rowsFailed} errors) in ${r.seconds.toFixed(1)} s`
       + ` = ${Math.round(r.job.rowsDone / r.seconds).toLocaleString('en-US')} rows/s (budget ≤ 30 s); ${n.toLocaleString('en-US')} opportunities`);
+    console.log(`  CPU of this process (parse, map, send): ${r.cpuSeconds.toFixed(1)} s = ${((r.cpuSeconds / r.seconds) * 100).toFixed(0)} % of one core`);
     console.log(`  RSS: before ${mb(rssBefore)}, at 10 % ${mb(r.early)}, at 90 % ${mb(r.late)}, peak ${mb(r.peak)} (flat = streaming)`);
     if (!process.argv.includes('--no-reimport')) {
     t = performance.now();
