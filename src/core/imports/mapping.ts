@@ -178,6 +178,13 @@ export function compileMapping(kind: ImportKind, mapping: ImportMapping, headers
     const out = blank();
     for (const c of cells) {
       const raw = record[c.i] ?? '';
+      if (c.f.type === 'text') {
+        // The commonest cell, parsed inline (no result object per cell).
+        const s = raw.trim();
+        if (s) out[c.f.id] = s.length > 2000 ? s.slice(0, 2000) : s;
+        else if (c.f.required) errors.push({ field: c.f.id, column: mapping.columns[c.f.id]!, value: raw, message: `${c.f.label} is blank` });
+        continue;
+      }
       const r = parseCell(c, raw);
       if (!r.ok) { errors.push({ field: c.f.id, column: mapping.columns[c.f.id]!, value: raw, message: r.error }); continue; }
       if (r.value === null && c.f.required) {

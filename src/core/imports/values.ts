@@ -46,8 +46,10 @@ export function parseDate(raw: string, order: DateOrder = 'mdy'): Parsed<ParsedD
     }
     const frac = m[7] ? Number(m[7].slice(0, 3).padEnd(3, '0')) : 0;
     const r = build(+m[1], +m[2], +m[3], +(m[4] ?? 0), +(m[5] ?? 0), +(m[6] ?? 0), frac, offset);
-    // The calendar date is the one written, whatever the zone.
-    return r.ok ? ok({ ...r.value, date: `${m[1]}-${m[2].padStart(2, '0')}-${m[3].padStart(2, '0')}` }) : bad(`"${s}" is not a valid date: ${r.error}`);
+    if (!r.ok) return bad(`"${s}" is not a valid date: ${r.error}`);
+    // The calendar date is the one written, whatever the zone (build made the value for this call alone).
+    r.value.date = `${m[1]}-${m[2].padStart(2, '0')}-${m[3].padStart(2, '0')}`;
+    return r;
   }
   m = SLASH.exec(s);
   if (m) {

@@ -6,7 +6,7 @@ import { existsSync } from 'node:fs';
 import { rm } from 'node:fs/promises';
 import { sql } from 'drizzle-orm';
 import {
-  compileMapping, IMPORT_BATCH_ROWS, importMappingSchema, type ImportKind, type MappingOptions,
+  compileMapping, IMPORT_BATCH_ROWS, importMappingSchema, type ImportKind, type ImportRow, type MappingOptions,
 } from '../../../core/imports';
 import type { Playbook } from '../../../core/playbook';
 import { transaction } from '../../db/client';
@@ -110,7 +110,7 @@ export async function runImport(deps: Deps, jobId: string, opts: RunOptions = {}
   };
 
   const write = async (b: Prepared, fromBytes: number, toBytes: number, toLines: number, previous?: { done: Promise<void>; failure?: unknown }) => {
-    const refs = kind === 'deals' || kind === 'contacts' ? b.good.map((r) => ({ name: r.row.companyName, domain: r.row.companyDomain })) : [];
+    const refs = kind === 'deals' || kind === 'contacts' ? b.good.map((r) => r.row as ImportRow & { companyName: string | null; companyDomain: string | null }) : [];
     if (refs.length && !accountsKnown(w, refs)) {
       // New companies commit on their own first, so the next batch (already writing on another connection) can
       // reference them; a crash leaves at most companies that the resumed run finds by domain or name.

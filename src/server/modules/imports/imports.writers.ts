@@ -120,7 +120,8 @@ const accountKeys = (name: string | null, domain: string | null) => ({
   d: domain ? `d:${domain.toLowerCase()}` : null, n: name ? `n:${name.trim().toLowerCase()}` : null,
 });
 
-type AccountRef = { name: string | null; domain: string | null };
+/** A company as a deal or contact row names it: the parsed row itself serves (no object per row). */
+type AccountRef = { companyName: string | null; companyDomain: string | null };
 const accountColumns: Column<{ id: string; name: string; domain: string | null }>[] = [
   { name: 'id', type: 'uuid', value: (a) => a.id }, { name: 'name', type: 'text', value: (a) => a.name }, { name: 'domain', type: 'text', value: (a) => a.domain },
 ];
@@ -132,11 +133,11 @@ const accountColumns: Column<{ id: string; name: string; domain: string | null }
  */
 function cachedAccount(w: WriterContext, r: AccountRef): string | undefined {
   const refs = (w.refs ??= new Map());
-  const domain = r.domain ?? '', name = r.name ?? '';
+  const domain = r.companyDomain ?? '', name = r.companyName ?? '';
   let byName = refs.get(domain);
   const hit = byName?.get(name);
   if (hit !== undefined) return hit;
-  const k = accountKeys(r.name, r.domain);
+  const k = accountKeys(r.companyName, r.companyDomain);
   const id = (k.d && w.accounts.get(k.d)) || (k.n && w.accounts.get(k.n)) || undefined;
   if (id) {
     if (!byName) refs.set(domain, byName = new Map());
@@ -150,7 +151,7 @@ export function accountsKnown(w: WriterContext, refs: AccountRef[]) {
   return refs.every((r) => cachedAccount(w, r) !== undefined);
 }
 
-/** Finds or creates the account of each (name, domain): domain first, then name. Set-based per batch. */
+/** Finds or creates the account of each company (domain first, then name). Set-based per batch. */
 export async function resolveAccounts(tx: Tx, w: WriterContext, refs: AccountRef[]): Promise<string[]> {
   if (w.accounts.size > 200_000) { w.accounts.clear(); w.refs?.clear(); }
   const lookup = (r: AccountRef) => cachedAccount(w, r);
@@ -158,8 +159,8 @@ export async function resolveAccounts(tx: Tx, w: WriterContext, refs: AccountRef
   if (misses.length) {
     // One creator at a time: concurrent imports would otherwise both create the same new company.
     await tx.execute(sql`SELECT pg_advisory_xact_lock(hashtext('valuegraph:import:accounts'))`);
-    const domains = [...new Set(misses.map((r) => r.domain?.toLowerCase()).filter(Boolean))];
-    const names = [...new Set(misses.map((r) => r.name?.trim().toLowerCase()).filter(Boolean))];
+    const domains = [...new Set(misses.map((r) => r.companyDomain?.toLowerCase()).filter(Boolean))];
+    const names = [...new Set(misses.map((r) => r.companyName?.trim().toLowerCase()).filter(Boolean))];
     const found = await rowsOf<{ id: string; d: string | null; n: string }>(tx, sql`
       SELECT id, lower(domain) AS d, lower(name) AS n FROM accounts
       WHERE deleted_at IS NULL AND (lower(domain) = ANY(${arrayLiteral(domains, true)}::text[]) OR lower(name) = ANY(${arrayLiteral(names, true)}::text[]))
@@ -171,9 +172,9 @@ export async function resolveAccounts(tx: Tx, w: WriterContext, refs: AccountRef
     const create = new Map<string, { id: string; name: string; domain: string | null }>();
     for (const r of misses) {
       if (lookup(r)) continue;
-      const k = accountKeys(r.name, r.domain);
+      const k = accountKeys(r.companyName, r.companyDomain);
       const key = (k.d ?? k.n)!;
-      if (!create.has(key)) create.set(key, { id: timeOrderedId(), name: r.name?.trim() || r.domain!, domain: r.domain?.toLowerCase() ?? null });
+      if (!create.has(key)) create.set(key, { id: timeOrderedId(), name: r.companyName?.trim() || r.companyDomain!, domain: r.companyDomain?.toLowerCase() ?? null });
       const c = create.get(key)!;
       if (k.d) w.accounts.set(k.d, c.id);
       if (k.n) w.accounts.set(k.n, c.id);
@@ -221,7 +222,7 @@ function dealColumns(w: WriterContext): Column<DealRow>[] {
  * opportunities; only rows that are not plain inserts (re-imports, our own ids, duplicates) come back.
  */
 async function writeDeals(tx: Tx, w: WriterContext, rows: BatchRow[]): Promise<BatchResult> {
-  const accountIds = await resolveAccounts(tx, w, rows.map((r) => ({ name: r.row.companyName, domain: r.row.companyDomain })));
+  const accountIds = await resolveAccounts(tx, w, rows.map((r) => r.row as ImportRow & AccountRef));
   // Only imports write opportunities.external_id, and they claim every key in import_records; what import_records
   // cannot know is a file exported by us, which carries our own id as the record id.
   const own = rows.map((r) => r.row.externalId).filter((x): x is string => !!x && UUID.test(x));
@@ -233,7 +234,12 @@ async function writeDeals(tx: Tx, w: WriterContext, rows: BatchRow[]): Promise<B
   }
   const deals: DealRow[] = rows.map((r, i) => {
     const match = r.row.externalId && natural.has(r.row.externalId) ? r.row.externalId : null;
-    return { line: r.line, row: r.row, id: match ?? timeOrderedId(), fresh: !match, accountId: accountIds[i] };
+    // The batch's own row objects take the new fields (no copy of every row).
+    const d = r as DealRow;
+    d.id = match ?? timeOrderedId();
+    d.fresh = !match;
+    d.accountId = accountIds[i];
+    return d;
   });
   const columns = dealColumns(w);
   const rest = await rowsOf<{ line: number; entity_id: string | null; inserted: boolean | null }>(tx, sql`
@@ -324,7 +330,7 @@ async function writeCompanies(tx: Tx, w: WriterContext, rows: BatchRow[]): Promi
 // ---------------------------------------------------------------- contacts
 
 async function writeContacts(tx: Tx, w: WriterContext, rows: BatchRow[]): Promise<BatchResult> {
-  const accountIds = await resolveAccounts(tx, w, rows.map((r) => ({ name: r.row.companyName, domain: r.row.companyDomain })));
+  const accountIds = await resolveAccounts(tx, w, rows.map((r) => r.row as ImportRow & AccountRef));
   const emails = rows.map((r) => r.row.email).filter(Boolean);
   const hits = await rowsOf<{ id: string; e: string }>(tx, sql`
     SELECT id, lower(email) AS e FROM contacts WHERE deleted_at IS NULL AND lower(email) = ANY(${arrayLiteral(emails, true)}::text[])`);
