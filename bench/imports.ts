@@ -13,12 +13,14 @@ import { fileURLToPath } from 'node:url';
 import pg from 'pg';
 import { loadConfig } from '../src/server/config';
 import { openDatabase, type Database } from '../src/server/db/client';
+import { arrayLiteral } from '../src/server/db/columns';
 import { closeRuntime, makeLogger, openRuntime } from '../src/server/runtime';
 import { importFile } from '../src/server/modules/imports/imports.service';
 
 const BASE = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 const smoke = process.argv.includes('--smoke');
-// --only pg|forms|pglite|kill runs one part (the full run does all).
+// --only pg|forms|pglite|kill runs one part (the full run does all); --no-reimport skips the second PostgreSQL run;
+// BENCH_IMPORT_ROWS sets the PostgreSQL file's rows and BENCH_BATCH the rows per batch.
 const only = process.argv.includes('--only') ? process.argv[process.argv.indexOf('--only') + 1] : null;
 const part = (name: string) => only === null || only === name;
 const ROWS_PG = Number(process.env.BENCH_IMPORT_ROWS ?? (smoke ? 20_000 : 1_048_576));
@@ -101,6 +103,8 @@ async function insertForms(database: Database, label: string) {
       name text, stage text, amount bigint, close_date date, created_at timestamptz, external_id text)`, [JSON.stringify(chunk)])],
     ['unnest (one array per column)', (chunk) => database.query(`INSERT INTO bench_forms SELECT * FROM unnest($1::uuid[], $2::uuid[], $3::text[], $4::text[],
       $5::bigint[], $6::date[], $7::timestamptz[], $8::text[])`, cols.map((c) => chunk.map((r) => r[c])))],
+    ['unnest of array literals (db/columns.ts)', (chunk) => database.query(`INSERT INTO bench_forms SELECT * FROM unnest($1::uuid[], $2::uuid[],
+      $3::text[], $4::text[], $5::bigint[], $6::date[], $7::timestamptz[], $8::text[])`, cols.map((c) => arrayLiteral(chunk.map((r) => r[c]), c === 'name' || c === 'stage' || c === 'external_id')))],
     ['multi-row VALUES (8 params/row)', (chunk) => {
       const params: unknown[] = [];
       const values = chunk.map((r) => `(${cols.map((c) => { params.push(r[c]); return `$${params.length}`; }).join(',')})`);
@@ -122,87 +126,96 @@ async function child(url: string, path: string, dir: string) {
   await closeRuntime(deps);
 }
 
+const secs = (t: number) => ((performance.now() - t) / 1000).toFixed(1);
+const fmtN = (n: number) => n.toLocaleString('en-US');
+
+/** The insert forms, measured on both backends. */
+async function forms() {
+  console.log('Insert forms (5,000 rows per statement):');
+  const pgForms = await openDatabase({ databaseUrl: await freshPg(DB) });
+  await insertForms(pgForms, 'PostgreSQL');
+  await pgForms.close();
+  const liteForms = await openDatabase({ memory: true });
+  await insertForms(liteForms, 'PGlite');
+  await liteForms.close();
+}
+
+/** The full file on PostgreSQL (time, rate, CPU, memory), then the same file again (every row an update). */
+async function onPostgres(dir: string, file: string) {
+  const url = await freshPg(DB);
+  const deps = await runtime(dir, undefined, url);
+  const rssBefore = process.memoryUsage().rss;
+  const r = await timedImport(deps, file);
+  const [{ n }] = await deps.database.query<{ n: number }>(`SELECT count(*)::int AS n FROM opportunities`);
+  console.log(`PostgreSQL: ${fmtN(r.job.rowsDone)} rows (${fmtN(r.job.rowsInserted)} inserted, ${r.job.rowsFailed} errors) in ${r.seconds.toFixed(1)} s`
+    + ` = ${fmtN(Math.round(r.job.rowsDone / r.seconds))} rows/s (budget ≤ 30 s); ${fmtN(n)} opportunities`);
+  console.log(`  CPU of this process (parse, map, send): ${r.cpuSeconds.toFixed(1)} s = ${((r.cpuSeconds / r.seconds) * 100).toFixed(0)} % of one core`);
+  console.log(`  RSS: before ${mb(rssBefore)}, at 10 % ${mb(r.early)}, at 90 % ${mb(r.late)}, peak ${mb(r.peak)} (flat = streaming)`);
+  if (!process.argv.includes('--no-reimport')) {
+    const t = performance.now();
+    const again = await importFile(deps, { kind: 'deals', path: file });
+    const [{ n: n2 }] = await deps.database.query<{ n: number }>(`SELECT count(*)::int AS n FROM opportunities`);
+    console.log(`  re-import of the same file: ${fmtN(again.rowsUpdated)} updated, ${again.rowsInserted} inserted in ${secs(t)} s; opportunities still ${fmtN(n2)}`);
+  }
+  await closeRuntime(deps);
+  await dropPg(DB);
+}
+
+/** The rate on embedded PGlite. */
+async function onPglite(dir: string) {
+  const liteFile = join(dir, 'deals-pglite.csv');
+  await generate(liteFile, ROWS_PGLITE);
+  const lite = await runtime(join(dir, 'pglite'), await openDatabase({ memory: true }));
+  const l = await timedImport(lite, liteFile);
+  console.log(`PGlite: ${fmtN(l.job.rowsDone)} rows in ${l.seconds.toFixed(1)} s = ${fmtN(Math.round(l.job.rowsDone / l.seconds))} rows/s; peak RSS ${mb(l.peak)}`);
+  await closeRuntime(lite);
+}
+
+/** SIGKILL a child process midway, resume, and count: every row exactly once. */
+async function killTest(dir: string) {
+  const killFile = join(dir, 'deals-kill.csv');
+  await generate(killFile, ROWS_KILL);
+  const killUrl = await freshPg(`${DB}_kill`);
+  const me = fileURLToPath(import.meta.url);
+  const proc = spawn(process.execPath, ['--import', 'tsx', me, '--child', killUrl, killFile, dir], { stdio: 'inherit' });
+  const watch = new pg.Client({ connectionString: killUrl });
+  await watch.connect();
+  let killedAt = 0;
+  for (;;) {
+    await new Promise((res) => setTimeout(res, 100));
+    if (proc.exitCode !== null) break;
+    const row = await watch.query(`SELECT rows_done FROM import_jobs LIMIT 1`).then((x) => x.rows[0] as { rows_done: number } | undefined).catch(() => undefined);
+    if (row && row.rows_done >= ROWS_KILL * 0.4) { killedAt = row.rows_done; proc.kill('SIGKILL'); break; }
+  }
+  await new Promise((res) => proc.once('exit', res));
+  await watch.end();
+  const resumeDeps = await runtime(dir, undefined, killUrl);
+  const [{ n: before }] = await resumeDeps.database.query<{ n: number }>(`SELECT count(*)::int AS n FROM opportunities`);
+  const t = performance.now();
+  const resumed = await importFile(resumeDeps, { kind: 'deals', path: killFile, resume: true });
+  const [{ n: after, d }] = await resumeDeps.database.query<{ n: number; d: number }>(`SELECT count(*)::int AS n, count(DISTINCT external_id)::int AS d FROM opportunities`);
+  console.log(`Kill test: child SIGKILLed after ${fmtN(killedAt)} committed rows (${fmtN(before)} opportunities); `
+    + `resumed in ${secs(t)} s from row ${fmtN(resumed.runRowsAtStart)} → ${fmtN(after)} opportunities, `
+    + `${fmtN(d)} distinct record ids, file has ${fmtN(ROWS_KILL)} rows: ${after === ROWS_KILL && d === ROWS_KILL ? 'exact, no duplicates' : 'MISMATCH'}`);
+  await closeRuntime(resumeDeps);
+  await dropPg(`${DB}_kill`);
+}
+
 async function main() {
   if (process.argv[2] === '--child') return child(process.argv[3], process.argv[4], process.argv[5]);
   const dir = await mkdtemp(join(tmpdir(), 'vg-bench-imports-'));
   try {
-    console.log(`Import benchmark${smoke ? ' (smoke)' : ''}: ${ROWS_PG.toLocaleString('en-US')} deals on PostgreSQL, ${ROWS_PGLITE.toLocaleString('en-US')} on PGlite, kill test on ${ROWS_KILL.toLocaleString('en-US')}`);
-    const file = join(dir, 'deals.csv');
-    let t = performance.now();
-    await generate(file, ROWS_PG);
-    console.log(`  generated ${file}: ${mb((await stat(file)).size)} in ${((performance.now() - t) / 1000).toFixed(1)} s`);
-
-    // --- insert forms, measured on both backends
-    if (part('forms')) {
-    console.log('Insert forms (5,000 rows per statement):');
-    const pgForms = await openDatabase({ databaseUrl: await freshPg(DB) });
-    await insertForms(pgForms, 'PostgreSQL');
-    await pgForms.close();
-    const liteForms = await openDatabase({ memory: true });
-    await insertForms(liteForms, 'PGlite');
-    await liteForms.close();
-    }
-
-    // --- PostgreSQL, the full file
+    console.log(`Import benchmark${smoke ? ' (smoke)' : ''}: ${fmtN(ROWS_PG)} deals on PostgreSQL, ${fmtN(ROWS_PGLITE)} on PGlite, kill test on ${fmtN(ROWS_KILL)}`);
+    if (part('forms')) await forms();
     if (part('pg')) {
-    const url = await freshPg(DB);
-    const deps = await runtime(dir, undefined, url);
-    const rssBefore = process.memoryUsage().rss;
-    const r = await timedImport(deps, file);
-    const [{ n }] = await deps.database.query<{ n: number }>(`SELECT count(*)::int AS n FROM opportunities`);
-    console.log(`PostgreSQL: ${r.job.rowsDone.toLocaleString('en-US')} rows (${r.job.rowsInserted.toLocaleString('en-US')} inserted, ${r.job.rowsFailed} errors) in ${r.seconds.toFixed(1)} s`
-      + ` = ${Math.round(r.job.rowsDone / r.seconds).toLocaleString('en-US')} rows/s (budget ≤ 30 s); ${n.toLocaleString('en-US')} opportunities`);
-    console.log(`  CPU of this process (parse, map, send): ${r.cpuSeconds.toFixed(1)} s = ${((r.cpuSeconds / r.seconds) * 100).toFixed(0)} % of one core`);
-    console.log(`  RSS: before ${mb(rssBefore)}, at 10 % ${mb(r.early)}, at 90 % ${mb(r.late)}, peak ${mb(r.peak)} (flat = streaming)`);
-    if (!process.argv.includes('--no-reimport')) {
-    t = performance.now();
-    const again = await importFile(deps, { kind: 'deals', path: file });
-    const [{ n: n2 }] = await deps.database.query<{ n: number }>(`SELECT count(*)::int AS n FROM opportunities`);
-    console.log(`  re-import of the same file: ${again.rowsUpdated.toLocaleString('en-US')} updated, ${again.rowsInserted} inserted in ${((performance.now() - t) / 1000).toFixed(1)} s; opportunities still ${n2.toLocaleString('en-US')}`);
+      const file = join(dir, 'deals.csv');
+      const t = performance.now();
+      await generate(file, ROWS_PG);
+      console.log(`  generated ${file}: ${mb((await stat(file)).size)} in ${secs(t)} s`);
+      await onPostgres(dir, file);
     }
-    await closeRuntime(deps);
-    await dropPg(DB);
-    }
-
-    // --- PGlite, the rate
-    if (part('pglite')) {
-    const liteFile = join(dir, 'deals-pglite.csv');
-    await generate(liteFile, ROWS_PGLITE);
-    const lite = await runtime(join(dir, 'pglite'), await openDatabase({ memory: true }));
-    const l = await timedImport(lite, liteFile);
-    console.log(`PGlite: ${l.job.rowsDone.toLocaleString('en-US')} rows in ${l.seconds.toFixed(1)} s = ${Math.round(l.job.rowsDone / l.seconds).toLocaleString('en-US')} rows/s; peak RSS ${mb(l.peak)}`);
-    await closeRuntime(lite);
-    }
-
-    // --- kill test: SIGKILL midway, resume, exact count
-    if (part('kill')) {
-    const killFile = join(dir, 'deals-kill.csv');
-    await generate(killFile, ROWS_KILL);
-    const killUrl = await freshPg(`${DB}_kill`);
-    const me = fileURLToPath(import.meta.url);
-    const proc = spawn(process.execPath, ['--import', 'tsx', me, '--child', killUrl, killFile, dir], { stdio: 'inherit' });
-    const watch = new pg.Client({ connectionString: killUrl });
-    await watch.connect();
-    let killedAt = 0;
-    for (;;) {
-      await new Promise((res) => setTimeout(res, 100));
-      if (proc.exitCode !== null) break;
-      const row = await watch.query(`SELECT rows_done FROM import_jobs LIMIT 1`).then((x) => x.rows[0] as { rows_done: number } | undefined).catch(() => undefined);
-      if (row && row.rows_done >= ROWS_KILL * 0.4) { killedAt = row.rows_done; proc.kill('SIGKILL'); break; }
-    }
-    await new Promise((res) => proc.once('exit', res));
-    await watch.end();
-    const resumeDeps = await runtime(dir, undefined, killUrl);
-    const [{ n: before }] = await resumeDeps.database.query<{ n: number }>(`SELECT count(*)::int AS n FROM opportunities`);
-    t = performance.now();
-    const resumed = await importFile(resumeDeps, { kind: 'deals', path: killFile, resume: true });
-    const [{ n: after, d }] = await resumeDeps.database.query<{ n: number; d: number }>(`SELECT count(*)::int AS n, count(DISTINCT external_id)::int AS d FROM opportunities`);
-    console.log(`Kill test: child SIGKILLed after ${killedAt.toLocaleString('en-US')} committed rows (${before.toLocaleString('en-US')} opportunities); `
-      + `resumed in ${((performance.now() - t) / 1000).toFixed(1)} s from row ${(resumed.runRowsAtStart).toLocaleString('en-US')} → ${after.toLocaleString('en-US')} opportunities, `
-      + `${d.toLocaleString('en-US')} distinct record ids, file has ${ROWS_KILL.toLocaleString('en-US')} rows: ${after === ROWS_KILL && d === ROWS_KILL ? 'exact, no duplicates' : 'MISMATCH'}`);
-    await closeRuntime(resumeDeps);
-    await dropPg(`${DB}_kill`);
-    }
+    if (part('pglite')) await onPglite(dir);
+    if (part('kill')) await killTest(dir);
   } finally {
     await rm(dir, { recursive: true, force: true });
   }
