@@ -1,6 +1,6 @@
 // Builds one migrated database once per run (PGlite rule 4: a fresh PGlite costs seconds, loading a dump ~0.3 s);
 // each test file then starts from a copy: a loaded PGlite dump, or a PostgreSQL database cloned from a template.
-import { writeFile, mkdtemp } from 'node:fs/promises';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
@@ -16,16 +16,12 @@ export default async function setup(project: TestProject) {
   const config = loadConfig({ NODE_ENV: 'test', ...(url ? { DATABASE_URL: templateUrl(url) } : {}) });
   const log = makeLogger({ logLevel: 'silent' });
   if (url) {
-    const admin = new pg.Client({ connectionString: url });
-    await admin.connect();
-    const { rows } = await admin.query("SELECT datname FROM pg_database WHERE datname LIKE 'vg_test_%'");
-    for (const r of rows) await admin.query(`DROP DATABASE IF EXISTS "${r.datname}" WITH (FORCE)`);
-    await admin.query(`CREATE DATABASE "${PG_TEMPLATE}"`);
-    await admin.end();
+    await dropTestDatabases(url, `CREATE DATABASE "${PG_TEMPLATE}"`);
     const deps = await openRuntime(config, { log });
     await closeRuntime(deps);
     project.provide('dbTemplate', PG_TEMPLATE);
-    return;
+    // The per-file databases go when the run ends, so the server is left as the run found it.
+    return () => dropTestDatabases(url);
   }
   const database = await openDatabase({ memory: true });
   const deps = await openRuntime(config, { log, database });
@@ -36,6 +32,7 @@ export default async function setup(project: TestProject) {
   const file = join(dir, 'template.tar');
   await writeFile(file, Buffer.from(await dump.arrayBuffer()));
   project.provide('dbTemplate', file);
+  return () => rm(dir, { recursive: true, force: true });
 }
 
 export function templateUrl(url: string, db = PG_TEMPLATE): string {
@@ -46,4 +43,17 @@ export function templateUrl(url: string, db = PG_TEMPLATE): string {
 
 declare module 'vitest' {
   export interface ProvidedContext { dbTemplate: string }
+}
+
+/** Drops the template and every per-file database of this or an earlier (interrupted) run, then runs `then`. */
+async function dropTestDatabases(url: string, then?: string) {
+  const admin = new pg.Client({ connectionString: url });
+  await admin.connect();
+  try {
+    const { rows } = await admin.query("SELECT datname FROM pg_database WHERE datname LIKE 'vg\\_test\\_%'");
+    for (const r of rows) await admin.query(`DROP DATABASE IF EXISTS "${r.datname}" WITH (FORCE)`);
+    if (then) await admin.query(then);
+  } finally {
+    await admin.end();
+  }
 }
