@@ -16,6 +16,7 @@ import { openDatabase, type Database } from '../src/server/db/client';
 import { arrayLiteral } from '../src/server/db/columns';
 import { closeRuntime, makeLogger, openRuntime } from '../src/server/runtime';
 import { importFile } from '../src/server/modules/imports/imports.service';
+import { fmtN, secs } from './stats';
 
 const BASE = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 const smoke = process.argv.includes('--smoke');
@@ -126,8 +127,6 @@ async function child(url: string, path: string, dir: string) {
   await closeRuntime(deps);
 }
 
-const secs = (t: number) => ((performance.now() - t) / 1000).toFixed(1);
-const fmtN = (n: number) => n.toLocaleString('en-US');
 
 /** The insert forms, measured on both backends. */
 async function forms() {

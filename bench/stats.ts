@@ -6,6 +6,12 @@ export const pct = (xs: number[], p: number) => { const s = [...xs].sort((a, b) 
 /** "p50 / p95 ms" of a sample. */
 export const p50p95 = (xs: number[]) => `${pct(xs, 50).toFixed(2)} / ${pct(xs, 95).toFixed(2)} ms`;
 
+/** Seconds since `t0` (a performance.now() reading), one decimal. */
+export const secs = (t0: number) => ((performance.now() - t0) / 1000).toFixed(1);
+
+/** A count with thousands separators (1,048,576). */
+export const fmtN = (n: number) => n.toLocaleString('en-US');
+
 /** A printer of "label   value" lines with the labels padded to one width. */
 export const lineWriter = (width: number) => (label: string, value: string) => console.log(`${label.padEnd(width)} ${value}`);
 

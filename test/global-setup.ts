@@ -16,7 +16,7 @@ export default async function setup(project: TestProject) {
   const config = loadConfig({ NODE_ENV: 'test', ...(url ? { DATABASE_URL: templateUrl(url) } : {}) });
   const log = makeLogger({ logLevel: 'silent' });
   if (url) {
-    await dropTestDatabases(url, `CREATE DATABASE "${PG_TEMPLATE}"`);
+    await dropTestDatabases(url, { recreateTemplate: true });
     const deps = await openRuntime(config, { log });
     await closeRuntime(deps);
     project.provide('dbTemplate', PG_TEMPLATE);
@@ -45,14 +45,14 @@ declare module 'vitest' {
   export interface ProvidedContext { dbTemplate: string }
 }
 
-/** Drops the template and every per-file database of this or an earlier (interrupted) run, then runs `then`. */
-async function dropTestDatabases(url: string, then?: string) {
+/** Drops the template and every per-file database of this or an earlier (interrupted) run; optionally a new, empty template. */
+async function dropTestDatabases(url: string, opts: { recreateTemplate?: boolean } = {}) {
   const admin = new pg.Client({ connectionString: url });
   await admin.connect();
   try {
     const { rows } = await admin.query("SELECT datname FROM pg_database WHERE datname LIKE 'vg\\_test\\_%'");
     for (const r of rows) await admin.query(`DROP DATABASE IF EXISTS "${r.datname}" WITH (FORCE)`);
-    if (then) await admin.query(then);
+    if (opts.recreateTemplate) await admin.query(`CREATE DATABASE "${PG_TEMPLATE}"`);
   } finally {
     await admin.end();
   }
