@@ -19,7 +19,9 @@ import { bulkClocksJob } from '../leads/leads.jobs';
 import { readCsv } from './imports.csv';
 import { fileChecksum, isUpload } from './imports.files';
 import * as repo from './imports.repo';
-import { accountsKnown, resolveAccounts, writers, type BatchRow, type WriterContext } from './imports.writers';
+import { accountsKnown, resolveAccounts } from './imports.accounts';
+import type { BatchRow, WriterContext } from './imports.batch';
+import { writers } from './imports.writers';
 
 export class ImportSuperseded extends Error {}
 

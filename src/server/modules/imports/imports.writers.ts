@@ -3,190 +3,15 @@
 // and PostgreSQL alike). Bulk loading writes the tables directly instead of calling other modules' per-row use
 // cases: a million-row file would otherwise be a million transactions; the job itself is audited and emits one
 // `import.completed` event for the other streams.
-import { randomFillSync } from 'node:crypto';
 import { sql } from 'drizzle-orm';
 import type { ImportKind, ImportRow } from '../../../core/imports';
-import type { Playbook } from '../../../core/playbook';
 import type { Tx } from '../../db/client';
+import { arrayLiteral, unnestRows, type Cell, type Column } from '../../db/columns';
 import { slaFieldsAt } from '../leads/sla.service';
 import { scoreLeadsIn } from '../leads/scoring.service';
-import { arrayLiteral, unnestRows, type Cell, type Column } from '../../db/columns';
-import { rowsOf, type LineError } from './imports.repo';
-
-export interface BatchRow { line: number; row: ImportRow }
-export interface BatchResult { inserted: number; updated: number; errors: LineError[] }
-
-/** What a writer needs besides the rows: the job, the playbook's stage facts, caches that live for one run. */
-export interface WriterContext {
-  jobId: string;
-  stages: Map<string, { probability: number; forecastCategory: string; kind: 'open' | 'won' | 'lost' }>;
-  /** lower(email) / lower(name) / id → user id, for owner columns. */
-  users: Map<string, string>;
-  /** 'd:<domain>' / 'n:<lower name>' → account id; bounded, cleared when large. */
-  accounts: Map<string, string>;
-  /** Cell values as written, domain → name → account id: the lookup of a company seen before (bounded with accounts). */
-  refs?: Map<string, Map<string, string>>;
-  playbook: Playbook;
-  /** Starts the SLA timers of new leads after the batch commits (a job, as for a large capture). */
-  startClocks?: (tx: Tx, leadIds: string[]) => Promise<void>;
-}
-
-
-let lastMs = 0, seq = 0;
-// Random tails come from a pool refilled every 4,096 ids, written as hex through a byte table.
-const HEX = Array.from({ length: 256 }, (_, i) => i.toString(16).padStart(2, '0'));
-const pool = Buffer.alloc(8 * 4096);
-let poolAt = pool.length;
-/**
- * A time-ordered id (UUID version 7: milliseconds, a sequence, then random bits) for rows created by an import:
- * a million new keys land at the right edge of the primary key instead of on random pages all over it.
- */
-export function timeOrderedId(): string {
-  const now = Date.now();
-  if (now > lastMs) { lastMs = now; seq = 0; } else if (++seq > 0xfff) { lastMs++; seq = 0; }
-  if (poolAt === pool.length) { randomFillSync(pool); poolAt = 0; }
-  const b = poolAt;
-  poolAt += 8;
-  const ts = lastMs.toString(16).padStart(12, '0');
-  // Variant bits 10xx in the first random byte.
-  return `${ts.slice(0, 8)}-${ts.slice(8)}-7${seq.toString(16).padStart(3, '0')}-${HEX[(pool[b] & 0x3f) | 0x80]}${HEX[pool[b + 1]]}-`
-    + `${HEX[pool[b + 2]]}${HEX[pool[b + 3]]}${HEX[pool[b + 4]]}${HEX[pool[b + 5]]}${HEX[pool[b + 6]]}${HEX[pool[b + 7]]}`;
-}
-const iso = (d: { ms: number } | null | undefined) => (d ? new Date(d.ms).toISOString() : null);
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
-/**
- * Claims the key of each row of the relation `x` (key, id, line) for this job. New keys take the row's id; keys
- * imported before (by another job) return the entity they created, so a re-import updates it. A key this job
- * claimed already returns nothing: a duplicate row.
- */
-function claimSql(kind: ImportKind, jobId: string) {
-  return sql`
-    INSERT INTO import_records (kind, key, entity_id, job_id, line)
-    SELECT ${kind}, x.key, x.id, ${jobId}::uuid, x.line FROM x
-    ON CONFLICT (kind, key) DO UPDATE SET job_id = EXCLUDED.job_id, line = EXCLUDED.line
-      WHERE import_records.job_id <> EXCLUDED.job_id
-    RETURNING key, entity_id, (xmax = 0) AS inserted`;
-}
-
-/** Errors for rows whose key an earlier line of this job claimed, naming that line. */
-async function duplicateErrors(tx: Tx, kind: ImportKind, rows: BatchRow[]): Promise<LineError[]> {
-  if (!rows.length) return [];
-  const prior = await rowsOf<{ key: string; line: number }>(tx, sql`
-    SELECT key, line FROM import_records WHERE kind = ${kind} AND key = ANY(${arrayLiteral(rows.map((r) => r.row.key), true)}::text[])`);
-  const lineOf = new Map(prior.map((p) => [p.key, p.line]));
-  return rows.map((r) => ({ line: r.line, key: r.row.key, field: null, column: null, value: null,
-    message: `Duplicate: the same record (${r.row.key}) is on line ${lineOf.get(r.row.key) ?? '?'} of this file` }));
-}
-
-type Keyed = BatchRow & { id: string; fresh: boolean };
-const keyColumns: Column<Keyed>[] = [
-  { name: 'key', type: 'text', value: (r) => r.row.key }, { name: 'id', type: 'uuid', value: (r) => r.id }, { name: 'line', type: 'int', value: (r) => r.line },
-];
-
-/** Splits rows into inserts (fresh ids) and updates (existing entities), reporting in-job duplicates as errors. */
-async function route(tx: Tx, kind: ImportKind, jobId: string, rows: BatchRow[], natural: Map<string, string>) {
-  const candidates: Keyed[] = rows.map((r) => {
-    const match = natural.get(r.row.key);
-    return { ...r, id: match ?? timeOrderedId(), fresh: !match };
-  });
-  const claimed = await rowsOf<{ key: string; entity_id: string; inserted: boolean }>(tx, sql`
-    WITH x AS (SELECT * FROM ${unnestRows(keyColumns, candidates)}) ${claimSql(kind, jobId)}`);
-  const byKey = new Map(claimed.map((c) => [c.key, c]));
-  const inserts: (BatchRow & { id: string })[] = [];
-  const updates: (BatchRow & { id: string })[] = [];
-  const duplicates: BatchRow[] = [];
-  for (const r of candidates) {
-    const c = byKey.get(r.row.key);
-    if (!c) duplicates.push(r);
-    else (c.inserted && r.fresh ? inserts : updates).push({ line: r.line, row: r.row, id: c.entity_id });
-  }
-  return { inserts, updates, errors: await duplicateErrors(tx, kind, duplicates) };
-}
-
-/** Rows whose record id is one of our own ids (a file we exported): they update that entity. */
-async function ownIds(tx: Tx, table: 'accounts' | 'contacts' | 'leads', rows: BatchRow[], natural: Map<string, string>) {
-  const ids = rows.map((r) => r.row.externalId).filter((x): x is string => !!x && UUID.test(x));
-  if (!ids.length) return;
-  const hits = await rowsOf<{ id: string }>(tx, sql`
-    SELECT id FROM ${sql.raw(table)} WHERE deleted_at IS NULL AND id = ANY(${arrayLiteral(ids, false)}::uuid[])`);
-  const found = new Set(hits.map((h) => h.id));
-  for (const r of rows) if (r.row.externalId && found.has(r.row.externalId)) natural.set(r.row.key, r.row.externalId);
-}
-
-// ---------------------------------------------------------------- accounts (companies, and the company of deals and contacts)
-
-const accountKeys = (name: string | null, domain: string | null) => ({
-  d: domain ? `d:${domain.toLowerCase()}` : null, n: name ? `n:${name.trim().toLowerCase()}` : null,
-});
-
-/** A company as a deal or contact row names it: the parsed row itself serves (no object per row). */
-type AccountRef = { companyName: string | null; companyDomain: string | null };
-const accountColumns: Column<{ id: string; name: string; domain: string | null }>[] = [
-  { name: 'id', type: 'uuid', value: (a) => a.id }, { name: 'name', type: 'text', value: (a) => a.name }, { name: 'domain', type: 'text', value: (a) => a.domain },
-];
-
-/**
- * The account of a (name, domain) from the run's cache: domain first, then name. The cell values as written are
- * remembered too (two levels, so no key string is built), and the rows of a million-row file that name a company
- * seen before cost two map lookups.
- */
-function cachedAccount(w: WriterContext, r: AccountRef): string | undefined {
-  const refs = (w.refs ??= new Map());
-  const domain = r.companyDomain ?? '', name = r.companyName ?? '';
-  let byName = refs.get(domain);
-  const hit = byName?.get(name);
-  if (hit !== undefined) return hit;
-  const k = accountKeys(r.companyName, r.companyDomain);
-  const id = (k.d && w.accounts.get(k.d)) || (k.n && w.accounts.get(k.n)) || undefined;
-  if (id) {
-    if (!byName) refs.set(domain, byName = new Map());
-    byName.set(name, id);
-  }
-  return id;
-}
-
-/** Whether every (name, domain) is already in the run's account cache (no statement needed). */
-export function accountsKnown(w: WriterContext, refs: AccountRef[]) {
-  return refs.every((r) => cachedAccount(w, r) !== undefined);
-}
-
-/** Finds or creates the account of each company (domain first, then name). Set-based per batch. */
-export async function resolveAccounts(tx: Tx, w: WriterContext, refs: AccountRef[]): Promise<string[]> {
-  if (w.accounts.size > 200_000) { w.accounts.clear(); w.refs?.clear(); }
-  const lookup = (r: AccountRef) => cachedAccount(w, r);
-  const misses = refs.filter((r) => !lookup(r));
-  if (misses.length) {
-    // One creator at a time: concurrent imports would otherwise both create the same new company.
-    await tx.execute(sql`SELECT pg_advisory_xact_lock(hashtext('valuegraph:import:accounts'))`);
-    const domains = [...new Set(misses.map((r) => r.companyDomain?.toLowerCase()).filter(Boolean))];
-    const names = [...new Set(misses.map((r) => r.companyName?.trim().toLowerCase()).filter(Boolean))];
-    const found = await rowsOf<{ id: string; d: string | null; n: string }>(tx, sql`
-      SELECT id, lower(domain) AS d, lower(name) AS n FROM accounts
-      WHERE deleted_at IS NULL AND (lower(domain) = ANY(${arrayLiteral(domains, true)}::text[]) OR lower(name) = ANY(${arrayLiteral(names, true)}::text[]))
-      ORDER BY created_at, id`);
-    for (const f of found.reverse()) { // oldest wins
-      if (f.d) w.accounts.set(`d:${f.d}`, f.id);
-      w.accounts.set(`n:${f.n}`, f.id);
-    }
-    const create = new Map<string, { id: string; name: string; domain: string | null }>();
-    for (const r of misses) {
-      if (lookup(r)) continue;
-      const k = accountKeys(r.companyName, r.companyDomain);
-      const key = (k.d ?? k.n)!;
-      if (!create.has(key)) create.set(key, { id: timeOrderedId(), name: r.companyName?.trim() || r.companyDomain!, domain: r.companyDomain?.toLowerCase() ?? null });
-      const c = create.get(key)!;
-      if (k.d) w.accounts.set(k.d, c.id);
-      if (k.n) w.accounts.set(k.n, c.id);
-    }
-    if (create.size) {
-      await tx.execute(sql`
-        INSERT INTO accounts (id, name, domain)
-        SELECT x.id, x.name, x.domain FROM ${unnestRows(accountColumns, [...create.values()])}`);
-    }
-  }
-  return refs.map((r) => lookup(r)!);
-}
+import { accountKeys, resolveAccounts, type AccountRef } from './imports.accounts';
+import { claimSql, duplicateErrors, iso, ownIds, route, timeOrderedId, type BatchResult, type BatchRow, type WriterContext } from './imports.batch';
+import { rowsOf } from './imports.repo';
 
 // ---------------------------------------------------------------- deals → opportunities
 
@@ -225,15 +50,10 @@ async function writeDeals(tx: Tx, w: WriterContext, rows: BatchRow[]): Promise<B
   const accountIds = await resolveAccounts(tx, w, rows.map((r) => r.row as ImportRow & AccountRef));
   // Only imports write opportunities.external_id, and they claim every key in import_records; what import_records
   // cannot know is a file exported by us, which carries our own id as the record id.
-  const own = rows.map((r) => r.row.externalId).filter((x): x is string => !!x && UUID.test(x));
-  const natural = new Set<string>();
-  if (own.length) {
-    const hits = await rowsOf<{ id: string }>(tx, sql`
-      SELECT id FROM opportunities WHERE deleted_at IS NULL AND id = ANY(${arrayLiteral(own, false)}::uuid[])`);
-    for (const h of hits) natural.add(h.id);
-  }
+  const natural = new Map<string, string>();
+  await ownIds(tx, 'opportunities', rows, natural);
   const deals: DealRow[] = rows.map((r, i) => {
-    const match = r.row.externalId && natural.has(r.row.externalId) ? r.row.externalId : null;
+    const match = natural.get(r.row.key);
     // The batch's own row objects take the new fields (no copy of every row).
     const d = r as DealRow;
     d.id = match ?? timeOrderedId();
