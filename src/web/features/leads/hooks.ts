@@ -38,8 +38,10 @@ export function useDuplicates(id: string, enabled = true) {
 export function usePlaybook() {
   const { user } = useAuth();
   return useQuery({
+    // Same key and same document as the admin editor's query (the cache holds one shape per key); select narrows it.
     queryKey: ['playbook'], enabled: !!user && isInternal(user.role), staleTime: 60_000,
-    queryFn: async () => (await api.get<{ version: number; playbook: Playbook }>('/playbook')).playbook,
+    queryFn: () => api.get<{ version: number; playbook: Playbook }>('/playbook'),
+    select: (doc) => doc.playbook,
   });
 }
 
