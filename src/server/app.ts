@@ -97,6 +97,9 @@ export function buildApp(deps: Deps): Hono<AppEnv> {
     if (e.code === 'internal') log.error({ err }, 'unhandled error');
     const problem = problemOf(e, c.get('requestId'), c.req.path);
     if (e.extra.retryAfterSeconds) c.header('Retry-After', String(e.extra.retryAfterSeconds));
+    // The rest of a refused body is still on its way: the client opens a new connection for its next request
+    // while the server reads and drops that rest (http/unread-body.ts).
+    if (e.code === 'payload_too_large') c.header('Connection', 'close');
     c.header('X-Request-Id', c.get('requestId'));
     return c.body(JSON.stringify(problem), problem.status as 400, { 'content-type': 'application/problem+json' });
   });

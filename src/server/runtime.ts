@@ -1,11 +1,13 @@
 // Boot: open the database, migrate, start the job queue, then serve HTTP and/or work jobs.
 import { serve as serveHttp, type ServerType } from '@hono/node-server';
 import pino, { type Logger } from 'pino';
+import type { Server } from 'node:http';
 import { buildApp } from './app';
 import { openDatabase, type Database } from './db/client';
 import { migrate } from './db/migrate';
 import type { Config } from './config';
 import type { Deps } from './http/env';
+import { settleUnreadBodies } from './http/unread-body';
 import { Jobs } from './jobs/jobs';
 import { allJobKinds } from './jobs/registry';
 import { rescheduleAll } from './jobs/timers';
@@ -47,7 +49,9 @@ export interface RunningServer { deps: Deps; server: ServerType; url: string; cl
 export async function startServer(deps: Deps): Promise<RunningServer> {
   const app = buildApp(deps);
   const server = await new Promise<ServerType>((resolve, reject) => {
-    const s = serveHttp({ fetch: app.fetch, port: deps.config.port, hostname: deps.config.host }, () => resolve(s));
+    // Unread request bodies are settled by settleUnreadBodies, not by the adapter's 500 ms drain that ends in a reset.
+    const s = serveHttp({ fetch: app.fetch, port: deps.config.port, hostname: deps.config.host, autoCleanupIncoming: false }, () => resolve(s));
+    settleUnreadBodies(s as Server);
     s.once('error', reject);
   });
   // Workers start once the port is open: requests are served while the job pollers register (jobs wait in the

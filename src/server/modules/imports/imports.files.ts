@@ -15,6 +15,8 @@ export const uploadDir = (config: Config) => join(config.dataDir, 'imports');
 export const uploadPath = (config: Config, uploadId: string) => join(uploadDir(config), `${uploadId}.csv`);
 export const isUpload = (config: Config, path: string) => resolve(path).startsWith(resolve(uploadDir(config)) + sep);
 
+export const uploadTooLarge = (maxBytes: number) => new AppError('payload_too_large', `CSV uploads are limited to ${Math.round(maxBytes / 1024 / 1024)} MB.`);
+
 /** Streams a request body to a new upload file with a byte limit; returns its id, size and sha256. */
 export async function saveUpload(config: Config, body: ReadableStream<Uint8Array> | Readable, maxBytes: number) {
   await mkdir(uploadDir(config), { recursive: true });
@@ -25,12 +27,15 @@ export async function saveUpload(config: Config, body: ReadableStream<Uint8Array
   const meter = new Transform({
     transform(chunk: Buffer, _enc, done) {
       bytes += chunk.length;
-      if (bytes > maxBytes) return done(new AppError('payload_too_large', `CSV uploads are limited to ${Math.round(maxBytes / 1024 / 1024)} MB.`));
+      if (bytes > maxBytes) return done(uploadTooLarge(maxBytes));
       hash.update(chunk);
       done(null, chunk);
     },
   });
-  const source = body instanceof Readable ? body : Readable.fromWeb(body as import('node:stream/web').ReadableStream);
+  // A refused body is left uncancelled: cancelling the request body resets the connection before the 413 is sent
+  // (the server drops the rest of it, http/unread-body.ts).
+  const source = body instanceof Readable ? body
+    : Readable.from((body as import('node:stream/web').ReadableStream<Uint8Array>).values({ preventCancel: true }), { objectMode: false });
   try {
     await pipeline(source, meter, createWriteStream(path));
   } catch (e) {

@@ -9,6 +9,7 @@ import type { AppEnv } from '../../http/env';
 import { anyObject, idParam, json, jsonBody, page } from '../../http/openapi';
 import { ctxOf, guard } from '../../http/route';
 import { csvStream, exportStream } from './exports';
+import { uploadTooLarge } from './imports.files';
 import { policies as p } from './imports.policy';
 import * as imports from './imports.service';
 
@@ -32,6 +33,8 @@ export function registerImportRoutes(api: OpenAPIHono<AppEnv>) {
   }), async (c) => {
     const type = (c.req.header('content-type') ?? '').split(';')[0].trim().toLowerCase();
     if (!CSV_TYPES.includes(type)) throw new AppError('unsupported_media_type', 'Send the CSV file as the request body with Content-Type: text/csv.');
+    // A declared size over the limit is refused before a byte is stored.
+    if (Number(c.req.header('content-length')) > imports.MAX_UPLOAD_BYTES) throw uploadTooLarge(imports.MAX_UPLOAD_BYTES);
     const body = c.req.raw.body;
     if (!body) throw new AppError('validation_failed', 'The file is empty.');
     const q = c.req.valid('query');
