@@ -20,15 +20,3 @@ export function rowScopeFor(actor: { role: Role; partnerId: string | null; accou
   if (actor.role === 'customer') return { kind: 'account', accountId: actor.accountId ?? '00000000-0000-0000-0000-000000000000' };
   return { kind: 'all' };
 }
-
-/**
- * API token scopes: `accounts:read`, `accounts:write`, `*:read`, `accounts:*`, `*`.
- * A token never grants more than its user's role; scopes only narrow it.
- */
-export function scopeAllows(scopes: readonly string[], permission: string): boolean {
-  const [res, act] = permission.split(':');
-  return scopes.some((s) => {
-    const [r, a] = s.split(':');
-    return s === '*' || ((r === '*' || r === res) && (a === '*' || a === act));
-  });
-}

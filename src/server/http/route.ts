@@ -2,7 +2,8 @@
 // records it in a registry that a test walks to prove no route was left without one.
 import { createRoute, type RouteConfig } from '@hono/zod-openapi';
 import type { MiddlewareHandler } from 'hono';
-import { ROLES, scopeAllows, type Role } from '../../core/access/roles';
+import { ROLES, type Role } from '../../core/access/roles';
+import { scopeAllows, type Permission } from '../../core/access/scopes';
 import { AppError } from '../../core/errors';
 import type { Actor, AppEnv, Ctx } from './env';
 import type { Context } from 'hono';
@@ -13,7 +14,7 @@ export type Policy =
     public?: false;
     roles: readonly Role[] | 'any';
     /** Permission an API token must hold, e.g. 'accounts:read'. */
-    permission: string;
+    permission: Permission;
     /** How rows are limited: 'scoped' = partner/customer users see only their own rows (enforced in the repo). */
     rows: 'all' | 'scoped' | 'self';
   };

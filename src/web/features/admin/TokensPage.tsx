@@ -1,9 +1,10 @@
 // API tokens: create with scopes (the secret is shown once), list, revoke.
-import { Badge, Button, Card, Checkbox, Group, Modal, ScrollArea, SimpleGrid, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+import { Badge, Button, Card, Group, Modal, MultiSelect, ScrollArea, Stack, Table, Text, TextInput, Title } from '@mantine/core';
 import { DateInput } from '@mantine/dates';
 import { useForm } from '@mantine/form';
 import dayjs from 'dayjs';
 import { useState } from 'react';
+import { scopeGroups, type ScopeOption } from '../../../core/access/scopes';
 import { handleFormError, notifyError, notifySuccess } from '../../lib/errors';
 import { formatDate, formatDateTime, fromNow } from '../../lib/format';
 import type { ApiToken } from '../../lib/types';
@@ -14,19 +15,15 @@ import { BlockSkeleton, Empty, ErrorAlert } from '../../ui/QueryState';
 import { SecretReveal } from '../../ui/SecretReveal';
 import { useCreateToken, useRevokeToken, useTokens } from './hooks';
 
-const SCOPES: { value: string; label: string }[] = [
-  { value: '*:read', label: 'Read everything' },
-  { value: 'accounts:read', label: 'Read accounts' },
-  { value: 'accounts:write', label: 'Write accounts' },
-  { value: 'accounts:delete', label: 'Delete accounts' },
-  { value: 'contacts:write', label: 'Write contacts' },
-  { value: 'timeline:write', label: 'Log activities' },
-  { value: 'users:read', label: 'Read users' },
-  { value: 'audit:read', label: 'Read audit log' },
-  { value: 'playbook:read', label: 'Read playbook' },
-  { value: 'webhooks:write', label: 'Manage webhooks' },
-  { value: '*', label: 'Full access (as the owner)' },
-];
+// Wildcards first in each group; the list comes from the same core grammar the API validates against.
+const describeScope = (o: ScopeOption) => (
+  o.value === '*' ? 'everything the owner may do'
+    : o.resource === null ? `${o.action} on every resource`
+      : o.action === null ? `every ${o.resource} permission` : null
+);
+const GROUPS = scopeGroups();
+const SCOPE_DATA = GROUPS.map((g) => ({ group: g.group === '*' ? 'Every resource' : g.group, items: g.scopes.map((o) => o.value) }));
+const HINTS = new Map(GROUPS.flatMap((g) => g.scopes.map((o) => [o.value, describeScope(o)] as const)));
 
 function status(t: ApiToken) {
   if (t.revokedAt) return <Badge color="gray">Revoked</Badge>;
@@ -103,11 +100,15 @@ function CreateTokenModal({ opened, onClose }: { opened: boolean; onClose: () =>
         <form onSubmit={submit} noValidate>
           <Stack>
             <TextInput label="Name" placeholder="e.g. BI export" withAsterisk data-autofocus {...form.getInputProps('name')} />
-            <Checkbox.Group label="Scopes" description="Only what the integration needs" withAsterisk {...form.getInputProps('scopes')}>
-              <SimpleGrid cols={{ base: 1, sm: 2 }} mt="xs" spacing="xs">
-                {SCOPES.map((s) => <Checkbox key={s.value} value={s.value} label={<><Text span size="sm">{s.label}</Text> <Text span size="xs" c="dimmed" ff="monospace">{s.value}</Text></>} />)}
-              </SimpleGrid>
-            </Checkbox.Group>
+            <MultiSelect label="Scopes" description="Only what the integration needs; a wildcard covers a whole resource or action"
+              withAsterisk searchable hidePickedOptions={false} maxDropdownHeight={320} data={SCOPE_DATA}
+              renderOption={({ option }) => (
+                <Stack gap={0}>
+                  <Text size="sm" ff="monospace">{option.value}</Text>
+                  {HINTS.get(option.value) && <Text size="xs" c="dimmed">{HINTS.get(option.value)}</Text>}
+                </Stack>
+              )}
+              {...form.getInputProps('scopes')} />
             <DateInput label="Expires" placeholder="Never" clearable minDate={new Date()} valueFormat="D MMM YYYY" w={220} {...form.getInputProps('expiresAt')} />
             <Group justify="flex-end" mt="md">
               <Button variant="default" onClick={close}>Cancel</Button>
