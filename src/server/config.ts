@@ -18,6 +18,7 @@ const envSchema = z.object({
   VALUEGRAPH_BODY_LIMIT_BYTES: z.coerce.number().int().positive().default(1024 * 1024),
   VALUEGRAPH_AUDIT_RETENTION_DAYS: z.coerce.number().int().min(180).default(365),
   VALUEGRAPH_RESTORE_WINDOW_DAYS: z.coerce.number().int().min(1).default(90),
+  VALUEGRAPH_WEBHOOK_ALLOW_PRIVATE: bool.default(false),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   NODE_ENV: z.string().default('development'),
 });
@@ -38,6 +39,8 @@ export type Config = {
   bodyLimitBytes: number;
   auditRetentionDays: number;
   restoreWindowDays: number;
+  /** Webhooks may reach loopback, private, link-local and other non-public addresses (off: they are refused). */
+  webhookAllowPrivate: boolean;
   logLevel: string;
 };
 
@@ -66,6 +69,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     bodyLimitBytes: e.VALUEGRAPH_BODY_LIMIT_BYTES,
     auditRetentionDays: e.VALUEGRAPH_AUDIT_RETENTION_DAYS,
     restoreWindowDays: e.VALUEGRAPH_RESTORE_WINDOW_DAYS,
+    webhookAllowPrivate: e.VALUEGRAPH_WEBHOOK_ALLOW_PRIVATE,
     logLevel: e.NODE_ENV === 'test' && !env.LOG_LEVEL ? 'silent' : e.LOG_LEVEL,
     ...overrides,
   };

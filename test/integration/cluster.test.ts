@@ -25,7 +25,8 @@ async function freePort(): Promise<number> {
 
 function start(args: string[], env: Record<string, string>) {
   const p = spawn(process.execPath, ['--import', 'tsx', 'src/cli/index.ts', ...args], {
-    env: { ...process.env, NODE_ENV: 'test', LOG_LEVEL: 'warn', VALUEGRAPH_DEMO: '0', ...env }, stdio: ['ignore', 'ignore', 'inherit'],
+    // The webhook receiver is on 127.0.0.1, which webhooks reach only when private addresses are allowed.
+    env: { ...process.env, NODE_ENV: 'test', LOG_LEVEL: 'warn', VALUEGRAPH_DEMO: '0', VALUEGRAPH_WEBHOOK_ALLOW_PRIVATE: '1', ...env }, stdio: ['ignore', 'ignore', 'inherit'],
   });
   procs.push(p);
   return p;
@@ -36,7 +37,7 @@ describe.skipIf(backend !== 'postgres')('two servers and two workers on one Post
   it('run every job exactly once and fire every timer exactly once', async () => {
     const { database, url } = await freshDatabase();
     await database.close();
-    const deps = await openRuntime(loadConfig({ NODE_ENV: 'test', DATABASE_URL: url }), { log: makeLogger({ logLevel: 'silent' }) });
+    const deps = await openRuntime(loadConfig({ NODE_ENV: 'test', DATABASE_URL: url, VALUEGRAPH_WEBHOOK_ALLOW_PRIVATE: '1' }), { log: makeLogger({ logLevel: 'silent' }) });
     const seen = new Map<string, number>();
     const receiver = createServer((req, res) => {
       const id = String(req.headers['valuegraph-delivery']);

@@ -7,7 +7,9 @@ import { createTestApp, eventually, PASSWORD, type TestApp } from '../../../../t
 import { purge } from './maintenance.jobs';
 
 let t: TestApp;
-beforeAll(async () => { t = await createTestApp({ workers: true }); });
+// The webhook receiver below listens on 127.0.0.1: private addresses are allowed for this app (the refusal is tested
+// in test/integration/webhook-targets.test.ts).
+beforeAll(async () => { t = await createTestApp({ workers: true, config: { webhookAllowPrivate: true } }); });
 afterAll(async () => { await t?.close(); });
 
 const loginReq = (email: string, password: string) => t.request('/api/auth/login', {

@@ -10,6 +10,7 @@ import { eq } from 'drizzle-orm';
 import { audit } from './audit';
 import { randomToken } from './crypto';
 import * as repo from './platform.repo';
+import { assertPublicWebhookUrl, postWebhook, RefusedDestination } from './webhook-transport';
 
 export const EVENT_TYPES = [
   '*', 'account.created', 'account.updated', 'account.deleted', 'account.restored', 'contact.created',
@@ -31,6 +32,7 @@ export function signPayload(secret: string, timestamp: number, body: string): st
 }
 
 export async function createWebhook(ctx: Ctx, input: z.infer<typeof webhookCreateSchema>) {
+  await assertPublicWebhookUrl(input.url, ctx.deps.config.webhookAllowPrivate);
   const secret = `whsec_${randomToken(24)}`;
   return transaction(ctx.deps.database, async (tx) => {
     const row = await repo.insertWebhook(tx, { ...input, secret, createdBy: ctx.actor.id });
@@ -41,6 +43,7 @@ export async function createWebhook(ctx: Ctx, input: z.infer<typeof webhookCreat
 
 export async function updateWebhook(ctx: Ctx, id: string, input: z.infer<typeof webhookUpdateSchema>) {
   const { version, ...patch } = input;
+  if (patch.url) await assertPublicWebhookUrl(patch.url, ctx.deps.config.webhookAllowPrivate);
   return transaction(ctx.deps.database, async (tx) => {
     const before = await repo.findWebhook(tx, id);
     if (!before) throw notFound('Webhook');
@@ -79,25 +82,26 @@ export const deliverJob = defineJob({
     const started = performance.now();
     let status: number | null = null;
     let error: string | null = null;
+    let refused = false;
     try {
-      const res = await fetch(hook.url, {
-        method: 'POST', body, signal: AbortSignal.timeout(10_000), redirect: 'manual',
-        headers: {
-          'content-type': 'application/json', 'user-agent': 'Valuegraph-Webhooks/1',
-          'valuegraph-event': event.type, 'valuegraph-delivery': `${event.id}:${webhookId}`,
-          'valuegraph-signature': signPayload(hook.secret, timestamp, body),
-        },
-      });
-      status = res.status;
-      await res.body?.cancel().catch(() => {});
-      if (status < 200 || status >= 300) error = `HTTP ${status}`;
+      status = await postWebhook(hook.url, body, {
+        'content-type': 'application/json', 'user-agent': 'Valuegraph-Webhooks/1',
+        'valuegraph-event': event.type, 'valuegraph-delivery': `${event.id}:${webhookId}`,
+        'valuegraph-signature': signPayload(hook.secret, timestamp, body),
+      }, { allowPrivate: deps.config.webhookAllowPrivate, timeoutMs: 10_000 });
+      if (status < 200 || status >= 300) error = `HTTP ${status}`; // redirects are not followed
     } catch (e) {
-      error = (e as Error).message.slice(0, 500);
+      // The log an admin reads says no more than this: the network error (refused, timed out, which port)
+      // would map the internal network. Operators find it in the server log.
+      refused = e instanceof RefusedDestination;
+      error = refused ? "refused: the receiver's address is not public" : 'delivery failed';
+      deps.log.warn({ webhookId, eventId, err: (e as Error).message }, `webhook ${refused ? 'refused' : 'delivery failed'}`);
     }
     await repo.insertDelivery(db, {
       webhookId, eventId, eventType: event.type, attempt: meta.retryCount + 1, ok: !error,
       responseStatus: status, error, durationMs: Math.round(performance.now() - started),
     });
-    if (error) throw new Error(`Webhook delivery failed: ${error}`); // pg-boss retries with backoff
+    // pg-boss retries failures with backoff; a refused address stays refused, so it is not retried.
+    if (error && !refused) throw new Error(`Webhook delivery failed: ${error}`);
   },
 });
