@@ -1,10 +1,12 @@
 // Account use cases. Each runs in one transaction with its audit entry, domain event and timeline entry.
+import { OWNER_ROLES } from '../../../core/access/owners';
 import { rowScopeFor } from '../../../core/access/roles';
 import type { AccountCreate, AccountListQuery, AccountUpdate } from '../../../core/accounts/schemas';
 import { AppError, notFound } from '../../../core/errors';
 import { encodeCursor } from '../../../core/pagination';
 import { transaction, type Tx } from '../../db/client';
 import type { Ctx } from '../../http/env';
+import { assertRefsInScope, changed } from '../../http/scope-refs';
 import { emit } from '../../jobs/events';
 import { audit } from '../platform/audit';
 import type { accounts } from '../../db/schema';
@@ -46,9 +48,22 @@ function partnerRules(ctx: Ctx, input: { partnerId?: string | null }) {
   return { ...input, partnerId: ctx.actor.partnerId };
 }
 
+type Owners = { aeId?: string | null; csmId?: string | null; execSponsorId?: string | null };
+/** An account's AE, CSM and executive sponsor are active staff of the matching roles; an update checks those it changes. */
+function accountOwners(next: Owners, before: Owners = {}) {
+  return {
+    users: [
+      { ids: { aeId: changed(next.aeId, before.aeId) }, roles: OWNER_ROLES.seller },
+      { ids: { csmId: changed(next.csmId, before.csmId) }, roles: OWNER_ROLES.csm },
+      { ids: { execSponsorId: changed(next.execSponsorId, before.execSponsorId) }, roles: OWNER_ROLES.execSponsor },
+    ],
+  };
+}
+
 export async function createAccount(ctx: Ctx, input: AccountCreate) {
   const values = partnerRules(ctx, input) as AccountCreate;
   return transaction(ctx.deps.database, async (tx) => {
+    await assertRefsInScope(ctx, tx, accountOwners(values));
     const row = await repo.insertAccount(tx, values);
     await audit(ctx, tx, { action: 'account.create', entityType: 'account', entityId: row.id, accountId: row.id, after: row });
     await logSystemActivity(ctx, tx, row.id, 'Account created', `${row.name} was added by ${ctx.actor.name}.`);
@@ -64,6 +79,7 @@ export async function updateAccount(ctx: Ctx, id: string, input: AccountUpdate) 
     if (before.version !== version) {
       throw new AppError('version_conflict', `The account changed since you loaded it (version ${before.version}, you sent ${version}). Reload and try again.`, { currentVersion: before.version });
     }
+    await assertRefsInScope(ctx, tx, accountOwners(patch, before));
     return updateAccountTx(ctx, tx, before, patch);
   });
 }

@@ -7,6 +7,7 @@ import { transaction, type Tx } from '../../db/client';
 import type { Ctx } from '../../http/env';
 import { emit } from '../../jobs/events';
 import { defineTimer, scheduleTimer } from '../../jobs/timers';
+import { assertRefsInScope } from '../../http/scope-refs';
 import { audit } from '../platform/audit';
 import { findAccount } from './accounts.repo';
 import { accountForChange } from './accounts.service';
@@ -40,6 +41,7 @@ export async function logActivity(ctx: Ctx, accountId: string, input: ActivityCr
 export async function timeline(ctx: Ctx, accountId: string, q: TimelineQuery) {
   const db = ctx.deps.database.db;
   if (!(await findAccount(db, rowScopeFor(ctx.actor), accountId))) throw notFound('Account');
+    await assertRefsInScope(ctx, tx, { contacts: { ids: { contactId: input.contactId }, accountId } });
   const withAudit = seesAudit(ctx.actor.role);
   if (q.kind === 'audit' && !withAudit) throw new AppError('forbidden', 'Audit entries are visible to internal users only.');
   const rows = await repo.listTimeline(db, accountId, { ...q, withAudit });

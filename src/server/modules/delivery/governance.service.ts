@@ -5,10 +5,12 @@ import { addDays, advanceIssue, escalate, maxDate, projectCalendar, todayUtc, ty
 import type {
   ChangeRequestCreate, ChangeRequestUpdate, IssueCreate, IssueUpdate, MeetingCreate, MeetingUpdate, RaciCreate, RaciUpdate, RiskCreate, RiskUpdate,
 } from '../../../core/delivery/schemas';
+import { OWNER_ROLES } from '../../../core/access/owners';
 import { AppError, notFound } from '../../../core/errors';
 import { transaction, type Tx } from '../../db/client';
 import { auditLog, projectTasks } from '../../db/schema';
 import type { Ctx } from '../../http/env';
+import { assertRefsInScope, changed } from '../../http/scope-refs';
 import { emit } from '../../jobs/events';
 import { logSystemActivity } from '../accounts/timeline.service';
 import { audit } from '../platform/audit';
@@ -27,6 +29,10 @@ type Repo<Row> = {
   remove(db: Tx, id: string): Promise<Row | null>;
 };
 type Base = { id: string; version: number };
+type Id = string | null | undefined;
+
+/** Risk and issue owners are people of the team; an update checks the owner only when it changes. */
+const teamOwner = (ownerId: unknown, before?: unknown) => ({ users: [{ ids: { ownerId: changed(ownerId as Id, before as Id) }, roles: OWNER_ROLES.team }] });
 
 const stale = (what: string, current: number, sent: number) =>
   new AppError('version_conflict', `The ${what} changed since you loaded it (version ${current}, you sent ${sent}). Reload and try again.`, { currentVersion: current });
@@ -42,6 +48,7 @@ function crud<Row extends Base>(repo: Repo<Row>, what: string, entityType: strin
     async create(ctx: Ctx, projectId: string, values: Record<string, unknown>, after?: (tx: Tx, p: ProjectRow, row: Row) => Promise<void>) {
       return transaction(ctx.deps.database, async (tx) => {
         const p = await projectForChange(ctx, tx, projectId);
+        await assertRefsInScope(ctx, tx, teamOwner(values.ownerId));
         const row = await repo.insert(tx, { ...values, projectId: p.id } as never);
         await audit(ctx, tx, { action: `${entityType}.create`, entityType, entityId: row.id, accountId: p.accountId, after: row });
         if (after) await after(tx, p, row);
@@ -56,6 +63,7 @@ function crud<Row extends Base>(repo: Repo<Row>, what: string, entityType: strin
         if (!before) throw notFound(what[0].toUpperCase() + what.slice(1));
         check?.(before);
         if (before.version !== version) throw stale(what, before.version, version);
+        await assertRefsInScope(ctx, tx, teamOwner(patch.ownerId, (before as Record<string, unknown>).ownerId));
         const after = await repo.update(tx, id, version, patch as never);
         if (!after) throw stale(what, before.version, version);
         await audit(ctx, tx, { action: `${entityType}.update`, entityType, entityId: id, accountId: p.accountId, before, after });

@@ -2,6 +2,7 @@
 // go-live (checklist + rollback readiness), hypercare, closure (exit criteria, lessons learned, CSAT, handoff to
 // finance and customer success) and cancellation.
 import { and, eq, isNull, sql } from 'drizzle-orm';
+import { OWNER_ROLES } from '../../../core/access/owners';
 import { rowScopeFor } from '../../../core/access/roles';
 import {
   addDays, buildPlan, checklistItems, defaultMeetings, goLiveGaps, missingItems, projectWeeks,
@@ -13,6 +14,7 @@ import type { Playbook } from '../../../core/playbook';
 import { transaction, type Executor, type Tx } from '../../db/client';
 import { contracts, projectIssues, projectMeetings, projectMilestones, projectPhases, projectTasks, users } from '../../db/schema';
 import type { Ctx } from '../../http/env';
+import { assertRefsInScope, changed } from '../../http/scope-refs';
 import { emit } from '../../jobs/events';
 import { cancelTimer, defineTimer, scheduleTimer } from '../../jobs/timers';
 import { logSystemActivity } from '../accounts/timeline.service';
@@ -153,6 +155,7 @@ export async function updateProject(ctx: Ctx, id: string, input: ProjectUpdate) 
   return transaction(ctx.deps.database, async (tx) => {
     const before = await projectForChange(ctx, tx, id, { allowEnded: true });
     if (before.version !== version) throw staleProject(before.version, version);
+    await assertRefsInScope(ctx, tx, { users: [{ ids: { managerId: changed(patch.managerId, before.managerId) }, roles: OWNER_ROLES.projectManager }] });
     const after = await repo.updateProject(tx, id, patch, version);
     if (!after) throw staleProject(before.version, version);
     await audit(ctx, tx, { action: 'project.update', entityType: 'project', entityId: id, accountId: after.accountId, before, after });

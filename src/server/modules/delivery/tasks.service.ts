@@ -3,6 +3,7 @@
 // `createTaskTx` is the shared entry other streams call inside their own transaction (value realization raises
 // course-correction tasks with it).
 import { and, eq, gte, inArray, lte, type SQL } from 'drizzle-orm';
+import { OWNER_ROLES } from '../../../core/access/owners';
 import { rowScopeFor } from '../../../core/access/roles';
 import { addDays, cycleWith, maxDate, minDate, resourceLoad as computeLoad, todayUtc } from '../../../core/delivery';
 import type { DependencyInput, LoadQuery, MyTasksQuery, TaskCreate, TaskListQuery, TaskUpdate } from '../../../core/delivery/schemas';
@@ -11,6 +12,7 @@ import type { TASK_KINDS } from '../../db/schema/delivery';
 import { transaction, type Tx } from '../../db/client';
 import { projects, projectTasks, users } from '../../db/schema';
 import type { Ctx } from '../../http/env';
+import { assertRefsInScope, changed } from '../../http/scope-refs';
 import { emit } from '../../jobs/events';
 import { audit } from '../platform/audit';
 import { projectForChange, projectForRead } from './projects.service';
@@ -164,6 +166,7 @@ export async function createTask(ctx: Ctx, projectId: string, input: TaskCreate)
   return transaction(ctx.deps.database, async (tx) => {
     const project = await projectForChange(ctx, tx, projectId);
     if (input.phaseId && !(await findPhase(tx, project.id, input.phaseId))) throw notFound('Phase');
+    await assertRefsInScope(ctx, tx, { users: [{ ids: { ownerId: input.ownerId }, roles: OWNER_ROLES.team }] });
     const { dependsOn, ...fields } = input;
     const task = await createTaskTx(ctx, tx, { ...fields, projectId: project.id });
     await sameProjectTasks(tx, project.id, dependsOn.map((d) => d.taskId));
@@ -189,6 +192,7 @@ export async function updateTask(ctx: Ctx, id: string, input: TaskUpdate) {
     const { version, completedOn, ...patch } = input;
     if (before.version !== version) throw stale(before.version, version);
     if (patch.phaseId && !(await findPhase(tx, project.id, patch.phaseId))) throw notFound('Phase');
+    await assertRefsInScope(ctx, tx, { users: [{ ids: { ownerId: changed(patch.ownerId, before.ownerId) }, roles: OWNER_ROLES.team }] });
     const next: Partial<repo.TaskRow> = { ...patch };
     const becomesDone = patch.status === 'done' && before.status !== 'done';
     if (becomesDone) {

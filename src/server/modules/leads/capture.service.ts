@@ -60,23 +60,29 @@ export async function captureLeads(ctx: Ctx, tx: Tx, rows: CaptureRow[], opts: C
   // Possible duplicates: earlier live leads and earlier rows of this batch with the same email or company domain.
   const emails = [...new Set(rows.map((r) => r.email).filter((e): e is string => !!e))];
   const existing = await repo.findDuplicateCandidates(tx, emails, [...new Set(domains.filter((d): d is string => !!d))]);
-  const seen = existing.map((e) => ({ id: e.id, email: e.email?.toLowerCase() ?? null, domain: e.domain?.toLowerCase() ?? null }));
+  const seen = existing.map((e) => ({ id: e.id, email: e.email?.toLowerCase() ?? null, domain: e.domain?.toLowerCase() ?? null, partnerId: e.partnerId }));
 
   const candidates = opts.ownerId || opts.assign === false ? [] : await loadCandidates(tx);
   const values: repo.NewLead[] = [];
   const explanations: (AssignmentExplanation | null)[] = [];
   const dupes: Captured['possibleDuplicates'][] = [];
+  // The capture line on a partner's lead is read by that partner: it counts only that partner's leads.
+  const shownDupes: Captured['possibleDuplicates'][] = [];
   rows.forEach((row, i) => {
     const domain = domains[i];
     const email = row.email?.toLowerCase() ?? null;
     const flagged: Captured['possibleDuplicates'] = [];
+    const shown: Captured['possibleDuplicates'] = [];
     for (const s of seen) {
       if (flagged.length >= 10) break;
-      if (email && s.email === email) flagged.push({ id: s.id, match: 'email' });
-      else if (domain && s.domain === domain) flagged.push({ id: s.id, match: 'domain' });
+      const match = email && s.email === email ? 'email' : domain && s.domain === domain ? 'domain' : null;
+      if (!match) continue;
+      flagged.push({ id: s.id, match });
+      if (!opts.partnerId || s.partnerId === opts.partnerId) shown.push({ id: s.id, match });
     }
-    seen.push({ id: ids[i], email, domain });
+    seen.push({ id: ids[i], email, domain, partnerId: opts.partnerId ?? null });
     dupes.push(flagged);
+    shownDupes.push(shown);
     const implied = impliedEngagement(opts.source);
     const engagement = { ...implied, ...(row.engagement ?? {}) };
     const base = {
@@ -102,7 +108,7 @@ export async function captureLeads(ctx: Ctx, tx: Tx, rows: CaptureRow[], opts: C
   const inserted = await repo.insertLeads(tx, values);
   const actorId = ctx.actor.via === 'system' ? null : ctx.actor.id;
   await repo.insertActivities(tx, inserted.flatMap((l, i) => [
-    { leadId: l.id, kind: 'system', subject: `Captured: ${opts.via}`, body: dupes[i].length ? `Possible duplicate of ${dupes[i].length} lead(s) by ${[...new Set(dupes[i].map((d) => d.match))].join(' and ')}.` : null, actorId, occurredAt: now },
+    { leadId: l.id, kind: 'system', subject: `Captured: ${opts.via}`, body: shownDupes[i].length ? `Possible duplicate of ${shownDupes[i].length} lead(s) by ${[...new Set(shownDupes[i].map((d) => d.match))].join(' and ')}.` : null, actorId, occurredAt: now },
     ...(explanations[i] ? [{ leadId: l.id, kind: 'system', subject: l.ownerId ? 'Assigned' : 'Not assigned', body: explanations[i]!.text, actorId, occurredAt: now }] : []),
   ]));
 

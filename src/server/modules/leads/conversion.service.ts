@@ -3,6 +3,7 @@
 // timeline — all in one transaction, so a failure anywhere leaves nothing behind.
 import { and, eq, isNull, sql } from 'drizzle-orm';
 import { AppError, notFound } from '../../../core/errors';
+import { OWNER_ROLES } from '../../../core/access/owners';
 import { rowScopeFor } from '../../../core/access/roles';
 import { hydrateExplanation, pointLabel } from '../../../core/leads/scoring';
 import { companyDomain, type Bant, type ConvertInput } from '../../../core/leads/schemas';
@@ -11,6 +12,7 @@ import type { Playbook } from '../../../core/playbook';
 import { transaction } from '../../db/client';
 import { accounts, contacts } from '../../db/schema';
 import type { Ctx } from '../../http/env';
+import { assertRefsInScope } from '../../http/scope-refs';
 import { emit } from '../../jobs/events';
 import { findAccount, insertAccount } from '../accounts/accounts.repo';
 import { insertContact } from '../accounts/contacts.repo';
@@ -57,6 +59,7 @@ export async function convertLead(ctx: Ctx, id: string, input: ConvertInput) {
     if (lead.status !== 'qualified') {
       throw new AppError('conflict', `Only a qualified lead can be converted; this one is ${lead.status}.`, { leadStatus: lead.status });
     }
+    await assertRefsInScope(ctx, tx, { users: [{ ids: { ownerId: input.ownerId }, roles: OWNER_ROLES.seller }] });
     const { playbook } = await currentPlaybook(tx);
     const actorId = ctx.actor.via === 'system' ? null : ctx.actor.id;
     // The account executive receiving the handoff: the one named, else the converting AE, else the lead's owner.

@@ -3,12 +3,14 @@
 // in the database. The answer never says whether the person was already known.
 import { createHash, createHmac, timingSafeEqual } from 'node:crypto';
 import { and, desc, eq, gte, isNull, ne, sql } from 'drizzle-orm';
+import { OWNER_ROLES } from '../../../core/access/owners';
 import { AppError, issuePath, notFound } from '../../../core/errors';
 import { formSubmissionSchema, type LeadFormInput } from '../../../core/leads/schemas';
 import { transaction, type Executor } from '../../db/client';
 import { leadFormSubmissions, leadForms } from '../../db/schema';
 import type { Ctx, Deps } from '../../http/env';
 import { systemCtx } from '../../http/env';
+import { assertRefsInScope } from '../../http/scope-refs';
 import { emit } from '../../jobs/events';
 import { audit } from '../platform/audit';
 import { currentPlaybook } from '../platform/playbook.service';
@@ -36,6 +38,7 @@ export async function createForm(ctx: Ctx, input: LeadFormInput) {
   return transaction(ctx.deps.database, async (tx) => {
     const { playbook } = await currentPlaybook(tx);
     checkSource(playbook, input.source);
+    await assertRefsInScope(ctx, tx, { users: [{ ids: { defaultOwnerId: input.defaultOwnerId }, roles: OWNER_ROLES.seller }] });
     const [row] = await tx.insert(leadForms).values({ ...input, campaign: input.campaign ?? null, defaultOwnerId: input.defaultOwnerId ?? null, successMessage: input.successMessage ?? null }).returning();
     await audit(ctx, tx, { action: 'lead_form.create', entityType: 'lead_form', entityId: row.id, after: publicView(row) });
     return publicView(row);
@@ -49,6 +52,7 @@ export async function updateForm(ctx: Ctx, id: string, input: Partial<LeadFormIn
     if (!before) throw notFound('Form');
     if (before.version !== version) throw new AppError('version_conflict', `The form changed since you loaded it (version ${before.version}).`, { currentVersion: before.version });
     if (patch.source) checkSource((await currentPlaybook(tx)).playbook, patch.source);
+    await assertRefsInScope(ctx, tx, { users: [{ ids: { defaultOwnerId: patch.defaultOwnerId }, roles: OWNER_ROLES.seller }] });
     const next = { ...before, ...patch };
     if (next.ownerRule === 'fixed' && !next.defaultOwnerId) {
       throw new AppError('validation_failed', 'A fixed owner rule needs defaultOwnerId.', { errors: [{ path: 'defaultOwnerId', message: 'required for a fixed owner' }] });

@@ -1,5 +1,6 @@
 // Lead use cases: capture through the API, reading, editing enrichment, BANT, status changes, activities and
 // (re)assignment. Each runs in one transaction with its audit entry, lead activity and domain event.
+import { OWNER_ROLES } from '../../../core/access/owners';
 import { rowScopeFor } from '../../../core/access/roles';
 import { AppError, notFound } from '../../../core/errors';
 import {
@@ -9,9 +10,10 @@ import {
 import { bantCheck, bantQuestionKeys, transitionProblem } from '../../../core/leads/transitions';
 import { issuePath } from '../../../core/errors';
 import { toPage } from '../../../core/pagination';
-import { transaction, type Tx } from '../../db/client';
+import { transaction, type Executor, type Tx } from '../../db/client';
 import type { Ctx } from '../../http/env';
 import { emit } from '../../jobs/events';
+import { assertRefsInScope, changed, visibleIds } from '../../http/scope-refs';
 import { audit } from '../platform/audit';
 import { currentPlaybook } from '../platform/playbook.service';
 import { assignFrom, loadCandidates, type AssignmentExplanation } from './assignment.service';
@@ -43,11 +45,28 @@ async function save(ctx: Ctx, tx: Tx, before: repo.LeadRow, patch: Partial<repo.
 }
 
 /** Lead output of a use case (inside its transaction). */
-async function present(tx: Tx, row: repo.LeadRow) {
-  return presentLead((await currentPlaybook(tx)).playbook, row);
+async function present(ctx: Ctx, tx: Tx, row: repo.LeadRow) {
+  const [visible] = await visibleDuplicates(ctx, tx, [row]);
+  return presentLead((await currentPlaybook(tx)).playbook, visible);
 }
 
 async function logLead(ctx: Ctx, tx: Tx, leadId: string, subject: string, body?: string | null) {
+type Duplicate = { id: string; match: string };
+
+/**
+ * Possible duplicates as the caller may see them. Capture flags matches across all leads (staff need them), but a
+ * partner user sees only those among its own partner's leads: no other tenant's lead id reaches it.
+ */
+async function visibleDuplicates<T extends { possibleDuplicates?: unknown }>(ctx: Ctx, db: Executor, rows: T[]): Promise<T[]> {
+  if (rowScopeFor(ctx.actor).kind === 'all') return rows;
+  const dupes = (r: T) => (r.possibleDuplicates ?? []) as Duplicate[];
+  const seen = await visibleIds(ctx, db, 'leads', rows.flatMap((r) => dupes(r).map((d) => d.id)));
+  return rows.map((r) => ({ ...r, possibleDuplicates: dupes(r).filter((d) => seen.has(d.id)) }));
+}
+
+/** Lead owners named in a request: active staff who sell (partner referrals are assigned by the rules). */
+const leadOwner = (path: string, id: string | null | undefined) => ({ ids: { [path]: id }, roles: OWNER_ROLES.seller });
+
   await repo.insertActivities(tx, [{ leadId, kind: 'system', subject, body: body ?? null, actorId: actorId(ctx) }]);
 }
 
@@ -60,12 +79,17 @@ export async function createLead(ctx: Ctx, input: LeadCreate) {
     throw new AppError('validation_failed', 'A customer referral names the referring account.', { errors: [{ path: 'referredByAccountId', message: 'required for customer referrals' }] });
   }
   return transaction(ctx.deps.database, async (tx) => {
+  if (partner && ownerId) {
+    throw new AppError('validation_failed', 'Partner referrals are assigned by the playbook rules.', { errors: [{ path: 'ownerId', message: 'leave out for partner referrals' }] });
+  }
     const [c] = await captureLeads(ctx, tx, [row], {
+    await assertRefsInScope(ctx, tx, { accounts: { referredByAccountId: row.referredByAccountId }, users: [leadOwner('ownerId', ownerId)] });
       source: effectiveSource, partnerId: partner ? ctx.actor.partnerId : partnerId ?? null, ownerId: partner ? null : ownerId ?? null,
       via: partner ? `partner referral by ${ctx.actor.name}` : `entered by ${ctx.actor.name}`,
     });
     const { playbook } = await currentPlaybook(tx);
-    return { ...presentLead(playbook, c.lead), possibleDuplicates: c.possibleDuplicates };
+    const [visible] = await visibleDuplicates(ctx, tx, [{ ...c.lead, possibleDuplicates: c.possibleDuplicates }]);
+    return presentLead(playbook, visible);
   });
 }
 
@@ -77,9 +101,12 @@ export async function bulkCapture(ctx: Ctx, input: LeadBulk) {
     if (r.success) good.push({ index, row: r.data });
     else for (const i of r.error.issues) errors.push({ row: index, path: issuePath(i.path), message: i.message });
   });
-  const captured = good.length === 0 ? [] : await transaction(ctx.deps.database, (tx) => captureLeads(ctx, tx, good.map((g) => g.row), {
-    source: input.source, campaign: input.campaign, ownerId: input.ownerId ?? null, via: `list "${input.campaign}" (${input.source}) by ${ctx.actor.name}`,
-  }));
+  const captured = good.length === 0 ? [] : await transaction(ctx.deps.database, async (tx) => {
+    await assertRefsInScope(ctx, tx, { users: [leadOwner('ownerId', input.ownerId)] });
+    return captureLeads(ctx, tx, good.map((g) => g.row), {
+      source: input.source, campaign: input.campaign, ownerId: input.ownerId ?? null, via: `list "${input.campaign}" (${input.source}) by ${ctx.actor.name}`,
+    });
+  });
   return {
     received: input.rows.length, created: captured.length, failed: new Set(errors.map((e) => e.row)).size, errors,
     leads: captured.map((c, i) => ({ row: good[i].index, id: c.lead.id, possibleDuplicates: c.possibleDuplicates.length })),
@@ -87,8 +114,9 @@ export async function bulkCapture(ctx: Ctx, input: LeadBulk) {
 }
 
 export async function getLead(ctx: Ctx, id: string) {
-  const row = await repo.findLead(ctx.deps.database.db, rowScopeFor(ctx.actor), id);
-  if (!row) throw notFound('Lead');
+  const found = await repo.findLead(ctx.deps.database.db, rowScopeFor(ctx.actor), id);
+  if (!found) throw notFound('Lead');
+  const [row] = await visibleDuplicates(ctx, ctx.deps.database.db, [found]);
   const { playbook } = await currentPlaybook(ctx.deps.database.db);
   return { ...presentLead(playbook, row), bantCheck: bantCheck(playbook.leads, row.bant as Partial<Bant>) };
 }
@@ -109,12 +137,13 @@ export async function updateLead(ctx: Ctx, id: string, input: LeadUpdate) {
     const before = await leadForChange(ctx, tx, id, version);
     if (before.status === 'converted') throw new AppError('conflict', 'A converted lead is read-only; edit the account instead.');
     const fields: Partial<repo.NewLead> = { ...patch };
+    await assertRefsInScope(ctx, tx, { accounts: { referredByAccountId: changed(patch.referredByAccountId, before.referredByAccountId) } });
     if (patch.email !== undefined && patch.domain === undefined && !before.domain) fields.domain = companyDomain({ email: patch.email });
     const after = await save(ctx, tx, before, fields);
     await audit(ctx, tx, { action: 'lead.update', entityType: 'lead', entityId: id, before, after });
     if (before.score !== after.score) await logLead(ctx, tx, id, `Score ${before.score} → ${after.score}`, 'Re-scored after the lead changed.');
     await emit(ctx, tx, { type: 'lead.updated', entityType: 'lead', entityId: id, payload: { before: { score: before.score }, after: { score: after.score } } });
-    return present(tx, after);
+    return present(ctx, tx, after);
   });
 }
 
@@ -135,7 +164,7 @@ export async function updateBant(ctx: Ctx, id: string, input: { version: number;
     await audit(ctx, tx, { action: 'lead.bant', entityType: 'lead', entityId: id, before: { bant: before.bant }, after: { bant: after.bant } });
     await logLead(ctx, tx, id, `BANT updated: ${check.met.length} of 4 criteria met`, check.missing.length ? `Missing: ${check.missing.map((m) => m.label).join(', ')}.` : 'All criteria met.');
     await emit(ctx, tx, { type: 'lead.bant_updated', entityType: 'lead', entityId: id, payload: { met: check.met } });
-    return { ...(await present(tx, after)), bantCheck: check };
+    return { ...(await present(ctx, tx, after)), bantCheck: check };
   });
 }
 
@@ -177,7 +206,7 @@ export async function changeStatus(ctx: Ctx, id: string, input: StatusChange) {
     await audit(ctx, tx, { action: 'lead.status', entityType: 'lead', entityId: id, before: { status: before.status }, after: { status: after.status, disqualificationReason: after.disqualificationReason } });
     await logLead(ctx, tx, id, `Status ${before.status} → ${after.status}`, detail);
     await emit(ctx, tx, { type: `lead.${after.status}`, entityType: 'lead', entityId: id, payload: { from: before.status, to: after.status, reason: after.disqualificationReason } });
-    return present(tx, after);
+    return present(ctx, tx, after);
   });
 }
 
@@ -201,7 +230,7 @@ export async function logActivity(ctx: Ctx, id: string, input: LeadActivityInput
     await audit(ctx, tx, { action: 'lead.activity', entityType: 'lead', entityId: id, after: { kind: row.kind, subject: row.subject } });
     if (responds) await logLead(ctx, tx, id, 'First response', `Responded ${Math.round((after.firstRespondedAt!.getTime() - before.createdAt.getTime()) / 60_000)} minutes after capture.`);
     await emit(ctx, tx, { type: 'lead.activity_logged', entityType: 'lead', entityId: id, payload: { kind: row.kind, firstResponse: responds } });
-    return { activity: row, lead: await present(tx, after) };
+    return { activity: row, lead: await present(ctx, tx, after) };
   });
 }
 
@@ -220,6 +249,7 @@ export async function assignLead(ctx: Ctx, id: string, input: { version: number;
     let ownerId: string | null;
     if (input.ownerId !== undefined) {
       if (!input.reason) throw new AppError('validation_failed', 'A manual reassignment needs a reason.', { errors: [{ path: 'reason', message: 'required' }] });
+      await assertRefsInScope(ctx, tx, { users: [leadOwner('ownerId', input.ownerId)] });
       ownerId = input.ownerId;
       explanation = { by: 'manual', text: `${ownerId ? 'Reassigned' : 'Unassigned'} by ${ctx.actor.name}: ${input.reason}`, actorName: ctx.actor.name, reason: input.reason };
     } else {
@@ -233,6 +263,6 @@ export async function assignLead(ctx: Ctx, id: string, input: { version: number;
     await audit(ctx, tx, { action: 'lead.assign', entityType: 'lead', entityId: id, before: { ownerId: before.ownerId }, after: { ownerId: after.ownerId, reason: input.reason ?? null } });
     await logLead(ctx, tx, id, ownerId ? 'Assigned' : 'Not assigned', explanation.text);
     await emit(ctx, tx, { type: 'lead.assigned', entityType: 'lead', entityId: id, payload: { from: before.ownerId, ownerId, explanation: explanation.text } });
-    return present(tx, after);
+    return present(ctx, tx, after);
   });
 }

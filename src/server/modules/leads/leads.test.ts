@@ -166,7 +166,9 @@ describe('partner referrals', () => {
   it('partner users create referrals of their own partner and see nothing else (404)', async () => {
     const p1 = await t.partner();
     const partner = await t.login('partner', { partnerId: p1 });
-    const mine = await partner.post('/api/leads', { source: 'website', email: 'buyer@partnerco.com', partnerId: null, ownerId: sdr.user.id });
+    // A partner does not pick the owner: the playbook rules assign its referrals.
+    expect((await partner.post('/api/leads', { source: 'website', email: 'buyer@partnerco.com', ownerId: sdr.user.id })).status).toBe(422);
+    const mine = await partner.post('/api/leads', { source: 'website', email: 'buyer@partnerco.com', partnerId: null });
     expect(mine.status).toBe(201);
     expect(mine.body).toMatchObject({ partnerId: p1, source: 'partner_referral' });
     expect(mine.body.ownerId).not.toBe(undefined);

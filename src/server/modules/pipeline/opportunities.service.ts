@@ -1,5 +1,6 @@
 // Opportunity use cases. `openOpportunity` runs inside the caller's transaction so that lead conversion creates
 // account, contacts and opportunity atomically; the others own their transaction.
+import { OWNER_ROLES } from '../../../core/access/owners';
 import { rowScopeFor } from '../../../core/access/roles';
 import { AppError, notFound } from '../../../core/errors';
 import { toPage } from '../../../core/pagination';
@@ -9,6 +10,7 @@ import type { OpportunityCreate, OpportunityListQuery, OpportunityUpdate } from 
 import type { Playbook } from '../../../core/playbook';
 import { transaction, type Tx } from '../../db/client';
 import type { Ctx } from '../../http/env';
+import { assertRefsInScope, changed } from '../../http/scope-refs';
 import { emit } from '../../jobs/events';
 import { accountForChange, getAccount } from '../accounts/accounts.service';
 import { logSystemActivity } from '../accounts/timeline.service';
@@ -61,13 +63,18 @@ function partnerRules<T extends { partnerId?: string | null }>(ctx: Ctx, input: 
   return { ...input, partnerId: ctx.actor.partnerId };
 }
 
+/** A deal is owned by a seller on our side or by a user of the deal's partner. */
+const dealOwner = (ownerId: string | null | undefined, partnerId: string | null) => ({ ids: { ownerId }, roles: OWNER_ROLES.seller, partnerId });
+
 export async function createOpportunity(ctx: Ctx, input: OpportunityCreate) {
   const values = partnerRules(ctx, input);
   return transaction(ctx.deps.database, async (tx) => {
     const account = await accountForChange(ctx, tx, values.accountId); // 404 outside the actor's scope
     const ownerId = values.ownerId !== undefined ? values.ownerId : (['sales', 'sdr', 'partner'].includes(ctx.actor.role) ? ctx.actor.id : account.aeId);
+    const partnerId = values.partnerId !== undefined ? values.partnerId : account.partnerId;
+    await assertRefsInScope(ctx, tx, { users: [dealOwner(values.ownerId, partnerId)] });
     return openOpportunity(ctx, tx, {
-      ...values, ownerId, partnerId: values.partnerId !== undefined ? values.partnerId : account.partnerId,
+      ...values, ownerId, partnerId,
       currency: values.currency ?? account.currency, source: values.source ?? 'manual',
     });
   });
@@ -87,6 +94,7 @@ export async function updateOpportunity(ctx: Ctx, id: string, input: Opportunity
   const { version, probability, forecastCategory, ...rest } = partnerRules(ctx, input);
   return transaction(ctx.deps.database, async (tx) => {
     const before = await opportunityForChange(ctx, tx, id, version);
+    await assertRefsInScope(ctx, tx, { users: [dealOwner(changed(rest.ownerId, before.ownerId), rest.partnerId !== undefined ? rest.partnerId : before.partnerId)] });
     const { playbook } = await currentPlaybook(tx);
     const stage = stageOf(playbook.pipeline.stages, before.stage)!;
     const patch: Parameters<typeof repo.updateOpportunity>[3] = { ...rest };

@@ -1,6 +1,7 @@
 // Value Graph use cases (002 Acts I–II): the Architect's hypothesis, the Committer's KPIs, the artifacts of every
 // agent run, the deal-risk assessment. Each mutation runs in one transaction with audit, event and timeline entry.
 import { randomUUID } from 'node:crypto';
+import { OWNER_ROLES } from '../../../core/access/owners';
 import { rowScopeFor } from '../../../core/access/roles';
 import { AppError, notFound } from '../../../core/errors';
 import {
@@ -11,6 +12,7 @@ import {
 import { transaction, type Executor, type Tx } from '../../db/client';
 import type { Ctx } from '../../http/env';
 import { emit } from '../../jobs/events';
+import { assertRefsInScope } from '../../http/scope-refs';
 import { logSystemActivity } from '../accounts/timeline.service';
 import { audit } from '../platform/audit';
 import { currentPlaybook } from '../platform/playbook.service';
@@ -210,6 +212,12 @@ export async function updateCommitment(ctx: Ctx, opportunityId: string, input: C
     const row = await repo.updateCommitment(tx, before.id, input.version, patch);
     if (!row) throw new AppError('version_conflict', 'The commitment changed while saving. Reload and try again.');
     await audit(ctx, tx, { action: 'value_commitment.update', entityType: 'value_commitment', entityId: row.id, accountId: opp.accountId, before: { kpis: before.kpis, successCriteria: before.successCriteria, status: before.status }, after: { kpis: row.kpis, successCriteria: row.successCriteria, status: row.status } });
+    // KPI owners on our side: staff, or people of the deal's partner; owners already on the commitment stay valid.
+    const kept = new Set((before.kpis as Kpi[]).map((k) => k.ownerUserId));
+    await assertRefsInScope(ctx, tx, { users: [{
+      ids: Object.fromEntries((input.kpis ?? []).map((k, i) => [`kpis.${i}.ownerUserId`, kept.has(k.ownerUserId) ? null : k.ownerUserId])),
+      roles: OWNER_ROLES.team, partnerId: opp.partnerId,
+    }] });
     await logSystemActivity(ctx, tx, opp.accountId, `Value commitment edited: ${opp.name}`, `${(row.kpis as Kpi[]).length} KPIs.`, { type: 'opportunity', id: opp.id });
     await emit(ctx, tx, { type: 'value.commitment_updated', entityType: 'value_commitment', entityId: row.id, accountId: opp.accountId, payload: { opportunityId: opp.id } });
     return presentCommitment(row);
