@@ -5,9 +5,9 @@ import { AppError, notFound } from '../../../core/errors';
 import { toPage } from '../../../core/pagination';
 import { transaction, type Tx } from '../../db/client';
 import type { Ctx } from '../../http/env';
+import { assertRefsInScope } from '../../http/scope-refs';
 import { emit } from '../../jobs/events';
 import { defineTimer, scheduleTimer } from '../../jobs/timers';
-import { assertRefsInScope } from '../../http/scope-refs';
 import { audit } from '../platform/audit';
 import { findAccount } from './accounts.repo';
 import { accountForChange } from './accounts.service';
@@ -28,6 +28,7 @@ export async function logSystemActivity(ctx: Ctx, tx: Tx, accountId: string, sub
 export async function logActivity(ctx: Ctx, accountId: string, input: ActivityCreate) {
   return transaction(ctx.deps.database, async (tx) => {
     await accountForChange(ctx, tx, accountId);
+    await assertRefsInScope(ctx, tx, { contacts: { ids: { contactId: input.contactId }, accountId } });
     const row = await repo.insertActivity(tx, {
       accountId, kind: input.kind, subject: input.subject, body: input.body ?? null, contactId: input.contactId ?? null,
       occurredAt: input.occurredAt ? new Date(input.occurredAt) : new Date(), actorId: actorId(ctx),
@@ -41,7 +42,6 @@ export async function logActivity(ctx: Ctx, accountId: string, input: ActivityCr
 export async function timeline(ctx: Ctx, accountId: string, q: TimelineQuery) {
   const db = ctx.deps.database.db;
   if (!(await findAccount(db, rowScopeFor(ctx.actor), accountId))) throw notFound('Account');
-    await assertRefsInScope(ctx, tx, { contacts: { ids: { contactId: input.contactId }, accountId } });
   const withAudit = seesAudit(ctx.actor.role);
   if (q.kind === 'audit' && !withAudit) throw new AppError('forbidden', 'Audit entries are visible to internal users only.');
   const rows = await repo.listTimeline(db, accountId, { ...q, withAudit });

@@ -12,8 +12,8 @@ import { issuePath } from '../../../core/errors';
 import { toPage } from '../../../core/pagination';
 import { transaction, type Executor, type Tx } from '../../db/client';
 import type { Ctx } from '../../http/env';
-import { emit } from '../../jobs/events';
 import { assertRefsInScope, changed, visibleIds } from '../../http/scope-refs';
+import { emit } from '../../jobs/events';
 import { audit } from '../platform/audit';
 import { currentPlaybook } from '../platform/playbook.service';
 import { assignFrom, loadCandidates, type AssignmentExplanation } from './assignment.service';
@@ -50,7 +50,6 @@ async function present(ctx: Ctx, tx: Tx, row: repo.LeadRow) {
   return presentLead((await currentPlaybook(tx)).playbook, visible);
 }
 
-async function logLead(ctx: Ctx, tx: Tx, leadId: string, subject: string, body?: string | null) {
 type Duplicate = { id: string; match: string };
 
 /**
@@ -67,6 +66,7 @@ async function visibleDuplicates<T extends { possibleDuplicates?: unknown }>(ctx
 /** Lead owners named in a request: active staff who sell (partner referrals are assigned by the rules). */
 const leadOwner = (path: string, id: string | null | undefined) => ({ ids: { [path]: id }, roles: OWNER_ROLES.seller });
 
+async function logLead(ctx: Ctx, tx: Tx, leadId: string, subject: string, body?: string | null) {
   await repo.insertActivities(tx, [{ leadId, kind: 'system', subject, body: body ?? null, actorId: actorId(ctx) }]);
 }
 
@@ -78,12 +78,12 @@ export async function createLead(ctx: Ctx, input: LeadCreate) {
   if (effectiveSource === 'customer_referral' && !row.referredByAccountId) {
     throw new AppError('validation_failed', 'A customer referral names the referring account.', { errors: [{ path: 'referredByAccountId', message: 'required for customer referrals' }] });
   }
-  return transaction(ctx.deps.database, async (tx) => {
   if (partner && ownerId) {
     throw new AppError('validation_failed', 'Partner referrals are assigned by the playbook rules.', { errors: [{ path: 'ownerId', message: 'leave out for partner referrals' }] });
   }
-    const [c] = await captureLeads(ctx, tx, [row], {
+  return transaction(ctx.deps.database, async (tx) => {
     await assertRefsInScope(ctx, tx, { accounts: { referredByAccountId: row.referredByAccountId }, users: [leadOwner('ownerId', ownerId)] });
+    const [c] = await captureLeads(ctx, tx, [row], {
       source: effectiveSource, partnerId: partner ? ctx.actor.partnerId : partnerId ?? null, ownerId: partner ? null : ownerId ?? null,
       via: partner ? `partner referral by ${ctx.actor.name}` : `entered by ${ctx.actor.name}`,
     });
@@ -136,8 +136,8 @@ export async function updateLead(ctx: Ctx, id: string, input: LeadUpdate) {
   return transaction(ctx.deps.database, async (tx) => {
     const before = await leadForChange(ctx, tx, id, version);
     if (before.status === 'converted') throw new AppError('conflict', 'A converted lead is read-only; edit the account instead.');
-    const fields: Partial<repo.NewLead> = { ...patch };
     await assertRefsInScope(ctx, tx, { accounts: { referredByAccountId: changed(patch.referredByAccountId, before.referredByAccountId) } });
+    const fields: Partial<repo.NewLead> = { ...patch };
     if (patch.email !== undefined && patch.domain === undefined && !before.domain) fields.domain = companyDomain({ email: patch.email });
     const after = await save(ctx, tx, before, fields);
     await audit(ctx, tx, { action: 'lead.update', entityType: 'lead', entityId: id, before, after });
@@ -248,8 +248,8 @@ export async function assignLead(ctx: Ctx, id: string, input: { version: number;
     let explanation: AssignmentExplanation;
     let ownerId: string | null;
     if (input.ownerId !== undefined) {
-      if (!input.reason) throw new AppError('validation_failed', 'A manual reassignment needs a reason.', { errors: [{ path: 'reason', message: 'required' }] });
       await assertRefsInScope(ctx, tx, { users: [leadOwner('ownerId', input.ownerId)] });
+      if (!input.reason) throw new AppError('validation_failed', 'A manual reassignment needs a reason.', { errors: [{ path: 'reason', message: 'required' }] });
       ownerId = input.ownerId;
       explanation = { by: 'manual', text: `${ownerId ? 'Reassigned' : 'Unassigned'} by ${ctx.actor.name}: ${input.reason}`, actorName: ctx.actor.name, reason: input.reason };
     } else {

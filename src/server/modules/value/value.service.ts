@@ -11,8 +11,8 @@ import {
 } from '../../../core/value';
 import { transaction, type Executor, type Tx } from '../../db/client';
 import type { Ctx } from '../../http/env';
-import { emit } from '../../jobs/events';
 import { assertRefsInScope } from '../../http/scope-refs';
+import { emit } from '../../jobs/events';
 import { logSystemActivity } from '../accounts/timeline.service';
 import { audit } from '../platform/audit';
 import { currentPlaybook } from '../platform/playbook.service';
@@ -208,16 +208,16 @@ export async function updateCommitment(ctx: Ctx, opportunityId: string, input: C
       });
     }
     if (errors.length) throw new AppError('validation_failed', 'The commitment has errors.', { errors });
-    const patch = { ...(input.kpis ? { kpis: input.kpis } : {}), ...(input.successCriteria ? { successCriteria: input.successCriteria } : {}), status: 'draft' as const, acceptedBy: null, acceptedAt: null };
-    const row = await repo.updateCommitment(tx, before.id, input.version, patch);
-    if (!row) throw new AppError('version_conflict', 'The commitment changed while saving. Reload and try again.');
-    await audit(ctx, tx, { action: 'value_commitment.update', entityType: 'value_commitment', entityId: row.id, accountId: opp.accountId, before: { kpis: before.kpis, successCriteria: before.successCriteria, status: before.status }, after: { kpis: row.kpis, successCriteria: row.successCriteria, status: row.status } });
     // KPI owners on our side: staff, or people of the deal's partner; owners already on the commitment stay valid.
     const kept = new Set((before.kpis as Kpi[]).map((k) => k.ownerUserId));
     await assertRefsInScope(ctx, tx, { users: [{
       ids: Object.fromEntries((input.kpis ?? []).map((k, i) => [`kpis.${i}.ownerUserId`, kept.has(k.ownerUserId) ? null : k.ownerUserId])),
       roles: OWNER_ROLES.team, partnerId: opp.partnerId,
     }] });
+    const patch = { ...(input.kpis ? { kpis: input.kpis } : {}), ...(input.successCriteria ? { successCriteria: input.successCriteria } : {}), status: 'draft' as const, acceptedBy: null, acceptedAt: null };
+    const row = await repo.updateCommitment(tx, before.id, input.version, patch);
+    if (!row) throw new AppError('version_conflict', 'The commitment changed while saving. Reload and try again.');
+    await audit(ctx, tx, { action: 'value_commitment.update', entityType: 'value_commitment', entityId: row.id, accountId: opp.accountId, before: { kpis: before.kpis, successCriteria: before.successCriteria, status: before.status }, after: { kpis: row.kpis, successCriteria: row.successCriteria, status: row.status } });
     await logSystemActivity(ctx, tx, opp.accountId, `Value commitment edited: ${opp.name}`, `${(row.kpis as Kpi[]).length} KPIs.`, { type: 'opportunity', id: opp.id });
     await emit(ctx, tx, { type: 'value.commitment_updated', entityType: 'value_commitment', entityId: row.id, accountId: opp.accountId, payload: { opportunityId: opp.id } });
     return presentCommitment(row);
