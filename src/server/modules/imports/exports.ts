@@ -3,6 +3,7 @@
 import { Readable } from 'node:stream';
 import { stringify } from 'csv-stringify';
 import { sql } from 'drizzle-orm';
+import { guardFormula } from '../../../core/csv/formula-guard';
 import { fieldsOf, type ImportKind } from '../../../core/imports';
 import type { Executor } from '../../db/client';
 import { rowsOf } from './imports.repo';
@@ -55,11 +56,16 @@ async function* records(db: Executor, kind: ImportKind) {
 
 /** A Node stream of CSV text. */
 export function exportStream(db: Executor, kind: ImportKind): Readable {
-  return Readable.from(records(db, kind)).pipe(stringify());
+  return Readable.from(records(db, kind)).pipe(csvWriter());
 }
 
 /** Any rows as CSV (the error report). */
 export function csvStream(rows: AsyncIterable<unknown[]>, header: string[]): Readable {
   async function* all() { yield header; yield* rows; }
-  return Readable.from(all()).pipe(stringify());
+  return Readable.from(all()).pipe(csvWriter());
+}
+
+/** Every CSV we write: text cells a spreadsheet would run as formulas are quoted (the importer removes the quote). */
+function csvWriter() {
+  return stringify({ cast: { string: (value) => guardFormula(value) } });
 }

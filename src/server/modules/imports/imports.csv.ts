@@ -7,6 +7,7 @@
 import { createReadStream } from 'node:fs';
 import { open } from 'node:fs/promises';
 import { parse } from 'csv-parse';
+import { unguardRecord } from '../../../core/csv/formula-guard';
 
 export interface CsvRecord {
   record: string[];
@@ -27,8 +28,18 @@ export interface CsvReadOptions {
 
 const LF = 10, CR = 13, QUOTE = 34;
 
-/** Records from `start` to the end of the file, in chunks (one per read of the file). */
+/**
+ * Records from `start` to the end of the file, in chunks (one per read of the file). Cells read back as they were
+ * before our exports quoted formula-like text (core/csv/formula-guard.ts).
+ */
 export async function* readCsv(path: string, opts: CsvReadOptions): AsyncGenerator<CsvRecord[]> {
+  for await (const records of readRecords(path, opts)) {
+    for (const r of records) unguardRecord(r.record);
+    yield records;
+  }
+}
+
+async function* readRecords(path: string, opts: CsvReadOptions): AsyncGenerator<CsvRecord[]> {
   if (await bareCarriageReturns(path, opts.start)) { yield* readCsvGeneric(path, opts); return; }
   const delim = opts.delimiter;
   const delimByte = Buffer.from(delim)[0];

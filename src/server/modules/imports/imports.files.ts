@@ -7,6 +7,7 @@ import { join, resolve, sep } from 'node:path';
 import { Readable, Transform } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { parse } from 'csv-parse';
+import { unguardRecord } from '../../../core/csv/formula-guard';
 import { detectDelimiter } from '../../../core/imports';
 import { AppError } from '../../../core/errors';
 import type { Config } from '../../config';
@@ -84,7 +85,7 @@ export async function readHead(path: string, maxRows: number): Promise<FileHead>
   try {
     for await (const { record, info } of parser as AsyncIterable<{ record: string[]; info: { bytes: number; lines: number } }>) {
       if (!headers) { headers = record.map((h) => h.trim()); dataOffset = info.bytes; continue; }
-      rows.push({ line: info.lines, record });
+      rows.push({ line: info.lines, record: unguardRecord(record) }); // as readCsv reads them
       if (rows.length >= maxRows) break;
     }
   } catch (e) {
