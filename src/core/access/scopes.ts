@@ -1,6 +1,7 @@
 // API token scopes: one grammar for the token-creation check, its error messages, the policy of every route
 // (`Policy.permission` is typed by this list) and the admin Tokens page.
 import { z } from 'zod';
+import { isoDateTime } from '../dates';
 
 /**
  * Every permission a route demands, as `resource:action`. A test walks the route registry and fails when a route
@@ -70,7 +71,7 @@ export const tokenCreateSchema = z.object({
   userId: z.uuid().optional(),
   scopes: z.array(scopeSchema).min(1).max(50),
   // Checked when the request is validated: a token that is dead on arrival is a mistake, not a request.
-  expiresAt: z.iso.datetime({ offset: true }).nullable().optional()
+  expiresAt: isoDateTime.nullable().optional()
     .refine((v) => !v || Date.parse(v) > Date.now(), 'must be in the future'),
 }).strict();
 export type TokenCreate = z.infer<typeof tokenCreateSchema>;

@@ -1,5 +1,6 @@
 // Accounts, contacts and activities at the edge: shared by server routes, web forms and the CLI.
 import { z } from 'zod';
+import { isoDateTime } from '../dates';
 
 export const SEGMENTS = ['standard', 'strategic'] as const; // 001 Resource Allocation (80/20)
 export const LIFECYCLE_STAGES = [
@@ -101,7 +102,7 @@ export const activityCreateSchema = z.object({
   kind: z.enum(ACTIVITY_KINDS),
   subject: z.string().trim().min(1).max(300),
   body: z.string().max(20_000).nullable().optional(),
-  occurredAt: z.iso.datetime({ offset: true }).optional(),
+  occurredAt: isoDateTime.optional(),
   contactId: uuid.nullable().optional(),
 }).strict();
 export type ActivityCreate = z.infer<typeof activityCreateSchema>;

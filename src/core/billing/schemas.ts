@@ -1,13 +1,14 @@
 // Request shapes of the billing API, shared by server routes and web forms.
 import { z } from 'zod';
 import { listLimit } from '../accounts/schemas';
+import { isoDate } from '../dates';
 import { BILLING_PERIODS } from './subscription';
 
 export const INVOICE_KINDS = ['milestone', 'subscription', 'poc', 'manual'] as const;
 export const INVOICE_STATUSES = ['draft', 'issued', 'partially_paid', 'paid', 'void'] as const;
 export const PAYMENT_METHODS = ['wire', 'ach', 'card', 'check', 'other'] as const;
 
-const day = z.iso.date();
+const day = isoDate;
 const money = z.number().int().min(1).max(Number.MAX_SAFE_INTEGER);
 const currency = z.string().regex(/^[A-Z]{3}$/, 'must be an ISO 4217 code');
 const text = (max: number) => z.string().trim().min(1).max(max);

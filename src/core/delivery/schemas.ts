@@ -1,10 +1,11 @@
 // Request shapes of the delivery API, shared by server routes and web forms.
 import { z } from 'zod';
 import { listLimit } from '../accounts/schemas';
+import { isoDate, isoDateTime } from '../dates';
 import { MEETING_FREQUENCIES } from './calendar';
 import { CHECKLISTS } from './checklists';
 
-const day = z.iso.date();
+const day = isoDate;
 const text = (max: number) => z.string().trim().min(1).max(max);
 const note = z.string().trim().max(2000).nullable().optional();
 const hours = z.number().min(0).max(100_000);
@@ -191,7 +192,7 @@ export type RaciUpdate = z.infer<typeof raciUpdateSchema>;
 const meetingFields = {
   title: text(300),
   frequency: z.enum(MEETING_FREQUENCIES),
-  firstStartsAt: z.iso.datetime({ offset: true }),
+  firstStartsAt: isoDateTime,
   untilDate: day.nullable().optional(),
   durationMinutes: z.number().int().min(5).max(600).optional(),
   timezone: z.string().max(60).optional(),
@@ -218,6 +219,6 @@ export type ReportUpdate = z.infer<typeof reportUpdateSchema>;
 export const metricRecordSchema = z.object({
   value: z.number().min(-1e9).max(1e9),
   note,
-  recordedAt: z.iso.datetime({ offset: true }).optional(),
+  recordedAt: isoDateTime.optional(),
 }).strict();
 export type MetricRecord = z.infer<typeof metricRecordSchema>;

@@ -3,6 +3,7 @@
 // reasons, BANT question keys) happen in the service, which reads the active playbook.
 import { z } from 'zod';
 import { REGIONS } from '../accounts/schemas';
+import { isoDate, isoDateTime } from '../dates';
 
 export const LEAD_STATUSES = ['new', 'working', 'qualified', 'disqualified', 'converted'] as const;
 export type LeadStatus = (typeof LEAD_STATUSES)[number];
@@ -141,7 +142,7 @@ export const leadActivitySchema = z.object({
   body: z.string().max(20_000).nullable().optional(),
   /** For emails: true when the prospect wrote to us (a reply), false for our outreach. */
   inbound: z.boolean().optional(),
-  occurredAt: z.iso.datetime({ offset: true }).optional(),
+  occurredAt: isoDateTime.optional(),
 }).strict();
 export type LeadActivityInput = z.infer<typeof leadActivitySchema>;
 
@@ -151,12 +152,12 @@ export const convertSchema = z.object({
   accountId: uuid.optional(),
   opportunityName: z.string().trim().min(1).max(200).optional(),
   amount: z.number().int().min(0).max(Number.MAX_SAFE_INTEGER).optional(),
-  closeDate: z.iso.date().optional(),
+  closeDate: isoDate.optional(),
   ownerId: uuid.optional(),
   /** The handoff package (004 Handoff to Next Stage). */
   requirements: z.string().trim().min(1).max(10_000),
   meeting: z.object({
-    at: z.iso.datetime({ offset: true }),
+    at: isoDateTime,
     attendees: z.string().trim().max(1000).optional(),
     agenda: z.string().trim().max(2000).optional(),
   }).strict(),
@@ -204,7 +205,7 @@ export const leadFormSchema = z.object({
   active: z.boolean().default(true),
   /** Submissions faster than this after the form was served are treated as bots. */
   minFillSeconds: z.number().int().min(0).max(600).default(3),
-  /** Accepted submissions per IP address per hour, across all forms. */
+  /** Submissions per IP address per hour, across all forms, whatever their outcome (refused ones count too). */
   rateLimitPerHour: z.number().int().min(1).max(10_000).default(10),
   successMessage: z.string().trim().max(500).nullable().optional(),
 }).strict().refine((f) => f.ownerRule !== 'fixed' || !!f.defaultOwnerId, { message: 'A fixed owner rule needs defaultOwnerId', path: ['defaultOwnerId'] });
@@ -246,7 +247,7 @@ export const salesProfileSchema = z.object({
   /** Playbook account size tier id (leads.assignment.accountSizeTiers). */
   sizeTier: z.string().trim().min(1).max(60).nullable().default(null),
   capacity: z.number().int().min(0).max(10_000).default(40),
-  outOfOfficeUntil: z.iso.datetime({ offset: true }).nullable().default(null),
+  outOfOfficeUntil: isoDateTime.nullable().default(null),
 }).strict();
 export type SalesProfileInput = z.infer<typeof salesProfileSchema>;
 

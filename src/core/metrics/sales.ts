@@ -1,13 +1,14 @@
 // The sales metrics of 000 §1 and 004 "Success Metrics": definitions, and their playbook targets.
 import { z } from 'zod';
+import { isoDate } from '../dates';
 import type { Playbook } from '../playbook';
 import { average, ratePercent, targetStatus, winRate, type Comparator, type TargetStatus } from './formulas';
 
 export const salesMetricsQuerySchema = z.object({
   /** Inclusive start date (YYYY-MM-DD); default: 365 days before `to`. */
-  from: z.iso.date().optional(),
+  from: isoDate.optional(),
   /** Inclusive end date (YYYY-MM-DD); default: today. */
-  to: z.iso.date().optional(),
+  to: isoDate.optional(),
   owner: z.uuid().optional(),
 }).strict();
 export type SalesMetricsQuery = z.infer<typeof salesMetricsQuerySchema>;

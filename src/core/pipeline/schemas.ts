@@ -1,11 +1,12 @@
 // Request shapes of the pipeline API, shared by server routes and web forms.
 import { z } from 'zod';
 import { listLimit } from '../accounts/schemas';
+import { isoDate } from '../dates';
 import { POC_STATUSES } from './poc';
 
 export const OPEN_FORECAST_CATEGORIES = ['pipeline', 'best_case', 'commit', 'omitted'] as const;
 const money = z.number().int().min(0).max(Number.MAX_SAFE_INTEGER);
-const day = z.iso.date();
+const day = isoDate;
 const currency = z.string().regex(/^[A-Z]{3}$/, 'must be an ISO 4217 code');
 const text = (max: number) => z.string().trim().min(1).max(max);
 

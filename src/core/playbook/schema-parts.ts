@@ -4,6 +4,7 @@
  * zod prefixes them); cross-section invariants live in `schema.ts`.
  */
 import { z } from 'zod';
+import { isoDate } from '../dates';
 
 // ---------------------------------------------------------------- primitives
 
@@ -86,7 +87,7 @@ export const calendarSchema = z
     startTime: timeOfDaySchema,
     endTime: timeOfDaySchema,
     /** Dates (YYYY-MM-DD) that are not business days. */
-    holidays: z.array(z.iso.date()),
+    holidays: z.array(isoDate),
   })
   .strict()
   .superRefine((c, ctx) => {

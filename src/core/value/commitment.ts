@@ -11,6 +11,7 @@
 //   custom pains         money/year   the pain's annual impact                         due go-live + 365 days
 // Go-live = start date (close date, or today) + delivery.standardWeeks weeks (003 "12 weeks").
 import { z } from 'zod';
+import { isoDate } from '../dates';
 import type { Playbook } from '../playbook';
 import { benchmark } from './benchmarks';
 import { money, num } from './format';
@@ -18,7 +19,7 @@ import type { HypothesisResults } from './hypothesis';
 import type { HypothesisModel } from './model';
 
 export const KPI_UNITS = ['hours/month', 'days/year', 'count/year', 'money/year', 'percent'] as const;
-const date = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date YYYY-MM-DD').refine((d) => { const t = Date.parse(`${d}T00:00:00Z`); return !Number.isNaN(t) && new Date(t).toISOString().startsWith(d); }, 'must be a real date');
+const date = isoDate;
 
 export const kpiSchema = z.object({
   id: z.string().regex(/^[a-z0-9_]{1,60}$/),

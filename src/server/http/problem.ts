@@ -32,6 +32,10 @@ export function toAppError(err: unknown): AppError {
   if (pgCode === '23503') return new AppError('validation_failed', 'A referenced record does not exist.');
   if (pgCode === '23505') return new AppError('conflict', 'A record with the same unique value already exists.');
   if (pgCode === '22P02' || pgCode === '22003') return new AppError('validation_failed', 'A value has the wrong format.');
+  // Backstops for input the edge should have refused: NUL in text (22021) or jsonb (22P05), dates out of range (22008, 22007).
+  if (pgCode === '22021' || pgCode === '22P05' || pgCode === '22008' || pgCode === '22007') {
+    return new AppError('validation_failed', 'A value cannot be stored (a control character or a date out of range).');
+  }
   return new AppError('internal', 'Something went wrong on our side. The request id identifies it in the logs.');
 }
 

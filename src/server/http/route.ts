@@ -6,6 +6,7 @@ import { ROLES, type Role } from '../../core/access/roles';
 import { scopeAllows, type Permission } from '../../core/access/scopes';
 import { AppError } from '../../core/errors';
 import type { Actor, AppEnv, Ctx } from './env';
+import { refuseControlChars } from './sanitize';
 import type { Context } from 'hono';
 
 export type Policy =
@@ -56,7 +57,8 @@ export function guard<R extends RouteConfig>(policy: Policy, config: R): R {
     ...config,
     description: [config.description, describe(policy)].filter(Boolean).join('\n\n'),
     security: policy.public ? [] : [{ session: [] }, { bearer: [] }],
-    middleware: [authorize(policy) as MiddlewareHandler, ...existing],
+    // Control characters are refused after the route's own middleware (body limits, rate limits) and before validation.
+    middleware: [authorize(policy) as MiddlewareHandler, ...existing, refuseControlChars as MiddlewareHandler],
     'x-policy': policy,
   } as R);
 }

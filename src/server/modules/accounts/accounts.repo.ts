@@ -2,7 +2,7 @@
 import { and, asc, desc, eq, getTableColumns, gt, isNotNull, isNull, lt, or, sql, type SQL } from 'drizzle-orm';
 import type { RowScope } from '../../../core/access/roles';
 import type { AccountListQuery } from '../../../core/accounts/schemas';
-import { decodeCursor } from '../../../core/pagination';
+import { decodeCursor, type CursorShape } from '../../../core/pagination';
 import type { Executor } from '../../db/client';
 import { accounts } from '../../db/schema';
 
@@ -17,6 +17,10 @@ export function scopeWhere(scope: RowScope): SQL | undefined {
 const SORTS = {
   name: accounts.name, updatedAt: accounts.updatedAt, arr: accounts.arr,
 } as const;
+/** The cursor of each sort: its value kind follows the sort column. */
+const CURSORS = {
+  name: { value: 'string', id: 'uuid' }, updatedAt: { value: 'datetime', id: 'uuid' }, arr: { value: 'number', id: 'uuid' },
+} as const satisfies Record<keyof typeof SORTS, CursorShape>;
 
 // A page of accounts is rendered to JSON by PostgreSQL: the server forwards one text value instead of parsing 50
 // rows into objects and serialising them again, which is most of a list request's CPU. Timestamps are formatted
@@ -26,24 +30,25 @@ const accountJson = sql.raw(`json_build_object(${Object.entries(getTableColumns(
     ? `to_char(p."${col.name}" AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`
     : `p."${col.name}"`}`).join(', ')})`);
 
-export interface JsonPage { items: string; more: boolean; lastValue: string | null; lastId: string | null }
+export interface JsonPage { items: string; more: boolean; lastValue: string | number | null; lastId: string | null }
 
 /** The page as a JSON array text, whether there is a next page, and the sort key of its last row. */
 export async function listAccountsJson(db: Executor, scope: RowScope, q: AccountListQuery): Promise<JsonPage> {
   const field = q.sort.replace('-', '') as keyof typeof SORTS;
   const dir = q.sort.startsWith('-') ? sql.raw('DESC') : sql.raw('ASC');
   const col = sql.raw(`p."${SORTS[field].name}"`);
-  const lastValue = field === 'updatedAt'
+  const lastKey = field === 'updatedAt'
     ? sql`to_char(p.updated_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')` : sql`${col}::text`;
   const res = (await db.execute(sql`
     SELECT coalesce(json_agg(${accountJson} ORDER BY p.rn) FILTER (WHERE p.rn <= ${q.limit}), '[]')::text AS items,
       count(*)::int AS n,
-      max(${lastValue}) FILTER (WHERE p.rn = ${q.limit}) AS last_value,
+      max(${lastKey}) FILTER (WHERE p.rn = ${q.limit}) AS last_value,
       max(p.id::text) FILTER (WHERE p.rn = ${q.limit}) AS last_id
     FROM (SELECT i.*, row_number() OVER (ORDER BY ${sql.raw(`i."${SORTS[field].name}"`)} ${dir}, i.id ${dir}) AS rn
       FROM (${listAccountsQuery(db, scope, q)}) i) p`)) as unknown as { rows: { items: string; n: number; last_value: string | null; last_id: string | null }[] };
   const row = res.rows[0];
-  return { items: row.items, more: row.n > q.limit, lastValue: row.last_value, lastId: row.last_id };
+  const lastValue = field === 'arr' && row.last_value !== null ? Number(row.last_value) : row.last_value;
+  return { items: row.items, more: row.n > q.limit, lastValue, lastId: row.last_id };
 }
 
 /** The list query itself (benchmarks run its SQL raw to compare). */
@@ -65,12 +70,11 @@ export function listAccountsQuery(db: Executor, scope: RowScope, q: AccountListQ
     where.push(or(sql`lower(${accounts.name}) LIKE ${pattern}`, sql`lower(${accounts.domain}) LIKE ${pattern}`));
   }
   if (q.cursor) {
-    const [value, id] = decodeCursor(q.cursor);
-    if (field === 'updatedAt' && Number.isNaN(new Date(String(value)).getTime())) throw decodeCursor('!'); // malformed → 400
+    const [value, id] = decodeCursor(q.cursor, CURSORS[field]);
     // Timestamps stay strings cast in SQL: a JS Date would drop the microseconds and repeat rows across pages.
-    const v = field === 'updatedAt' ? sql`${String(value)}::timestamptz` : value;
+    const v = field === 'updatedAt' ? sql`${value}::timestamptz` : value;
     const cmp = descending ? lt : gt;
-    where.push(or(cmp(column, v as never), and(eq(column, v as never), cmp(accounts.id, String(id)))));
+    where.push(or(cmp(column, v as never), and(eq(column, v as never), cmp(accounts.id, id))));
   }
   const order = descending ? [desc(column), desc(accounts.id)] : [asc(column), asc(accounts.id)];
   return db.select().from(accounts).where(and(...where)).orderBy(...order).limit(q.limit + 1);

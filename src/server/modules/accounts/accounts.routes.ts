@@ -1,5 +1,6 @@
 // Thin routes: policy → validate → service → JSON.
 import { type OpenAPIHono, z } from '@hono/zod-openapi';
+import { isoDateTime } from '../../../core/dates';
 import {
   accountCreateSchema, accountFields, accountListQuerySchema, accountUpdateSchema, activityCreateSchema, contactCreateSchema,
   contactUpdateSchema, timelineQuerySchema,
@@ -18,7 +19,7 @@ const stamps = { id: z.uuid(), version: z.number().int(), createdAt: z.string(),
 const accountOut = z.object({ ...accountFields, ...stamps }).openapi('Account');
 const contactOut = contactCreateSchema.required().extend({ ...stamps, accountId: z.uuid() }).openapi('Contact');
 const reminderSchema = z.object({
-  at: z.iso.datetime({ offset: true }),
+  at: isoDateTime,
   note: z.string().trim().min(1).max(500),
 }).strict();
 

@@ -21,10 +21,9 @@ export async function listTimeline(db: Executor, accountId: string, opts: {
 }): Promise<TimelineItem[]> {
   let after = sql``;
   if (opts.cursor) {
-    const [at, id] = decodeCursor(opts.cursor);
-    const when = new Date(String(at));
-    if (Number.isNaN(when.getTime())) decodeCursor('!');
-    after = sql`AND (t.at, t.id) < (${when.toISOString()}::timestamptz, ${String(id)})`;
+    // Activities keep their uuid; audit entries are 'audit-' and their id zero-padded (see the union below).
+    const [at, id] = decodeCursor(opts.cursor, { value: 'datetime', id: /^(?:[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}|audit-\d{19})$/ });
+    after = sql`AND (t.at, t.id) < (${new Date(at).toISOString()}::timestamptz, ${id})`;
   }
   const wantAudit = opts.withAudit && (!opts.kind || opts.kind === 'audit');
   const wantActivities = !opts.kind || opts.kind !== 'audit';

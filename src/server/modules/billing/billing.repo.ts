@@ -120,9 +120,8 @@ export const listColumns = {
 /** Keyset on (issue_date DESC, id DESC): newest first. */
 function afterCursor(cursor: string | undefined): SQL | undefined {
   if (!cursor) return undefined;
-  const [value, id] = decodeCursor(cursor);
-  if (typeof value !== 'string' || !/^\d{4}-\d{2}-\d{2}$/.test(value)) throw decodeCursor('!');
-  return or(lt(i.issueDate, value), and(eq(i.issueDate, value), lt(i.id, String(id))));
+  const [value, id] = decodeCursor(cursor, { value: 'date', id: 'uuid' });
+  return or(lt(i.issueDate, value), and(eq(i.issueDate, value), lt(i.id, id)));
 }
 
 /**
@@ -202,9 +201,8 @@ export async function insertDunningEvent(tx: Tx, values: typeof dunningEvents.$i
 export function listPayments(db: Executor, scope: RowScope, q: PaymentListQuery) {
   let after: SQL | undefined;
   if (q.cursor) {
-    const [value, id] = decodeCursor(q.cursor);
-    if (typeof value !== 'string' || !/^\d{4}-\d{2}-\d{2}$/.test(value)) throw decodeCursor('!');
-    after = or(lt(payments.receivedOn, value), and(eq(payments.receivedOn, value), lt(payments.id, String(id))));
+    const [value, id] = decodeCursor(q.cursor, { value: 'date', id: 'uuid' });
+    after = or(lt(payments.receivedOn, value), and(eq(payments.receivedOn, value), lt(payments.id, id)));
   }
   return db.select({
     id: payments.id, invoiceId: payments.invoiceId, invoiceNumber: i.number, accountId: payments.accountId, accountName: accounts.name,

@@ -203,9 +203,8 @@ export async function listSubscriptions(ctx: Ctx, q: SubscriptionListQuery) {
   const scope = rowScopeFor(ctx.actor);
   let after = sql``;
   if (q.cursor) {
-    const [value, id] = decodeCursor(q.cursor);
-    if (typeof value !== 'string' || !/^\d{4}-\d{2}-\d{2}$/.test(value)) decodeCursor('!');
-    after = sql`AND (s.start_date, s.id) < (${String(value)}::date, ${String(id)}::uuid)`;
+    const [value, id] = decodeCursor(q.cursor, { value: 'date', id: 'uuid' });
+    after = sql`AND (s.start_date, s.id) < (${value}::date, ${id}::uuid)`;
   }
   const where = sql`s.deleted_at IS NULL
     ${scope.kind === 'partner' ? sql`AND s.partner_id = ${scope.partnerId}::uuid` : scope.kind === 'account' ? sql`AND s.account_id = ${scope.accountId}::uuid` : sql``}

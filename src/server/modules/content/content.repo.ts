@@ -21,10 +21,9 @@ export async function list(db: Executor, q: ContentListQuery): Promise<ContentRo
       sql`lower(coalesce(${contentItems.competitor}, '')) LIKE ${pattern}`));
   }
   if (q.cursor) {
-    const [value, id] = decodeCursor(q.cursor);
-    const at = new Date(String(value));
-    if (Number.isNaN(at.getTime())) throw decodeCursor('!');
-    where.push(or(lt(contentItems.updatedAt, at), and(eq(contentItems.updatedAt, at), lt(contentItems.id, String(id)))));
+    const [value, id] = decodeCursor(q.cursor, { value: 'datetime', id: 'uuid' });
+    const at = new Date(value);
+    where.push(or(lt(contentItems.updatedAt, at), and(eq(contentItems.updatedAt, at), lt(contentItems.id, id))));
   }
   return db.select().from(contentItems).where(and(...where)).orderBy(desc(contentItems.updatedAt), desc(contentItems.id)).limit(q.limit + 1);
 }

@@ -58,8 +58,8 @@ export async function listProjects(db: Executor, scope: RowScope, q: ProjectList
   if (q.managerId) where.push(eq(projects.managerId, q.managerId));
   if (q.q) where.push(ilike(projects.name, `%${q.q.replace(/[%_\\]/g, '\\$&')}%`));
   if (q.cursor) {
-    const [start, id] = decodeCursor(q.cursor);
-    where.push(or(lt(projects.startDate, String(start)), and(eq(projects.startDate, String(start)), lt(projects.id, String(id)))));
+    const [start, id] = decodeCursor(q.cursor, { value: 'date', id: 'uuid' });
+    where.push(or(lt(projects.startDate, start), and(eq(projects.startDate, start), lt(projects.id, id))));
   }
   const rows = await db.select({
     project: projects, accountName: accounts.name,

@@ -173,7 +173,7 @@ export async function resumeJob(ctx: Ctx, id: string) {
 
 export async function listErrors(ctx: Ctx, id: string, q: { cursor?: string; limit: number }) {
   await getJob(ctx, id);
-  const after = q.cursor ? decodeCursor(q.cursor) as [number, number] : null;
+  const after = q.cursor ? decodeCursor(q.cursor, { value: 'number', id: 'int' }) : null;
   const rows = await repo.listErrors(ctx.deps.database.db, id, after, q.limit + 1);
   const more = rows.length > q.limit;
   const items = rows.slice(0, q.limit).map((e) => ({ line: e.line, key: e.key, field: e.field, column: e.columnName, value: e.value, message: e.message }));

@@ -1,6 +1,6 @@
 // Public web forms: admins define them; prospects submit without an account. Spam is kept out by a honeypot
-// field, a minimum fill time (the served form carries a signed timestamp) and a per-IP hourly rate limit counted
-// in the database. The answer never says whether the person was already known.
+// field, a minimum fill time (the served form carries a signed timestamp) and a per-IP hourly rate limit on every
+// post, counted in the database. The answer never says whether the person was already known.
 import { createHash, createHmac, timingSafeEqual } from 'node:crypto';
 import { and, desc, eq, gte, isNull, ne, sql } from 'drizzle-orm';
 import { OWNER_ROLES } from '../../../core/access/owners';
@@ -117,22 +117,40 @@ ${input('employees', 'Employees', 'number')}
 
 export type SubmitOutcome = 'accepted' | 'honeypot' | 'too_fast' | 'bad_token' | 'rate_limited' | 'invalid';
 
-/** Handles a public submission; throws 429 over the limit and 422 for a bad email, otherwise answers the same. */
-export async function submitForm(deps: Deps, id: string, body: Record<string, unknown>, ip: string) {
+/**
+ * Counts a post against the per-IP hourly limit before anything in it is read, so refused and failing posts use up
+ * the allowance as well as accepted ones. Count and insert run under the address's advisory lock in a transaction of
+ * their own, committed before the post is looked at: concurrent posts cannot all see room, and no later error can
+ * roll the count back. Returns the attempt's row for submitForm to settle; 404 for an unknown form, 429 over the limit.
+ */
+export async function admitSubmission(deps: Deps, id: string, ip: string): Promise<number> {
   const ipHash = createHash('sha256').update(`lead-form-ip:${ip}`).digest('hex');
-  const ctx = systemCtx(deps, `form:${id}`);
-  const outcome = await transaction(deps.database, async (tx) => {
+  const attempt = await transaction(deps.database, async (tx) => {
     const form = await activeForm(tx, id);
     await tx.execute(sql`SELECT pg_advisory_xact_lock(hashtext(${ipHash}))`);
     const [{ n }] = await tx.select({ n: sql<number>`count(*)::int` }).from(leadFormSubmissions).where(and(
       eq(leadFormSubmissions.ipHash, ipHash), ne(leadFormSubmissions.outcome, 'rate_limited'),
       gte(leadFormSubmissions.createdAt, new Date(Date.now() - 3600_000)),
     ));
+    const limited = Number(n) >= form.rateLimitPerHour;
+    // 'invalid' until submitForm records the verdict: a post refused before it (control characters) or failing stays so.
+    const [row] = await tx.insert(leadFormSubmissions).values({ formId: id, ipHash, outcome: limited ? 'rate_limited' : 'invalid' })
+      .returning({ id: leadFormSubmissions.id });
+    return limited ? null : row.id;
+  });
+  if (attempt === null) throw new AppError('rate_limited', 'Too many submissions from your network. Please try again later.', { retryAfterSeconds: 3600 });
+  return attempt;
+}
+
+/** Handles a post admitted by admitSubmission: 422 for a bad email, otherwise the same answer whatever happened. */
+export async function submitForm(deps: Deps, id: string, body: Record<string, unknown>, attemptId: number) {
+  const ctx = systemCtx(deps, `form:${id}`);
+  const outcome = await transaction(deps.database, async (tx) => {
+    const form = await activeForm(tx, id);
     const record = async (o: SubmitOutcome, leadId: string | null = null) => {
-      await tx.insert(leadFormSubmissions).values({ formId: id, ipHash, outcome: o, leadId });
+      await tx.update(leadFormSubmissions).set({ outcome: o, leadId }).where(eq(leadFormSubmissions.id, attemptId));
       return { outcome: o, form };
     };
-    if (Number(n) >= form.rateLimitPerHour) return record('rate_limited');
     const parsed = formSubmissionSchema.safeParse(body);
     if (!parsed.success) return { ...(await record('invalid')), issues: parsed.error.issues };
     const s = parsed.data;
@@ -150,9 +168,6 @@ export async function submitForm(deps: Deps, id: string, body: Record<string, un
     await emit(ctx, tx, { type: 'lead_form.submitted', entityType: 'lead_form', entityId: form.id, payload: { leadId: c.lead.id } });
     return record('accepted', c.lead.id);
   });
-  if (outcome.outcome === 'rate_limited') {
-    throw new AppError('rate_limited', 'Too many submissions from your network. Please try again later.', { retryAfterSeconds: 3600 });
-  }
   if (outcome.outcome === 'invalid' && 'issues' in outcome) {
     throw new AppError('validation_failed', 'Please check the highlighted fields.', {
       errors: (outcome.issues as { path: PropertyKey[]; message: string }[]).map((i) => ({ path: issuePath(i.path), message: i.message })),

@@ -110,11 +110,10 @@ export async function patchLead(db: Executor, id: string, patch: Partial<NewLead
 
 function keyset(column: SQL | typeof leads.createdAt, cursor: string | undefined, descending: boolean) {
   if (!cursor) return undefined;
-  const [value, id] = decodeCursor(cursor);
-  const v = new Date(String(value));
-  if (Number.isNaN(v.getTime())) throw decodeCursor('!');
+  const [value, id] = decodeCursor(cursor, { value: 'datetime', id: 'uuid' });
+  const v = new Date(value);
   const cmp = descending ? lt : gt;
-  return or(cmp(column as never, v as never), and(eq(column as never, v as never), cmp(leads.id, String(id))));
+  return or(cmp(column as never, v as never), and(eq(column as never, v as never), cmp(leads.id, id)));
 }
 
 function filters(q: { status?: string; source?: string; ownerId?: string; priority?: string }) {
@@ -187,10 +186,9 @@ export async function insertActivities(db: Executor, input: (typeof leadActiviti
 export function listActivities(db: Executor, leadId: string, limit: number, cursor?: string) {
   let after: SQL | undefined;
   if (cursor) {
-    const [at, id] = decodeCursor(cursor);
-    const d = new Date(String(at));
-    if (Number.isNaN(d.getTime())) throw decodeCursor('!');
-    after = or(lt(leadActivities.occurredAt, d), and(eq(leadActivities.occurredAt, d), lt(leadActivities.id, String(id))));
+    const [at, id] = decodeCursor(cursor, { value: 'datetime', id: 'uuid' });
+    const d = new Date(at);
+    after = or(lt(leadActivities.occurredAt, d), and(eq(leadActivities.occurredAt, d), lt(leadActivities.id, id)));
   }
   return db.select({
     id: leadActivities.id, kind: leadActivities.kind, subject: leadActivities.subject, body: leadActivities.body,

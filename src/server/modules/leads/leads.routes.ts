@@ -1,6 +1,7 @@
 // Thin routes: policy → validate → service → JSON. Static paths come before /leads/{id}.
 import { getConnInfo } from '@hono/node-server/conninfo';
 import { type OpenAPIHono, z } from '@hono/zod-openapi';
+import type { MiddlewareHandler } from 'hono';
 import {
   assignSchema, bantUpdateSchema, convertSchema, inboxQuerySchema, leadActivitySchema, leadBulkSchema, leadCreateSchema,
   leadFormSchema, leadFormUpdateSchema, leadListQuerySchema, leadUpdateSchema, listLimit, mergeSchema, salesProfileSchema,
@@ -23,6 +24,16 @@ const formTags = ['lead forms'];
 const formParam = z.object({ formId: z.uuid() });
 const userParam = z.object({ userId: z.uuid() });
 const activitiesQuery = z.object({ limit: listLimit, cursor: z.string().max(500).optional() }).strict();
+
+/** Counts each post to a public form against its per-IP limit before the post is read or checked (see admitSubmission). */
+const countSubmission: MiddlewareHandler<{ Variables: AppEnv['Variables'] & { formAttempt: number } }> = async (c, next) => {
+  const { formId } = c.req.param() as { formId: string };
+  if (!formParam.safeParse({ formId }).success) return next(); // the validator answers for a malformed id
+  let ip = 'unknown';
+  try { ip = getConnInfo(c).remote.address ?? 'unknown'; } catch { /* app.request() in tests has no socket */ }
+  c.set('formAttempt', await forms.admitSubmission(c.get('deps'), formId, ip));
+  return next();
+};
 
 export function registerLeadRoutes(api: OpenAPIHono<AppEnv>) {
   api.openapi(guard(p.read, {
@@ -143,7 +154,8 @@ export function registerLeadRoutes(api: OpenAPIHono<AppEnv>) {
 
   api.openapi(guard(publicForm, {
     method: 'post', path: '/forms/{formId}/submit', tags: formTags, summary: 'Submit a public web form',
-    description: 'JSON or `application/x-www-form-urlencoded` with `email` (required), `firstName`, `lastName`, `companyName`, `title`, `phone`, `country`, `employees`, `message`, the `token` of the served form, and the honeypot `website` left empty. Always 202 unless the email is invalid (422) or the network sent too many (429).',
+    description: 'JSON or `application/x-www-form-urlencoded` with `email` (required), `firstName`, `lastName`, `companyName`, `title`, `phone`, `country`, `employees`, `message`, the `token` of the served form, and the honeypot `website` left empty. Always 202 unless a field is invalid (422: a bad email, control characters) or the network sent too many (429). Every post counts against the per-IP hourly limit, whatever its answer.',
+    middleware: [countSubmission] as const,
     request: { params: formParam }, responses: { 202: json(z.object({ status: z.literal('accepted'), message: z.string() }), 'Accepted') },
   }), async (c) => {
     const type = c.req.header('content-type') ?? '';
@@ -154,9 +166,7 @@ export function registerLeadRoutes(api: OpenAPIHono<AppEnv>) {
       throw new AppError('bad_request', 'The body must be JSON or a URL-encoded form.');
     }
     if (!body || typeof body !== 'object' || Array.isArray(body)) throw new AppError('bad_request', 'The body must be an object.');
-    let ip = 'unknown';
-    try { ip = getConnInfo(c).remote.address ?? 'unknown'; } catch { /* app.request() in tests has no socket */ }
-    const out = await forms.submitForm(c.get('deps'), c.req.valid('param').formId, body, ip);
+    const out = await forms.submitForm(c.get('deps'), c.req.valid('param').formId, body, c.get('formAttempt'));
     if (!type.includes('application/json') && (c.req.header('accept') ?? '').includes('text/html')) {
       return c.html(`<!doctype html><html lang="en"><meta charset="utf-8"><title>Thank you</title><body style="font-family:system-ui;max-width:520px;margin:40px auto"><h1>Thank you</h1><p>${out.message.replace(/[&<>"']/g, '')}</p></body></html>`, 202) as never;
     }

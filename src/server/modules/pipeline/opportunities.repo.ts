@@ -68,10 +68,9 @@ export async function names(db: Executor, row: { accountId: string; ownerId: str
 /** Keyset on (close_date ASC NULLS LAST, id): rows without a close date come last. */
 function afterCursor(cursor: string | undefined): SQL | undefined {
   if (!cursor) return undefined;
-  const [value, id] = decodeCursor(cursor);
-  if (value === null) return and(isNull(o.closeDate), gt(o.id, String(id)));
-  if (typeof value !== 'string' || !/^\d{4}-\d{2}-\d{2}$/.test(value)) throw decodeCursor('!');
-  return or(gt(o.closeDate, value), and(eq(o.closeDate, value), gt(o.id, String(id))), isNull(o.closeDate));
+  const [value, id] = decodeCursor(cursor, { value: 'date', nullable: true, id: 'uuid' });
+  if (value === null) return and(isNull(o.closeDate), gt(o.id, id));
+  return or(gt(o.closeDate, value), and(eq(o.closeDate, value), gt(o.id, id)), isNull(o.closeDate));
 }
 
 export const cardColumns = {

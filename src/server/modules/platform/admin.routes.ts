@@ -68,7 +68,7 @@ export function registerAdminRoutes(api: OpenAPIHono<AppEnv>) {
     request: { query: auditQuery }, responses: { 200: json(list, 'Audit entries') },
   }), async (c) => {
     const q = c.req.valid('query');
-    const beforeId = q.cursor ? Number(decodeCursor(q.cursor)[1]) : undefined;
+    const beforeId = q.cursor ? decodeCursor(q.cursor, { value: 'none', id: 'int' })[1] : undefined;
     const rows = await repo.listAudit(c.get('deps').database.db, { ...q, beforeId });
     const more = rows.length > q.limit;
     const items = rows.slice(0, q.limit);

@@ -2,6 +2,7 @@
 // limit (the app-wide 1 MiB cap would stop a 50,000-measurement request).
 import { type OpenAPIHono, z } from '@hono/zod-openapi';
 import { bodyLimit } from 'hono/body-limit';
+import { isoDate, isoDateTime } from '../../../core/dates';
 import { AppError } from '../../../core/errors';
 import type { AppEnv } from '../../http/env';
 import { anyObject, idParam, json, jsonBody, page } from '../../http/openapi';
@@ -21,7 +22,7 @@ const ingestLimit = bodyLimit({
   onError: () => { throw new AppError('payload_too_large', `Measurement uploads are limited to ${INGEST_BODY_LIMIT} bytes: split the batch.`); },
 });
 
-const instant = z.union([z.iso.datetime({ offset: true }), z.iso.date()]).openapi({ description: 'ISO 8601 instant with zone, or a date (midnight UTC)', example: '2026-03-20T00:00:00Z' });
+const instant = z.union([isoDateTime, isoDate]).openapi({ description: 'ISO 8601 instant with zone, or a date (midnight UTC)', example: '2026-03-20T00:00:00Z' });
 const measurement = z.object({ kpiId: z.uuid(), measuredAt: instant, value: z.number().finite() }).strict();
 const bulkBody = z.object({ measurements: z.array(measurement).min(1).max(MAX_BULK) }).strict().openapi('KpiMeasurementsBulk');
 const manualBody = z.object({ measuredAt: instant.optional(), value: z.number().finite() }).strict();

@@ -3,6 +3,7 @@
 import { sql } from 'drizzle-orm';
 import { rowScopeFor, type RowScope } from '../../../core/access/roles';
 import { AppError, notFound } from '../../../core/errors';
+import { decodeCursor, encodeCursor } from '../../../core/pagination';
 import {
   expectedAt, isAlert, progressPercent, realizationSummary, trajectoryPoints, weekNumber, type HypothesisFigures,
 } from '../../../core/value';
@@ -143,14 +144,11 @@ const STATUS_SETS: Record<string, string[]> = {
 };
 
 export async function listAlerts(ctx: Ctx, q: { status: string; accountId?: string; projectId?: string; cursor?: string; limit: number }) {
-  let after: [string, string] | null = null;
-  if (q.cursor) {
-    try { after = JSON.parse(Buffer.from(q.cursor, 'base64url').toString('utf8')); } catch { throw new AppError('validation_failed', 'Bad cursor.', { errors: [{ path: 'cursor', message: 'invalid' }] }); }
-  }
+  const after = q.cursor ? decodeCursor(q.cursor, { value: 'datetime', id: 'uuid' }) : null;
   const list = await repo.listAlerts(ctx.deps.database.db, rowScopeFor(ctx.actor), { ...q, statuses: STATUS_SETS[q.status], after });
   const items = list.slice(0, q.limit);
   const last = items[items.length - 1];
-  const nextCursor = list.length > q.limit && last ? Buffer.from(JSON.stringify([new Date(last.createdAt).toISOString(), last.id])).toString('base64url') : null;
+  const nextCursor = list.length > q.limit && last ? encodeCursor(new Date(last.createdAt).toISOString(), last.id) : null;
   return { items, nextCursor };
 }
 
