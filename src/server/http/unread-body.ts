@@ -41,7 +41,9 @@ function discard(req: IncomingMessage, socket: Socket, limits: DiscardLimits) {
   req.on('data', (chunk: Buffer) => { bytes += chunk.length; if (bytes > limits.maxBytes) cut(); });
   req.once('end', () => {
     clearTimeout(timer);
-    if (closing) socket.destroy(); // FIN was sent and nothing more is owed: nothing is left unread to reset
+    // The whole body is read: once the answer and FIN are flushed, closing resets nothing.
+    if (closing && socket.writableFinished) socket.destroy();
+    else if (closing) socket.once('finish', () => socket.destroy());
   });
   req.once('close', () => clearTimeout(timer));
   req.resume();
