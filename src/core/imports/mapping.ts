@@ -1,6 +1,7 @@
 // Column mapping: which CSV column feeds which field, how coded values translate, and the per-row parser built
 // from it. Detection recognises HubSpot exports and our own exports without any mapping.
 import { z } from 'zod';
+import { CONTROL_CHAR_MESSAGE, hasControlChar, visibleControlChars } from '../control-chars';
 import { fieldsOf, normalizeHeader, type FieldDef, type ImportKind } from './fields';
 import { valueLookup, type ValueKind } from './value-maps';
 import {
@@ -178,6 +179,8 @@ export function compileMapping(kind: ImportKind, mapping: ImportMapping, headers
     const out = blank();
     for (const c of cells) {
       const raw = record[c.i] ?? '';
+      // A control character (a NUL cannot even be stored) makes the row bad, not the import; the value is echoed visibly.
+      if (hasControlChar(raw)) { errors.push({ field: c.f.id, column: mapping.columns[c.f.id]!, value: visibleControlChars(raw), message: CONTROL_CHAR_MESSAGE }); continue; }
       if (c.f.type === 'text') {
         // The commonest cell, parsed inline (no result object per cell).
         const s = raw.trim();

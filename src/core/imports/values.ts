@@ -1,5 +1,6 @@
 // Parsing of CSV cell values: dates in ISO, US and European formats, money with currency symbols and thousand
 // separators, integers, e-mail addresses, domains and countries. Every parser returns a value or a reason.
+import { MAX_YEAR, MIN_YEAR, yearInRange } from '../dates';
 
 export type Parsed<T> = { ok: true; value: T } | { ok: false; error: string };
 const ok = <T>(value: T): Parsed<T> => ({ ok: true, value });
@@ -28,7 +29,7 @@ function build(y: number, m: number, d: number, hh = 0, mi = 0, ss = 0, ms = 0, 
   if (m < 1 || m > 12) return bad(`month ${m} is not 1–12`);
   if (d < 1 || d > daysInMonth(y, m)) return bad(`day ${d} does not exist in ${y}-${String(m).padStart(2, '0')}`);
   if (hh > 23 || mi > 59 || ss > 59) return bad('time of day is out of range');
-  if (y < 1900 || y > 2200) return bad(`year ${y} is out of range`);
+  if (!yearInRange(y)) return bad(`year ${y} is out of range (${MIN_YEAR}–${MAX_YEAR})`);
   const date = `${y}-${two(m)}-${two(d)}`;
   return ok({ date, ms: Date.UTC(y, m - 1, d, hh, mi, ss, ms) - offsetMin * 60_000 });
 }
@@ -67,7 +68,10 @@ export function parseDate(raw: string, order: DateOrder = 'mdy'): Parsed<ParsedD
     const r = build(y, dmy ? b : a, dmy ? a : b, hh, m[6] ? +m[6] : 0, m[7] ? +m[7] : 0);
     return r.ok ? r : bad(`"${s}" is not a valid ${dmy ? 'day/month/year' : 'month/day/year'} date: ${r.error}`);
   }
-  if (/^\d{12,13}$/.test(s)) return ok({ ms: Number(s), date: new Date(Number(s)).toISOString().slice(0, 10) }); // epoch ms (HubSpot API)
+  if (/^\d{12,13}$/.test(s)) { // epoch ms (HubSpot API)
+    const date = new Date(Number(s)).toISOString().slice(0, 10);
+    return yearInRange(Number(date.slice(0, 4))) ? ok({ ms: Number(s), date }) : bad(`"${s}" is out of range (${MIN_YEAR}–${MAX_YEAR})`);
+  }
   return bad(`"${s}" is not a date (use 2024-03-15, 03/15/2024 or 15.03.2024)`);
 }
 
