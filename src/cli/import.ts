@@ -6,7 +6,7 @@ import { resolve } from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import { SingleBar } from 'cli-progress';
 import { Argument, type Command } from 'commander';
-import { IMPORT_KINDS, importMappingSchema, progressOf, type ImportKind, type ImportMapping } from '../core/imports';
+import { EXPORT_KINDS, IMPORT_KINDS, importMappingSchema, progressOf, type ExportKind, type ImportKind, type ImportMapping } from '../core/imports';
 import { AppError } from '../core/errors';
 import { loadConfig } from '../server/config';
 import { systemCtx } from '../server/http/env';
@@ -25,10 +25,12 @@ async function readMapping(file: string): Promise<ImportMapping> {
 
 /** Adds `import` and `export` to the command tree. */
 export function registerImportCommands(program: Command) {
-  program.command('import').description('Import companies, contacts, leads or deals from a CSV file (HubSpot exports need no mapping)')
+  program.command('import').description('Import companies, contacts, leads, deals or users (name, email, role, manager, team, territory) from a CSV file '
+    + '(HubSpot exports need no mapping; users are created inactive, without a password)')
     .addArgument(new Argument('<kind>', 'what the file holds').choices([...IMPORT_KINDS]))
     .argument('<file>', 'CSV file')
-    .option('--mapping <file>', 'JSON column mapping: { columns: { field: header }, values: { stage: { csvValue: ourStage } }, dateOrder, defaults }')
+    .option('--mapping <file>', 'JSON column mapping: { columns: { field: header }, values: { stage: { csvValue: ourStage }, country: { name: "PH" } }, '
+      + 'owners: { ownerCell: "user@example.com" | null }, scale: { annualRevenue: 1000000 }, dateOrder, defaults }')
     .option('--template <name>', 'use a mapping template saved in the web app')
     .option('--resume', 'continue the unfinished import of this file after its last committed batch')
     .option('--batch <rows>', 'rows per transaction', '5000')
@@ -74,18 +76,23 @@ export function registerImportCommands(program: Command) {
         console.log(`${job.status === 'completed' ? 'Imported' : `Import ${job.status}:`} ${job.rowsDone} rows of ${file}: ${job.rowsInserted} new, `
           + `${job.rowsUpdated} updated, ${job.rowsFailed} with errors${seconds ? ` in ${seconds.toFixed(1)} s` : ''} (import ${job.id}).`);
         if (job.error) console.error(job.error);
-        if (job.rowsFailed > 0) {
-          const out = `${resolve(file)}.errors.csv`;
-          await pipeline(csvStream(allErrors(systemCtx(deps, 'cli'), job.id), ['line', 'key', 'field', 'column', 'value', 'message']), createWriteStream(out));
-          console.log(`Rows not imported, with line and reason: ${out}`);
+        const report = async (level: 'error' | 'warning') => {
+          const out = `${resolve(file)}.${level === 'error' ? 'errors' : 'warnings'}.csv`;
+          await pipeline(csvStream(allErrors(systemCtx(deps, 'cli'), job.id, level), ['line', 'key', 'field', 'column', 'value', 'message']), createWriteStream(out));
+          return out;
+        };
+        if (job.rowsFailed > 0) console.log(`Rows not imported, with line, record id and reason: ${await report('error')}`);
+        if (job.rowsWarned > 0) {
+          const byField = Object.entries(job.warnings as Record<string, number>).map(([f, n]) => `${f} ${n.toLocaleString('en-US')}`).join(', ');
+          console.log(`${job.rowsWarned} rows imported with warnings (${byField}): ${await report('warning')}`);
         }
       }
     });
 
   program.command('export').description('Export companies, contacts, leads or deals as CSV (the importer reads it back)')
-    .addArgument(new Argument('<kind>', 'what to export').choices([...IMPORT_KINDS]))
+    .addArgument(new Argument('<kind>', 'what to export').choices([...EXPORT_KINDS]))
     .argument('<file>', 'output CSV file')
-    .action(async (kind: ImportKind, file: string) => {
+    .action(async (kind: ExportKind, file: string) => {
       const cfg = loadConfig(process.env, { workers: false });
       const deps = await openRuntime(cfg, { log: makeLogger({ logLevel: 'warn' }) });
       try {

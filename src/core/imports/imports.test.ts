@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { defaultPlaybook } from '../playbook';
 import {
   checkMapping, compileMapping, countryCode, defaultMapping, detectDateOrder, detectDelimiter, detectMapping, normalizeHeader,
-  parseDate, parseDomain, parseEmail, parseInteger, parseMoney, progressOf, rowKey, type MappingOptions,
+  ownerReport, ownerResolver, parseDate, parseDomain, parseEmail, parseInteger, parseMoney, progressOf, reportKey, rowKey, type MappingOptions,
 } from './index';
 
 const opts: MappingOptions = {
@@ -110,6 +110,18 @@ describe('value parsing', () => {
     expect(countryCode('united states')).toBe('US');
     expect(countryCode('se')).toBe('SE');
     expect(countryCode('Atlantis')).toBeNull();
+    // CRM spellings: codes that are not ISO ("UK"), accents, dots, short and long forms.
+    expect(['UK', 'U.S.A.', 'Korea', 'Côte d’Ivoire', 'Czech Republic', 'Hong Kong', 'Türkiye', 'the Netherlands'].map(countryCode))
+      .toEqual(['GB', 'US', 'KR', 'CI', 'CZ', 'HK', 'TR', 'NL']);
+    expect(countryCode('XX')).toBeNull();
+    expect(countryCode('EU')).toBeNull();
+  });
+
+  it('scales amounts written in thousands or millions before rounding to minor units', () => {
+    expect(parseMoney('1,137.42', 1_000_000)).toEqual({ ok: true, value: { minor: 113_742_000_000, currency: null } });
+    expect(parseMoney('4.5123', 1_000_000)).toEqual({ ok: true, value: { minor: 451_230_000, currency: null } });
+    expect(parseMoney('$12.5', 1000)).toEqual({ ok: true, value: { minor: 1_250_000, currency: 'USD' } });
+    expect(parseMoney('12', 1000)).toEqual({ ok: true, value: { minor: 1_200_000, currency: null } });
   });
 });
 
@@ -119,7 +131,7 @@ describe('row mapping', () => {
 
   it('maps HubSpot default stages and parses a good row', () => {
     const r = mapper(['101', 'Acme expansion', 'closedwon', '$12,000.00', '03/15/2024', '01/02/2024 09:00 AM', 'Acme Corp']);
-    expect(r).toEqual({ ok: true, row: expect.objectContaining({
+    expect(r).toEqual({ ok: true, ref: '101', warnings: [], row: expect.objectContaining({
       key: 'id:101', externalId: '101', name: 'Acme expansion', stage: 'closed_won', amount: 1_200_000, currency: 'USD',
       closeDate: { date: '2024-03-15', ms: Date.UTC(2024, 2, 15) }, createdAt: { date: '2024-01-02', ms: Date.UTC(2024, 0, 2, 9) },
       companyName: 'Acme Corp', pipeline: 'default',
@@ -129,14 +141,25 @@ describe('row mapping', () => {
       .toEqual(['discovery', 'discovery', 'proposal', 'poc', 'negotiation', 'closed_lost', 'closed_won', 'poc']);
   });
 
-  it('reports every bad cell of a row: bad date, blank amount, unknown stage, missing company', () => {
+  it('reports every bad cell of a row with the row\'s record id: bad date, unknown stage, missing company', () => {
     const r = mapper(['102', 'Broken', 'maybe', '', '31/31/2024', 'yesterday', '']);
-    expect(r.ok).toBe(false);
+    expect(r).toMatchObject({ ok: false, ref: '102' });
     if (r.ok) return;
-    expect(r.errors.map((e) => e.field)).toEqual(['stage', 'amount', 'closeDate', 'createdAt', null]);
+    expect(r.errors.map((e) => e.field)).toEqual(['stage', 'closeDate', 'createdAt', null]);
     expect(r.errors[0].message).toContain('Unknown stage "maybe"');
-    expect(r.errors[1].message).toBe('Amount is blank');
-    expect(r.errors[4].message).toContain('no associated company');
+    expect(r.errors[3].message).toContain('no associated company');
+    expect(reportKey(r.ref, 7)).toBe('102');
+    expect(reportKey(mapper(['', '', 'maybe', '', '', '', '']).ref, 7)).toBe('line 7');
+  });
+
+  it('an open or lost deal without an amount imports with a warning; a won one is refused', () => {
+    const open = mapper(['103', 'Early', 'appointmentscheduled', '', '', '', 'Acme']);
+    expect(open).toMatchObject({ ok: true, row: { amount: null, stage: 'discovery' }, warnings: [{ field: 'amount', column: 'Amount', message: 'No amount: imported without one' }] });
+    const lost = mapper(['104', 'Gone', 'closedlost', ' ', '2024-02-01', '', 'Acme']);
+    expect(lost).toMatchObject({ ok: true, row: { amount: null }, warnings: [{ field: 'amount' }] });
+    const won = mapper(['105', 'Won', 'closedwon', '', '2024-02-01', '', 'Acme']);
+    expect(won).toMatchObject({ ok: false, ref: '105', errors: [{ field: 'amount', message: 'A won deal needs an amount (revenue figures count it)' }] });
+    expect(mapper(['106', 'Zero', 'closedlost', '0', '2024-02-01', '', 'Acme'])).toMatchObject({ ok: true, row: { amount: 0 }, warnings: [] });
   });
 
   it('a closed deal needs a close date; an explicit value mapping translates custom stages', () => {
@@ -151,8 +174,7 @@ describe('row mapping', () => {
     const m = defaultMapping('deals', ['Deal Name']);
     const errs = checkMapping('deals', { ...m, columns: { ...m.columns, pipeline: 'Nope' }, values: { stage: { x: 'won' } } }, ['Deal Name'], opts);
     expect(errs.map((e) => e.message)).toEqual([
-      'The file has no column "Nope"', 'Map a column to Deal stage (required)', 'Map a column to Amount (required)',
-      expect.stringContaining('"won" is not a stage'),
+      'The file has no column "Nope"', 'Map a column to Deal stage (required)', expect.stringContaining('"won" is not a stage'),
     ]);
   });
 
@@ -185,5 +207,81 @@ describe('progress', () => {
     // A resumed run counts only its own rows for the rate.
     expect(progressOf({ bytesDone: 500, fileBytes: 1000, rowsDone: 100, status: 'running', runStartedAt: new Date(0), runRowsAtStart: 80, finishedAt: null, rowsTotal: null }, 4000).rowsPerSecond).toBe(5);
     expect(progressOf({ bytesDone: 990, fileBytes: 1000, rowsDone: 9, status: 'completed', runStartedAt: new Date(0), runRowsAtStart: 0, finishedAt: new Date(3000), rowsTotal: 9 })).toEqual({ percent: 100, estimatedTotalRows: 9, rowsPerSecond: 3 });
+  });
+});
+
+describe('owners', () => {
+  const users = [
+    { id: '00000000-0000-4000-8000-000000000001', email: 'moses@maven.example', name: 'Moses Frase' },
+    { id: '00000000-0000-4000-8000-000000000002', email: 'anna@maven.example', name: 'Anna Snelling' },
+    { id: '00000000-0000-4000-8000-000000000003', email: 'anna.s@maven.example', name: 'Anna Snelling' },
+  ];
+  const h = ['Deal Name', 'Deal Stage', 'Amount', 'Company', 'Deal owner'];
+  const withOwners = (owners: Record<string, string | null>) =>
+    compileMapping('deals', { ...defaultMapping('deals', h), owners }, h, { ...opts, users });
+
+  it('resolve by e-mail, name or id; a name two users share and an unknown cell are unmatched', () => {
+    const r = ownerResolver({}, users);
+    expect(r(' MOSES@maven.example ')).toEqual({ userId: users[0].id, how: 'user' });
+    expect(r('moses frase')).toEqual({ userId: users[0].id, how: 'user' });
+    expect(r(users[1].id)).toEqual({ userId: users[1].id, how: 'user' });
+    expect(r('Anna Snelling')).toEqual({ userId: null, how: 'unmatched' });
+    expect(r('')).toEqual({ userId: null, how: 'unowned' });
+  });
+
+  it('an unmatched owner imports the row unowned with a warning naming the value; the owner table maps or silences it', () => {
+    const plain = withOwners({});
+    expect(plain(['D', 'appointmentscheduled', '0', 'Acme', 'M. Frase'])).toMatchObject({
+      ok: true, row: { owner: null }, warnings: [{ field: 'owner', value: 'M. Frase', message: expect.stringContaining('Owner "M. Frase" matches no user') }],
+    });
+    const mapped = withOwners({ 'm. frase': 'moses@maven.example', 'Former Rep': null });
+    expect(mapped(['D', 'appointmentscheduled', '0', 'Acme', 'M. Frase'])).toMatchObject({ ok: true, row: { owner: users[0].id }, warnings: [] });
+    expect(mapped(['D', 'appointmentscheduled', '0', 'Acme', 'Former Rep'])).toMatchObject({ ok: true, row: { owner: null }, warnings: [] });
+    expect(mapped(['D', 'appointmentscheduled', '0', 'Acme', 'moses frase'])).toMatchObject({ ok: true, row: { owner: users[0].id } });
+  });
+
+  it('the owner report lists unmatched cells first, then by row count; the mapping check refuses targets that are no user', () => {
+    const report = ownerReport([['Moses Frase', 5], ['Ghost', 1], ['Former Rep', 2], ['Nobody', 3]], ownerResolver({ 'Former Rep': null }, users));
+    expect(report.map((r) => [r.value, r.how])).toEqual([['Nobody', 'unmatched'], ['Ghost', 'unmatched'], ['Moses Frase', 'user'], ['Former Rep', 'unowned']]);
+    const m = { ...defaultMapping('deals', h), owners: { Ghost: 'ghost@nowhere.example' } };
+    expect(checkMapping('deals', m, h, { ...opts, users }).map((e) => e.message)).toEqual([expect.stringContaining('"ghost@nowhere.example" is not a user')]);
+  });
+});
+
+describe('companies and users', () => {
+  it('companies recognise account headers; revenue scales per field; unknown countries warn and can be mapped', () => {
+    const h = ['account', 'sector', 'revenue', 'employees', 'office_location'];
+    const detected = defaultMapping('companies', h);
+    expect(detected.columns).toMatchObject({ name: 'account', industry: 'sector', annualRevenue: 'revenue', employees: 'employees', country: 'office_location' });
+    const m = { ...detected, scale: { annualRevenue: 1_000_000 }, values: { country: { Philipines: 'PH' } } };
+    expect(checkMapping('companies', m, h, opts)).toEqual([]);
+    const row = compileMapping('companies', m, h, opts);
+    expect(row(['Cancity', 'retail', '718.62', '2448', 'United States'])).toMatchObject({ ok: true, row: { annualRevenue: 71_862_000_000, country: 'US' }, warnings: [] });
+    expect(row(['Hatfan', 'services', '792.46', '1299', 'philipines'])).toMatchObject({ ok: true, row: { country: 'PH' } });
+    expect(row(['J-Texon', 'retail', '1', '1', 'Narnia'])).toMatchObject({
+      ok: true, row: { country: null }, warnings: [{ field: 'country', value: 'Narnia', message: expect.stringContaining('Unknown country "Narnia"') }],
+    });
+    const bad = { ...m, scale: { employees: 1000 }, values: { country: { Narnia: 'NA1' } } };
+    expect(checkMapping('companies', bad, h, opts).map((e) => e.field)).toEqual(['country', 'employees']);
+  });
+
+  it('users: CRM role names, territories split, a manager of oneself dropped with a warning, partner roles refused', () => {
+    const h = ['name', 'email', 'role', 'manager', 'team', 'territory'];
+    const row = compileMapping('users', defaultMapping('users', h), h, opts);
+    expect(row(['Zane Levy', 'Zane@Maven.example', 'Account Executive', 'Melvin', 'West', 'West; NA|EMEA'])).toMatchObject({
+      ok: true, ref: 'Zane@Maven.example', row: { key: 'email:zane@maven.example', email: 'zane@maven.example', role: 'sales', territory: ['West', 'NA', 'EMEA'], team: 'West' },
+    });
+    expect(row(['Ann', 'ann@m.example', 'BDR', 'ann@m.example', '', ''])).toMatchObject({ ok: true, row: { role: 'sdr', manager: null }, warnings: [{ field: 'manager' }] });
+    expect(row(['Ann', 'ann@m.example', '', '', '', ''])).toMatchObject({ ok: true, row: { role: 'sales' } });
+    expect(row(['P', 'p@m.example', 'partner', '', '', ''])).toMatchObject({ ok: false, errors: [{ field: 'role', message: expect.stringContaining('Unknown role "partner"') }] });
+    expect(row(['Nameless', '', 'AE', '', '', ''])).toMatchObject({ ok: false, ref: null, errors: [{ field: 'email', message: 'Email is blank' }] });
+  });
+
+  it('deals recognise a sales opportunities export (ids, agents, accounts, engage and close dates, close value)', () => {
+    const h = ['opportunity_id', 'sales_agent', 'product', 'account', 'deal_stage', 'engage_date', 'close_date', 'close_value'];
+    expect(detectMapping('deals', h).columns).toMatchObject({
+      externalId: 'opportunity_id', owner: 'sales_agent', companyName: 'account', stage: 'deal_stage', createdAt: 'engage_date',
+      closeDate: 'close_date', amount: 'close_value', name: null,
+    });
   });
 });

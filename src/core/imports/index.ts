@@ -1,10 +1,12 @@
 // Imports and exports at the edge: kinds, fields, mapping, value parsing and the API's request shapes.
 import { z } from 'zod';
-import { IMPORT_KINDS } from './fields';
+import { EXPORT_KINDS, IMPORT_KINDS } from './fields';
 import { importMappingSchema } from './mapping';
 
 export * from './fields';
 export * from './mapping';
+export * from './owners';
+export * from './rows';
 export * from './value-maps';
 export * from './values';
 
@@ -12,6 +14,7 @@ export * from './values';
 export const IMPORT_BATCH_ROWS = 5000;
 
 export const importKindSchema = z.enum(IMPORT_KINDS);
+export const exportKindSchema = z.enum(EXPORT_KINDS);
 
 export const importStartSchema = z.object({
   uploadId: z.uuid(),
@@ -43,6 +46,8 @@ export const importListQuerySchema = z.object({
 }).strict();
 
 export const importErrorsQuerySchema = z.object({
+  /** error: rows not imported; warning: rows imported with something left out. */
+  level: z.enum(['error', 'warning']).default('error'),
   cursor: z.string().max(200).optional(),
   limit: z.coerce.number().int().min(1).max(500).default(100),
 }).strict();

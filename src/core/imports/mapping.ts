@@ -1,39 +1,57 @@
-// Column mapping: which CSV column feeds which field, how coded values translate, and the per-row parser built
-// from it. Detection recognises HubSpot exports and our own exports without any mapping.
+// Column mapping: which CSV column feeds which field, how coded values, owners and countries translate, and the
+// checks of a mapping before any row is read. Detection recognises HubSpot, Salesforce and Pipedrive exports and our
+// own exports without any mapping. The row parser built from a mapping is in rows.ts.
 import { z } from 'zod';
-import { CONTROL_CHAR_MESSAGE, hasControlChar, visibleControlChars } from '../control-chars';
-import { fieldsOf, normalizeHeader, type FieldDef, type ImportKind } from './fields';
-import { valueLookup, type ValueKind } from './value-maps';
-import {
-  countryCode, parseCurrency, parseDate, parseDomain, parseEmail, parseInteger, parseMoney, type DateOrder, type Parsed,
-} from './values';
+import { fieldsOf, normalizeHeader, type ImportKind } from './fields';
+import { userIndex } from './owners';
+import { importableRoles, valueLookup, type ValueKind } from './value-maps';
+import { isCountryCode, type DateOrder } from './values';
 
 const valueMap = z.record(z.string().max(200), z.string().max(100));
 
 export const importMappingSchema = z.object({
   /** Field id → CSV header (null or absent: not imported). */
   columns: z.record(z.string().max(60), z.string().max(300).nullable()),
-  /** CSV value → our value, per coded field. */
-  values: z.object({ stage: valueMap, source: valueMap, status: valueMap }).partial().default({}),
+  /** CSV value → our value, per coded field; country: name as written → ISO code (for names we do not know). */
+  values: z.object({ stage: valueMap, source: valueMap, status: valueMap, role: valueMap, country: valueMap }).partial().default({}),
+  /**
+   * Owner cell as written → one of our users (e-mail, name or id), or null to import those rows unowned without a
+   * warning. Cells not listed match a user by e-mail, name or id; the rest are imported unowned with a warning.
+   */
+  owners: z.record(z.string().max(300), z.string().max(320).nullable()).default({}),
+  /** Money field → multiplier of the figures written: { "annualRevenue": 1000000 } for a column in millions. */
+  scale: z.record(z.string().max(60), z.number().positive().max(1e9)).default({}),
   dateOrder: z.enum(['mdy', 'dmy']).default('mdy'),
   defaults: z.object({
     currency: z.string().regex(/^[A-Z]{3}$/, 'must be an ISO 4217 code'),
     source: z.string().max(60),
     pipeline: z.string().trim().min(1).max(100),
+    /** Role of imported users whose row has none. */
+    role: z.string().max(30),
   }).partial().default({}),
 }).strict();
 export type ImportMapping = z.infer<typeof importMappingSchema>;
 
 export interface RowError { field: string | null; column: string | null; value: string | null; message: string }
-export type ImportRow = { key: string; externalId: string | null } & Record<string, any>;
-export type RowResult = { ok: true; row: ImportRow } | { ok: false; errors: RowError[] };
+/** `ref` is the row's record id as the source file writes it (its id column; e-mail for users), null without one. */
+export type ImportRow = { key: string; externalId: string | null; ref: string | null } & Record<string, any>;
+/** A good row may carry warnings (imported, with something left out); a bad one its errors. */
+export type RowResult =
+  | { ok: true; row: ImportRow; warnings: RowError[]; ref: string | null }
+  | { ok: false; errors: RowError[]; ref: string | null };
+export type RowMapper = ((record: string[]) => RowResult) & { ref: (record: string[]) => string | null };
 
-/** Allowed coded values, read from the playbook by the caller. */
+/** The key column of the error report: the source's record id, else the line, so a user can fix and re-import. */
+export const reportKey = (ref: string | null, line: number) => ref ?? `line ${line}`;
+
+/** Allowed coded values, read from the playbook (and the user table) by the caller. */
 export interface MappingOptions {
   stages: { id: string; label?: string; kind?: 'open' | 'won' | 'lost' }[];
   sources: { id: string; label?: string }[];
   statuses: { id: string; label?: string }[];
   currency: string;
+  /** Users that owner cells and owner mappings resolve to (none given: every owner is unmatched). */
+  users?: { id: string; email: string; name: string }[];
 }
 
 /** Field id → the first header that is one of its aliases. */
@@ -63,10 +81,21 @@ export function detectDelimiter(firstLine: string): ',' | ';' | '\t' | '|' {
 }
 
 export function defaultMapping(kind: ImportKind, headers: string[], dateOrder: DateOrder = 'mdy'): ImportMapping {
-  return { columns: detectMapping(kind, headers).columns, values: {}, dateOrder, defaults: {} };
+  return { columns: detectMapping(kind, headers).columns, values: {}, owners: {}, scale: {}, dateOrder, defaults: {} };
 }
 
-/** Problems with the mapping itself (not with rows): unknown fields or headers, required fields unmapped, bad targets. */
+/** Allowed targets of each coded field. */
+function allowedValues(opts: MappingOptions): Record<ValueKind, Set<string>> {
+  return {
+    stage: new Set(opts.stages.map((s) => s.id)), source: new Set(opts.sources.map((s) => s.id)), status: new Set(opts.statuses.map((s) => s.id)),
+    role: new Set(importableRoles().map((r) => r.id)),
+  };
+}
+
+/**
+ * Problems with the mapping itself (not with rows): unknown fields or headers, required fields unmapped, bad targets
+ * of value maps, owner maps naming no user, scales on fields that are not money.
+ */
 export function checkMapping(kind: ImportKind, mapping: ImportMapping, headers: string[], opts: MappingOptions): RowError[] {
   const errors: RowError[] = [];
   const fields = new Map(fieldsOf(kind).map((f) => [f.id, f]));
@@ -78,16 +107,29 @@ export function checkMapping(kind: ImportKind, mapping: ImportMapping, headers: 
   for (const f of fields.values()) {
     if (f.required && !mapping.columns[f.id]) errors.push({ field: f.id, column: null, value: null, message: `Map a column to ${f.label} (required)` });
   }
-  const allowed: Record<ValueKind, Set<string>> = {
-    stage: new Set(opts.stages.map((s) => s.id)), source: new Set(opts.sources.map((s) => s.id)), status: new Set(opts.statuses.map((s) => s.id)),
-  };
-  for (const kindOfValue of ['stage', 'source', 'status'] as const) {
+  const allowed = allowedValues(opts);
+  for (const kindOfValue of ['stage', 'source', 'status', 'role'] as const) {
     for (const [from, to] of Object.entries(mapping.values[kindOfValue] ?? {})) {
       if (!allowed[kindOfValue].has(to)) errors.push({ field: kindOfValue, column: null, value: from, message: `"${to}" is not a ${kindOfValue} (use one of ${[...allowed[kindOfValue]].join(', ')})` });
     }
   }
+  for (const [from, to] of Object.entries(mapping.values.country ?? {})) {
+    if (!isCountryCode(to)) errors.push({ field: 'country', column: null, value: from, message: `"${to}" is not an ISO 3166 country code (like NO, DE, US)` });
+  }
   if (mapping.defaults.source && !allowed.source.has(mapping.defaults.source)) {
     errors.push({ field: 'source', column: null, value: mapping.defaults.source, message: `"${mapping.defaults.source}" is not a lead source` });
+  }
+  if (mapping.defaults.role && !allowed.role.has(mapping.defaults.role)) {
+    errors.push({ field: 'role', column: null, value: mapping.defaults.role, message: `"${mapping.defaults.role}" is not a role you can import (use one of ${[...allowed.role].join(', ')})` });
+  }
+  if (opts.users) {
+    const users = userIndex(opts.users);
+    for (const [from, to] of Object.entries(mapping.owners)) {
+      if (to !== null && !users.get(to.trim().toLowerCase())) errors.push({ field: 'owner', column: null, value: from, message: `"${to}" is not a user (give an e-mail, a name or an id, or null to leave them unowned)` });
+    }
+  }
+  for (const fieldId of Object.keys(mapping.scale)) {
+    if (fields.get(fieldId)?.type !== 'money') errors.push({ field: fieldId, column: null, value: null, message: `Only amounts can be scaled; "${fieldId}" is not a ${kind} amount` });
   }
   return errors;
 }
@@ -100,6 +142,7 @@ export function rowKey(kind: ImportKind, r: Record<string, any>): string {
   switch (kind) {
     case 'companies': return r.domain ? `domain:${r.domain}` : `name:${lower(r.name)}`;
     case 'deals': return `name:${lower(r.name)}|${lower(r.companyDomain ?? r.companyName)}`;
+    case 'users': return `email:${r.email}`;
     default: return r.email ? `email:${r.email}` : `name:${lower(r.firstName)} ${lower(r.lastName)}|${lower(r.companyName ?? r.domain)}`;
   }
 }
@@ -107,125 +150,12 @@ export function rowKey(kind: ImportKind, r: Record<string, any>): string {
 const own = (list: { id: string; label?: string }[]) =>
   Object.fromEntries(list.flatMap((s) => [[normalizeHeader(s.id), s.id], ...(s.label ? [[normalizeHeader(s.label), s.id]] : [])]));
 
-/** CSV value (normalised) → our value, for each coded field: explicit mapping, our ids and labels, HubSpot defaults. */
+/** CSV value (normalised) → our value, for each coded field: explicit mapping, our ids and labels, CRM defaults. */
 export function valueLookups(mapping: ImportMapping, opts: MappingOptions): Record<ValueKind, Map<string, string>> {
   return {
     stage: valueLookup('stage', own(opts.stages), mapping.values.stage),
     source: valueLookup('source', own(opts.sources), mapping.values.source),
     status: valueLookup('status', own(opts.statuses), mapping.values.status),
+    role: valueLookup('role', own(importableRoles()), mapping.values.role),
   };
-}
-
-/**
- * Builds the row parser of one file: column indexes resolved once, value lookups built once, so parsing a
- * million rows is a tight loop. Returns typed values (dates as { date, ms }, money in minor units).
- */
-export function compileMapping(kind: ImportKind, mapping: ImportMapping, headers: string[], opts: MappingOptions): (record: string[]) => RowResult {
-  const index = new Map(headers.map((h, i) => [h, i] as const));
-  const lookups = valueLookups(mapping, opts);
-  const stageKind = new Map(opts.stages.map((s) => [s.id, s.kind ?? 'open']));
-  const active = fieldsOf(kind)
-    .map((f) => ({ f, i: mapping.columns[f.id] ? index.get(mapping.columns[f.id]!) : undefined }))
-    .filter((x): x is { f: FieldDef; i: number } => x.i !== undefined);
-  const requiredUnmapped = fieldsOf(kind).filter((f) => f.required && !active.some((a) => a.f.id === f.id));
-  const order = mapping.dateOrder;
-
-  const parse = (f: FieldDef, raw: string): Parsed<unknown> => {
-    switch (f.type) {
-      case 'text': { const s = raw.trim(); return { ok: true, value: s ? s.slice(0, 2000) : null }; }
-      case 'email': return parseEmail(raw);
-      case 'domain': return parseDomain(raw);
-      case 'date': case 'datetime': return parseDate(raw, order);
-      case 'money': return parseMoney(raw);
-      case 'int': { const r = parseInteger(raw); return r.ok && r.value !== null && r.value < 0 ? { ok: false, error: `${f.label} must not be negative` } : r; }
-      case 'country': return { ok: true, value: countryCode(raw) };
-      case 'currency': return parseCurrency(raw);
-      case 'stage': case 'source': case 'status': {
-        const s = raw.trim();
-        if (!s) return { ok: true, value: null };
-        const v = lookups[f.type].get(normalizeHeader(s));
-        return v ? { ok: true, value: v } : { ok: false, error: `Unknown ${f.type} "${s}" (map it to one of ours in the value mapping)` };
-      }
-    }
-  };
-  // Coded values, domains, countries, currencies and dates repeat across a file: each distinct cell is parsed once
-  // (results are never mutated; each memo is bounded). Resolved per field up front: the row loop does no lookups
-  // to find them.
-  const MEMO_TYPES = new Set(['stage', 'source', 'status', 'domain', 'country', 'currency', 'date']);
-  const cells = active.map(({ f, i }) => ({ f, i, memo: MEMO_TYPES.has(f.type) ? new Map<string, Parsed<unknown>>() : null }));
-  const parseCell = (c: (typeof cells)[number], raw: string): Parsed<unknown> => {
-    const m = c.memo;
-    if (m === null) return parse(c.f, raw);
-    let r = m.get(raw);
-    if (r === undefined) {
-      r = parse(c.f, raw);
-      if (m.size >= 50_000) m.clear();
-      m.set(raw, r);
-    }
-    return r;
-  };
-  // Every row object gets all fields in one order, so rows share one shape (fast property access downstream).
-  const fieldIds = fieldsOf(kind).map((f) => f.id);
-  const blank = (): Record<string, any> => {
-    const o: Record<string, any> = {};
-    for (const id of fieldIds) o[id] = null;
-    o.key = '';
-    return o;
-  };
-
-  return (record) => {
-    const errors: RowError[] = requiredUnmapped.length
-      ? requiredUnmapped.map((f) => ({ field: f.id, column: null, value: null, message: `${f.label} is not mapped` })) : [];
-    const out = blank();
-    for (const c of cells) {
-      const raw = record[c.i] ?? '';
-      // A control character (a NUL cannot even be stored) makes the row bad, not the import; the value is echoed visibly.
-      if (hasControlChar(raw)) { errors.push({ field: c.f.id, column: mapping.columns[c.f.id]!, value: visibleControlChars(raw), message: CONTROL_CHAR_MESSAGE }); continue; }
-      if (c.f.type === 'text') {
-        // The commonest cell, parsed inline (no result object per cell).
-        const s = raw.trim();
-        if (s) out[c.f.id] = s.length > 2000 ? s.slice(0, 2000) : s;
-        else if (c.f.required) errors.push({ field: c.f.id, column: mapping.columns[c.f.id]!, value: raw, message: `${c.f.label} is blank` });
-        continue;
-      }
-      const r = parseCell(c, raw);
-      if (!r.ok) { errors.push({ field: c.f.id, column: mapping.columns[c.f.id]!, value: raw, message: r.error }); continue; }
-      if (r.value === null && c.f.required) {
-        errors.push({ field: c.f.id, column: mapping.columns[c.f.id]!, value: raw, message: `${c.f.label} is blank` });
-        continue;
-      }
-      out[c.f.id] = r.value;
-    }
-    finish(kind, out, errors, { stageKind, mapping, opts });
-    if (errors.length) return { ok: false, errors };
-    out.externalId = out.externalId ?? null;
-    out.key = rowKey(kind, out);
-    return { ok: true, row: out as ImportRow };
-  };
-}
-
-/** Rules across fields of one kind, and defaults. */
-function finish(kind: ImportKind, r: Record<string, any>, errors: RowError[], c: {
-  stageKind: Map<string, string>; mapping: ImportMapping; opts: MappingOptions;
-}) {
-  const need = (message: string) => errors.push({ field: null, column: null, value: null, message });
-  if (kind === 'deals') {
-    const sk = r.stage ? c.stageKind.get(r.stage) : undefined;
-    if (r.amount) { r.currency ??= r.amount.currency; r.amount = r.amount.minor; }
-    if (typeof r.amount === 'number' && r.amount < 0) errors.push({ field: 'amount', column: c.mapping.columns.amount ?? null, value: String(r.amount / 100), message: 'Amount must not be negative' });
-    r.currency ??= c.mapping.defaults.currency ?? c.opts.currency;
-    r.pipeline ??= c.mapping.defaults.pipeline ?? 'default';
-    if ((sk === 'won' || sk === 'lost') && !r.closeDate && !errors.some((e) => e.field === 'closeDate')) errors.push({ field: 'closeDate', column: c.mapping.columns.closeDate ?? null, value: null, message: 'A closed deal needs a close date' });
-    if (!r.companyName && !r.companyDomain) need('The deal has no associated company (name or domain)');
-  } else if (kind === 'companies') {
-    if (r.annualRevenue) { r.currency = r.annualRevenue.currency ?? c.mapping.defaults.currency ?? c.opts.currency; r.annualRevenue = r.annualRevenue.minor; }
-  } else if (kind === 'contacts') {
-    if (!r.email && !r.firstName && !r.lastName) need('The contact has no name and no e-mail');
-    if (!r.companyName && !r.companyDomain && r.email) r.companyDomain = r.email.split('@')[1];
-    if (!r.companyName && !r.companyDomain) need('The contact has no company (name, domain or e-mail domain)');
-  } else if (kind === 'leads') {
-    if (!r.email && !r.companyName) need('The lead has neither an e-mail nor a company');
-    r.source ??= c.mapping.defaults.source ?? 'website';
-    r.status ??= 'new';
-  }
 }

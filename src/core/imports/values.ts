@@ -2,7 +2,8 @@
 // separators, integers, e-mail addresses, domains and countries. Every parser returns a value or a reason.
 import { MAX_YEAR, MIN_YEAR, yearInRange } from '../dates';
 
-export type Parsed<T> = { ok: true; value: T } | { ok: false; error: string };
+/** A value, or a reason it is not one. A warning keeps the row but says what was left out (an unknown country). */
+export type Parsed<T> = { ok: true; value: T; warning?: string } | { ok: false; error: string };
 const ok = <T>(value: T): Parsed<T> => ({ ok: true, value });
 const bad = (error: string): Parsed<never> => ({ ok: false, error });
 
@@ -107,9 +108,13 @@ export interface Money {
  * separator (money has two decimals); blank is null.
  */
 const PLAIN_MONEY = /^(\d{1,13})(?:\.(\d{1,2}))?$/;
-export function parseMoney(raw: string): Parsed<Money | null> {
+/**
+ * `scale` multiplies the figure written (1000 for a column in thousands, 1000000 for millions) before rounding to
+ * minor units, so "1,137.42" in millions is 1,137,420,000.00 exactly, not the cent-rounded figure times a million.
+ */
+export function parseMoney(raw: string, scale = 1): Parsed<Money | null> {
   // Fast path: plain digits with up to two decimals (what exports write), the same result as the general rules.
-  const plain = PLAIN_MONEY.exec(raw);
+  const plain = scale === 1 ? PLAIN_MONEY.exec(raw) : null;
   if (plain) return ok({ minor: Number(plain[1]) * 100 + (plain[2] ? Number(plain[2].length === 1 ? `${plain[2]}0` : plain[2]) : 0), currency: null });
   let s = raw.trim();
   if (!s) return ok(null);
@@ -150,7 +155,9 @@ export function parseMoney(raw: string): Parsed<Money | null> {
   }
   intPart = intPart.replace(/[.,]/g, '');
   if (!/^\d*$/.test(frac) || (!intPart && !frac)) return bad(`"${raw.trim()}" is not an amount`);
-  const cents = Number(intPart || '0') * 100 + Number((frac + '00').slice(0, 2)) + (Number(frac[2] ?? '0') >= 5 ? 1 : 0);
+  const cents = scale !== 1
+    ? Math.round(Number(`${intPart || '0'}.${frac || '0'}`) * 100 * scale)
+    : Number(intPart || '0') * 100 + Number((frac + '00').slice(0, 2)) + (Number(frac[2] ?? '0') >= 5 ? 1 : 0);
   if (!Number.isSafeInteger(cents)) return bad(`"${raw.trim()}" is too large`);
   return ok({ minor: negative ? -cents : cents, currency });
 }
@@ -180,26 +187,54 @@ export function parseDomain(raw: string): Parsed<string | null> {
   return DOMAIN.test(s) ? ok(s) : bad(`"${raw.trim()}" is not a domain`);
 }
 
+/** Region codes Intl names that are not countries. */
+const NOT_COUNTRIES = new Set(['EU', 'EZ', 'UN', 'QO', 'XA', 'XB', 'ZZ']);
+/** Names CRMs write that Intl spells otherwise (keys normalised as countryKey does). */
+const COUNTRY_ALIASES: Record<string, string> = {
+  usa: 'US', us: 'US', 'united states of america': 'US', america: 'US', uk: 'GB', 'great britain': 'GB', britain: 'GB', england: 'GB',
+  scotland: 'GB', wales: 'GB', 'northern ireland': 'GB', 'the netherlands': 'NL', holland: 'NL', korea: 'KR', 'republic of korea': 'KR',
+  'korea republic of': 'KR', 'czech republic': 'CZ', turkey: 'TR', 'ivory coast': 'CI', 'cote divoire': 'CI', 'hong kong': 'HK', macau: 'MO',
+  macao: 'MO', burma: 'MM', myanmar: 'MM', 'russian federation': 'RU', 'viet nam': 'VN', uae: 'AE', 'u a e': 'AE', 'democratic republic of the congo': 'CD',
+  'republic of the congo': 'CG', congo: 'CG', palestine: 'PS', 'vatican': 'VA', 'holy see': 'VA', macedonia: 'MK', swaziland: 'SZ',
+  'cape verde': 'CV', 'cabo verde': 'CV', deutschland: 'DE', espana: 'ES', brasil: 'BR', 'south africa': 'ZA', 'the philippines': 'PH', 'the bahamas': 'BS', 'the gambia': 'GM',
+};
+/** "Côte d’Ivoire", "U.S.A." → "cote divoire", "usa": lower case, no accents, dots or apostrophes, & as "and". */
+const countryKey = (s: string) => s.normalize('NFKD').replace(/[\u0300-\u036f]/g, '').toLowerCase().replace(/&/g, ' and ')
+  .replace(/[.'’]/g, '').replace(/[^a-z0-9]+/g, ' ').trim();
+
 let countryNames: Map<string, string> | null = null;
-/** ISO 3166 alpha-2 code from a code or an English country name; null when unknown. */
+function countryTable() {
+  if (countryNames) return countryNames;
+  countryNames = new Map();
+  const names = new Intl.DisplayNames(['en'], { type: 'region' });
+  for (let a = 65; a <= 90; a++) {
+    for (let b = 65; b <= 90; b++) {
+      const code = String.fromCharCode(a, b);
+      const name = names.of(code);
+      if (!name || name === code || NOT_COUNTRIES.has(code)) continue;
+      countryNames.set(code.toLowerCase(), code);
+      countryNames.set(countryKey(name), code);
+      // "Hong Kong SAR China", "Myanmar (Burma)", "Congo - Kinshasa": the part before the qualifier names it too.
+      const short = countryKey(name.replace(/\s*(\(.*\)|SAR China| - .*)$/, ''));
+      if (short && !countryNames.has(short)) countryNames.set(short, code);
+    }
+  }
+  for (const [alias, code] of Object.entries(COUNTRY_ALIASES)) countryNames.set(countryKey(alias), code);
+  return countryNames;
+}
+
+/**
+ * ISO 3166 alpha-2 code from a code or an English country name (accents, case and dots ignored; common CRM
+ * spellings like "USA", "UK", "Korea"); null when unknown. Two letters must be a code that exists ("UK" is GB).
+ */
 export function countryCode(raw: string): string | null {
   const s = raw.trim();
   if (!s) return null;
-  if (/^[A-Za-z]{2}$/.test(s)) return s.toUpperCase();
-  if (!countryNames) {
-    countryNames = new Map();
-    const names = new Intl.DisplayNames(['en'], { type: 'region' });
-    for (let a = 65; a <= 90; a++) {
-      for (let b = 65; b <= 90; b++) {
-        const code = String.fromCharCode(a, b);
-        const name = names.of(code);
-        if (name && name !== code) countryNames.set(name.toLowerCase(), code);
-      }
-    }
-    for (const [alias, code] of [['usa', 'US'], ['united states of america', 'US'], ['uk', 'GB'], ['england', 'GB'], ['the netherlands', 'NL']]) countryNames.set(alias, code);
-  }
-  return countryNames.get(s.toLowerCase()) ?? null;
+  return countryTable().get(countryKey(s)) ?? null;
 }
+
+/** Whether a two-letter code is a country code we know (mapping targets are checked with it). */
+export const isCountryCode = (code: string) => /^[A-Z]{2}$/.test(code) && countryTable().get(code.toLowerCase()) === code;
 
 export function parseCurrency(raw: string): Parsed<string | null> {
   const s = raw.trim().toUpperCase();

@@ -181,7 +181,8 @@ export function computeHypothesis(model: HypothesisModel): HypothesisResults {
 
 export interface ArchitectInput {
   account: AccountProfile;
-  opportunity: { amount: number; currency: string };
+  /** amount null: not known yet (the benchmark price stands in, as for 0). */
+  opportunity: { amount: number | null; currency: string };
   playbook: Playbook;
   discovery: DiscoveryInput;
 }
@@ -230,12 +231,13 @@ export function buildHypothesis(input: ArchitectInput): HypothesisModel {
 
   // Cost side: the opportunity amount is the annual subscription; without one, a per-server list price.
   const perServer = benchmark(playbook, 'subscription_per_server');
-  const subscription = opportunity.amount > 0 ? opportunity.amount : account.servers * perServer.value;
+  const priced = (opportunity.amount ?? 0) > 0;
+  const subscription = priced ? opportunity.amount! : account.servers * perServer.value;
   add({
     id: 'annual_subscription', label: 'Annual subscription', value: subscription, unit: 'money',
-    source: opportunity.amount > 0 ? 'account' : 'benchmark', defaultValue: subscription,
-    defaultSource: opportunity.amount > 0 ? 'account' : 'benchmark',
-    origin: opportunity.amount > 0 ? 'opportunity:amount' : `benchmark:subscription_per_server × servers`, basis: opportunity.amount > 0 ? null : perServer.basis, per: 'year', painId: null,
+    source: priced ? 'account' : 'benchmark', defaultValue: subscription,
+    defaultSource: priced ? 'account' : 'benchmark',
+    origin: priced ? 'opportunity:amount' : `benchmark:subscription_per_server × servers`, basis: priced ? null : perServer.basis, per: 'year', painId: null,
   });
   const share = benchmark(playbook, 'implementation_share_of_subscription');
   const implementation = Math.round((subscription * share.value) / 100);

@@ -11,7 +11,7 @@ export const IMPORT_JOB_STATUSES = ['queued', 'running', 'completed', 'failed', 
 export const importTemplates = pgTable('import_templates', {
   id: uuid('id').primaryKey().default(sql`gen_random_uuid()`),
   name: text('name').notNull(),
-  kind: text('kind').notNull(), // companies | contacts | leads | deals
+  kind: text('kind').notNull(), // companies | contacts | leads | deals | users
   /** core/imports ImportMapping: columns, value maps, date order, defaults. */
   mapping: jsonb('mapping').notNull(),
   createdBy: uuid('created_by').references(() => users.id),
@@ -39,6 +39,10 @@ export const importJobs = pgTable('import_jobs', {
   rowsInserted: integer('rows_inserted').notNull().default(0),
   rowsUpdated: integer('rows_updated').notNull().default(0),
   rowsFailed: integer('rows_failed').notNull().default(0),
+  /** Rows imported with a warning (a blank amount on an open deal, an owner matching no user, an unknown country). */
+  rowsWarned: integer('rows_warned').notNull().default(0),
+  /** Warnings by field: { amount: 2089, owner: 12 }, added up batch by batch. */
+  warnings: jsonb('warnings').notNull().default({}),
   /** Known once the whole file is read. */
   rowsTotal: integer('rows_total'),
   /** Start of the current run and the rows done before it (for the rate). */
@@ -59,12 +63,15 @@ export const importErrors = pgTable('import_errors', {
   id: bigserial('id', { mode: 'number' }).primaryKey(),
   jobId: uuid('job_id').notNull().references(() => importJobs.id),
   line: integer('line').notNull(),
+  /** The row's record id in the source file (its id column), else "line N": what the user fixes and re-imports by. */
   key: text('key'),
+  /** error: the row was not imported; warning: it was, with something left out or unknown. */
+  level: text('level', { enum: ['error', 'warning'] }).notNull().default('error'),
   field: text('field'),
   columnName: text('column_name'),
   value: text('value'),
   message: text('message').notNull(),
-}, (t) => [index('import_errors_job_idx').on(t.jobId, t.line, t.id)]);
+}, (t) => [index('import_errors_job_level_idx').on(t.jobId, t.level, t.line, t.id)]);
 
 /** One row per imported record (kind + natural key): the claim that makes a re-import update, never duplicate. */
 export const importRecords = pgTable('import_records', {

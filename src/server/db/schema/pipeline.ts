@@ -18,7 +18,8 @@ export const opportunities = pgTable('opportunities', {
   name: text('name').notNull(),
   stage: text('stage', { enum: OPPORTUNITY_STAGES }).notNull().default('discovery'),
   pipeline: text('pipeline').notNull().default('default'),
-  amount: bigint('amount', { mode: 'number' }).notNull().default(0), // minor units
+  /** Minor units; null = not known yet (an open or lost deal imported without one). A won deal always has one. */
+  amount: bigint('amount', { mode: 'number' }).default(0),
   currency: text('currency').notNull().default('USD'),
   closeDate: date('close_date', { mode: 'string' }),
   probability: integer('probability').notNull().default(0),

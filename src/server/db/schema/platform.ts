@@ -1,7 +1,7 @@
 // Platform tables: identity, access, audit, playbook, jobs plumbing (events, timers), webhooks.
 import { sql } from 'drizzle-orm';
 import {
-  bigint, bigserial, boolean, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid,
+  type AnyPgColumn, bigint, bigserial, boolean, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid,
 } from 'drizzle-orm/pg-core';
 
 const id = () => uuid('id').primaryKey().default(sql`gen_random_uuid()`);
@@ -32,6 +32,9 @@ export const users = pgTable('users', {
   active: boolean('active').notNull().default(true),
   timeZone: text('time_zone').notNull().default('UTC'),
   lastLoginAt: ts('last_login_at'),
+  /** Reporting line and sales team (imported from a CRM's user list; territories live in sales_profiles). */
+  managerId: uuid('manager_id').references((): AnyPgColumn => users.id),
+  team: text('team'),
   ...stamps,
 }, (t) => [
   uniqueIndex('users_email_uq').on(sql`lower(${t.email})`),
@@ -61,7 +64,7 @@ export const apiTokens = pgTable('api_tokens', {
 }, (t) => [uniqueIndex('api_tokens_hash_uq').on(t.tokenHash), index('api_tokens_user_idx').on(t.userId)]);
 
 export const loginAttempts = pgTable('login_attempts', {
-  key: text('key').primaryKey(), // 'account:<lower email>', 'ip:<address>' or 'device:<nonce>'
+  key: text('key').primaryKey(), // 'email:<lower email>' or 'ip:<address>'
   failures: integer('failures').notNull().default(0),
   windowStart: ts('window_start').notNull().defaultNow(),
   lockedUntil: ts('locked_until'),

@@ -4,7 +4,7 @@ import { Readable } from 'node:stream';
 import { stringify } from 'csv-stringify';
 import { sql } from 'drizzle-orm';
 import { guardFormula } from '../../../core/csv/formula-guard';
-import { fieldsOf, type ImportKind } from '../../../core/imports';
+import { fieldsOf, type ExportKind } from '../../../core/imports';
 import type { Executor } from '../../db/client';
 import { rowsOf } from './imports.repo';
 
@@ -13,7 +13,7 @@ const money = (minor: number | null) => (minor === null || minor === undefined ?
 const isoTs = (v: unknown) => (v ? new Date(v as string).toISOString() : '');
 
 /** One query per kind; each returns the export columns in field order, after a keyset position. */
-const QUERIES: Record<ImportKind, (after: string) => ReturnType<typeof sql>> = {
+const QUERIES: Record<ExportKind, (after: string) => ReturnType<typeof sql>> = {
   deals: (after) => sql`
     SELECT o.id, o.external_id, o.name, o.stage, o.amount, o.currency, o.close_date::text AS close_date, o.created_at, o.pipeline,
       u.email AS owner, a.name AS company, a.domain AS company_domain, o.loss_reason
@@ -31,9 +31,9 @@ const QUERIES: Record<ImportKind, (after: string) => ReturnType<typeof sql>> = {
     FROM leads l LEFT JOIN users u ON u.id = l.owner_id WHERE l.deleted_at IS NULL AND l.id > ${after}::uuid ORDER BY l.id LIMIT ${PAGE}`,
 };
 
-function toRecord(kind: ImportKind, r: Record<string, any>): unknown[] {
+function toRecord(kind: ExportKind, r: Record<string, any>): unknown[] {
   switch (kind) {
-    case 'deals': return [r.external_id ?? r.id, r.name, r.stage, money(Number(r.amount)), r.currency, r.close_date ?? '', isoTs(r.created_at),
+    case 'deals': return [r.external_id ?? r.id, r.name, r.stage, money(r.amount === null ? null : Number(r.amount)), r.currency, r.close_date ?? '', isoTs(r.created_at),
       r.pipeline, r.owner ?? '', r.company, r.company_domain ?? '', r.loss_reason ?? ''];
     case 'companies': return [r.id, r.name, r.domain ?? '', r.industry ?? '', r.employees ?? '', money(r.annual_revenue === null ? null : Number(r.annual_revenue)),
       r.country ?? '', r.description ?? '', isoTs(r.created_at)];
@@ -43,7 +43,7 @@ function toRecord(kind: ImportKind, r: Record<string, any>): unknown[] {
   }
 }
 
-async function* records(db: Executor, kind: ImportKind) {
+async function* records(db: Executor, kind: ExportKind) {
   yield fieldsOf(kind).map((f) => f.exportHeader);
   let after = '00000000-0000-0000-0000-000000000000';
   for (;;) {
@@ -55,7 +55,7 @@ async function* records(db: Executor, kind: ImportKind) {
 }
 
 /** A Node stream of CSV text. */
-export function exportStream(db: Executor, kind: ImportKind): Readable {
+export function exportStream(db: Executor, kind: ExportKind): Readable {
   return Readable.from(records(db, kind)).pipe(csvWriter());
 }
 

@@ -2,21 +2,23 @@
 // (import_records) that makes a row land once however often a file is imported or resumed.
 import { randomFillSync } from 'node:crypto';
 import { sql } from 'drizzle-orm';
-import type { ImportKind, ImportRow } from '../../../core/imports';
+import { reportKey, type ImportKind, type ImportRow } from '../../../core/imports';
 import type { Playbook } from '../../../core/playbook';
 import type { Tx } from '../../db/client';
+import type { Ctx } from '../../http/env';
 import { arrayLiteral, unnestRows, type Column } from '../../db/columns';
 import { rowsOf, type LineError } from './imports.repo';
 
 export interface BatchRow { line: number; row: ImportRow }
-export interface BatchResult { inserted: number; updated: number; errors: LineError[] }
+/** `warnings` are rows written with something left out (a manager nobody matches). */
+export interface BatchResult { inserted: number; updated: number; errors: LineError[]; warnings?: LineError[] }
 
-/** What a writer needs besides the rows: the job, the playbook's stage facts, caches that live for one run. */
+/** What a writer needs besides the rows: the job, who runs it, the playbook's stage facts, caches that live for one run. */
 export interface WriterContext {
   jobId: string;
+  /** The run's actor: audit entries of created users name them. */
+  ctx: Ctx;
   stages: Map<string, { probability: number; forecastCategory: string; kind: 'open' | 'won' | 'lost' }>;
-  /** lower(email) / lower(name) / id → user id, for owner columns. */
-  users: Map<string, string>;
   /** 'd:<domain>' / 'n:<lower name>' → account id; bounded, cleared when large. */
   accounts: Map<string, string>;
   /** Cell values as written, domain → name → account id: the lookup of a company seen before (bounded with accounts). */
@@ -69,7 +71,7 @@ export async function duplicateErrors(tx: Tx, kind: ImportKind, rows: BatchRow[]
   const prior = await rowsOf<{ key: string; line: number }>(tx, sql`
     SELECT key, line FROM import_records WHERE kind = ${kind} AND key = ANY(${arrayLiteral(rows.map((r) => r.row.key), true)}::text[])`);
   const lineOf = new Map(prior.map((p) => [p.key, p.line]));
-  return rows.map((r) => ({ line: r.line, key: r.row.key, field: null, column: null, value: null,
+  return rows.map((r) => ({ line: r.line, key: reportKey(r.row.ref, r.line), field: null, column: null, value: null,
     message: `Duplicate: the same record (${r.row.key}) is on line ${lineOf.get(r.row.key) ?? '?'} of this file` }));
 }
 

@@ -6,7 +6,8 @@ import { importErrors, importJobs, importTemplates } from '../../db/schema';
 
 export type ImportJobRow = typeof importJobs.$inferSelect;
 export type ImportTemplateRow = typeof importTemplates.$inferSelect;
-export interface LineError extends RowError { line: number; key: string | null }
+/** A row's error (not imported) or warning (imported with something left out), with its report key. */
+export interface LineError extends RowError { line: number; key: string | null; level?: 'error' | 'warning' }
 
 /** Rows of a raw statement, the same on PGlite and PostgreSQL. */
 export async function rowsOf<T>(db: Executor, query: SQL): Promise<T[]> {
@@ -44,14 +45,23 @@ export async function updateJob(db: Executor, id: string, patch: Partial<typeof 
   return row;
 }
 
-/** Commits a batch's resume point and counts; only when nobody else advanced the job (returns false then). */
+/**
+ * Commits a batch's resume point and counts; only when nobody else advanced the job (returns false then). The
+ * warnings by field add up into the job's summary ({ amount: 2089 }).
+ */
 export async function advanceJob(db: Executor, id: string, fromBytes: number, d: {
-  bytesDone: number; linesDone: number; rows: number; inserted: number; updated: number; failed: number;
+  bytesDone: number; linesDone: number; rows: number; inserted: number; updated: number; failed: number; warned: number;
+  warnings: Record<string, number>;
 }): Promise<boolean> {
+  const warnings = Object.keys(d.warnings).length ? sql`(
+      SELECT coalesce(jsonb_object_agg(k, n), '{}'::jsonb) FROM (
+        SELECT k, sum(n)::int AS n FROM (
+          SELECT key AS k, value::int AS n FROM jsonb_each_text(import_jobs.warnings)
+          UNION ALL SELECT key, value::int FROM jsonb_each_text(${JSON.stringify(d.warnings)}::jsonb)) u GROUP BY k) s)` : sql`warnings`;
   const rows = await rowsOf<{ id: string }>(db, sql`
     UPDATE import_jobs SET bytes_done = ${d.bytesDone}, lines_done = ${d.linesDone}, rows_done = rows_done + ${d.rows},
       rows_inserted = rows_inserted + ${d.inserted}, rows_updated = rows_updated + ${d.updated}, rows_failed = rows_failed + ${d.failed},
-      heartbeat_at = now(), updated_at = now()
+      rows_warned = rows_warned + ${d.warned}, warnings = ${warnings}, heartbeat_at = now(), updated_at = now()
     WHERE id = ${id} AND bytes_done = ${fromBytes} RETURNING id`);
   return rows.length === 1;
 }
@@ -59,18 +69,18 @@ export async function advanceJob(db: Executor, id: string, fromBytes: number, d:
 export async function insertErrors(db: Executor, jobId: string, errors: LineError[]) {
   if (!errors.length) return;
   const payload = JSON.stringify(errors.map((e) => ({
-    line: e.line, key: e.key, field: e.field, column_name: e.column, value: e.value?.slice(0, 500) ?? null, message: e.message.slice(0, 1000),
+    line: e.line, key: e.key, level: e.level ?? 'error', field: e.field, column_name: e.column, value: e.value?.slice(0, 500) ?? null, message: e.message.slice(0, 1000),
   })));
   await db.execute(sql`
-    INSERT INTO import_errors (job_id, line, key, field, column_name, value, message)
-    SELECT ${jobId}, x.line, x.key, x.field, x.column_name, x.value, x.message
-    FROM json_to_recordset(${payload}::json) AS x(line int, key text, field text, column_name text, value text, message text)`);
+    INSERT INTO import_errors (job_id, line, key, level, field, column_name, value, message)
+    SELECT ${jobId}, x.line, x.key, x.level, x.field, x.column_name, x.value, x.message
+    FROM json_to_recordset(${payload}::json) AS x(line int, key text, level text, field text, column_name text, value text, message text)`);
 }
 
-/** Errors of a job by line; keyset on (line, id). */
-export async function listErrors(db: Executor, jobId: string, after: [number, number] | null, limit: number) {
+/** Errors (or warnings) of a job by line; keyset on (line, id). */
+export async function listErrors(db: Executor, jobId: string, level: 'error' | 'warning', after: [number, number] | null, limit: number) {
   return db.select().from(importErrors)
-    .where(and(eq(importErrors.jobId, jobId), after
+    .where(and(eq(importErrors.jobId, jobId), eq(importErrors.level, level), after
       ? or(gt(importErrors.line, after[0]), and(eq(importErrors.line, after[0]), gt(importErrors.id, after[1])))
       : undefined))
     .orderBy(importErrors.line, importErrors.id).limit(limit);

@@ -2,7 +2,7 @@
 import { Readable } from 'node:stream';
 import { type OpenAPIHono, z } from '@hono/zod-openapi';
 import {
-  importErrorsQuerySchema, importKindSchema, importListQuerySchema, importPreviewSchema, importStartSchema, importTemplateCreateSchema,
+  exportKindSchema, importErrorsQuerySchema, importKindSchema, importListQuerySchema, importPreviewSchema, importStartSchema, importTemplateCreateSchema,
 } from '../../../core/imports';
 import { AppError } from '../../../core/errors';
 import type { AppEnv } from '../../http/env';
@@ -50,7 +50,9 @@ export function registerImportRoutes(api: OpenAPIHono<AppEnv>) {
   api.openapi(guard(p.write, {
     method: 'post', path: '/imports', tags, summary: 'Start an import of an upload',
     description: 'Runs as a job: poll `GET /imports/{id}` for progress. Rows commit in batches of 5,000 with the resume point; '
-      + 'a row already imported (same record id or natural key) updates instead of duplicating.',
+      + 'a row already imported (same record id or natural key) updates instead of duplicating. Rows imported with something left '
+      + 'out (an open deal without an amount, an owner matching no user, an unknown country) count in `rowsWarned` and `warnings` (by '
+      + 'field). Kind `users` (admins only) creates users inactive and without a password.',
     request: { body: jsonBody(importStartSchema) },
     responses: { 202: json(anyObject, 'The import job') },
   }), async (c) => c.json(await imports.startImport(ctxOf(c), c.req.valid('json')), 202));
@@ -75,19 +77,22 @@ export function registerImportRoutes(api: OpenAPIHono<AppEnv>) {
   }), async (c) => c.json(await imports.resumeJob(ctxOf(c), c.req.valid('param').id), 202));
 
   api.openapi(guard(p.read, {
-    method: 'get', path: '/imports/{id}/errors', tags, summary: 'Rows that were not imported, with line and reason',
+    method: 'get', path: '/imports/{id}/errors', tags, summary: 'Rows that were not imported (or, with level=warning, imported with a warning), with line, record id and reason',
     request: { params: idParam, query: importErrorsQuerySchema },
     responses: { 200: json(page(anyObject), 'Errors by line') },
   }), async (c) => c.json(await imports.listErrors(ctxOf(c), c.req.valid('param').id, c.req.valid('query')), 200));
 
   api.openapi(guard(p.read, {
-    method: 'get', path: '/imports/{id}/errors.csv', tags, summary: 'The error report as CSV',
-    request: { params: idParam },
+    method: 'get', path: '/imports/{id}/errors.csv', tags, summary: 'The error report as CSV (level=warning: the warnings)',
+    description: '`key` is the record id of the row in the source file (its id column), else "line N": fix the rows and import them again.',
+    request: { params: idParam, query: z.object({ level: z.enum(['error', 'warning']).default('error') }) },
     responses: { 200: csv('line, key, field, column, value, message') },
   }), async (c) => {
     const id = c.req.valid('param').id;
+    const level = c.req.valid('query').level;
     await imports.getJob(ctxOf(c), id);
-    return csvResponse(csvStream(imports.allErrors(ctxOf(c), id), ['line', 'key', 'field', 'column', 'value', 'message']), `import-${id}-errors.csv`);
+    return csvResponse(csvStream(imports.allErrors(ctxOf(c), id, level), ['line', 'key', 'field', 'column', 'value', 'message']),
+      `import-${id}-${level === 'error' ? 'errors' : 'warnings'}.csv`);
   });
 
   api.openapi(guard(p.read, {
@@ -116,7 +121,7 @@ export function registerImportRoutes(api: OpenAPIHono<AppEnv>) {
     responses: { 200: csv('The CSV file') },
   }), async (c) => {
     const file = c.req.valid('param').file;
-    const kind = importKindSchema.parse(file.replace(/\.csv$/, ''));
+    const kind = exportKindSchema.parse(file.replace(/\.csv$/, ''));
     return csvResponse(exportStream(c.get('deps').database.db, kind), file);
   });
 }

@@ -1,13 +1,11 @@
 // Import use cases: upload, mapping preview, start (as a durable job), progress, resume, per-row errors and
 // mapping templates. The heavy lifting is in imports.runner.ts.
-import { readFile, writeFile } from 'node:fs/promises';
+import { writeFile } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
 import type { Readable } from 'node:stream';
-import { z } from 'zod';
+import type { z } from 'zod';
 import {
-  checkMapping, compileMapping, defaultMapping, detectDateOrder, fieldsOf, importMappingSchema, normalizeHeader, progressOf, valueLookups,
-  type ValueKind,
-  type ImportKind, type ImportMapping, type importPreviewSchema, type ImportStart, type importTemplateCreateSchema,
+  checkMapping, progressOf, type ImportKind, type ImportMapping, type ImportStart, type importTemplateCreateSchema,
 } from '../../../core/imports';
 import { AppError, notFound } from '../../../core/errors';
 import { decodeCursor, encodeCursor } from '../../../core/pagination';
@@ -16,52 +14,27 @@ import type { Ctx, Deps } from '../../http/env';
 import { systemCtx } from '../../http/env';
 import { audit } from '../platform/audit';
 import { currentPlaybook } from '../platform/playbook.service';
-import { fileChecksum, readHead, saveUpload, uploadPath } from './imports.files';
+import { fileChecksum, readHead, saveUpload } from './imports.files';
+import { assertMayImport } from './imports.policy';
 import * as repo from './imports.repo';
-import { mappingOptions, runImport, type RunOptions } from './imports.runner';
+import { analyse, preview, uploadMeta, type UploadMeta } from './imports.preview';
+import { mappingOptions, ownerCandidates, runImport, type RunOptions } from './imports.runner';
 import { runImportJob } from './imports.jobs';
+
+export { preview };
 
 /** Uploads may be large (HubSpot's cap is 1,048,576 rows); they stream to disk, never into memory. */
 export const MAX_UPLOAD_BYTES = 1024 * 1024 * 1024;
-
-interface UploadMeta { id: string; fileName: string; bytes: number; checksum: string }
 
 export function jobView(j: repo.ImportJobRow) {
   return {
     id: j.id, kind: j.kind, status: j.status, fileName: j.fileName, fileBytes: j.fileBytes, bytesDone: j.bytesDone,
     rowsDone: j.rowsDone, rowsInserted: j.rowsInserted, rowsUpdated: j.rowsUpdated, rowsFailed: j.rowsFailed, rowsTotal: j.rowsTotal,
+    // Rows imported with something left out, and how many per field ({ amount: 2089, owner: 12 }).
+    rowsWarned: j.rowsWarned, warnings: j.warnings as Record<string, number>,
     ...progressOf(j), templateId: j.templateId, mapping: j.mapping, error: j.error,
     startedAt: j.startedAt, finishedAt: j.finishedAt, createdAt: j.createdAt, heartbeatAt: j.heartbeatAt,
   };
-}
-
-async function uploadMeta(ctx: Ctx, uploadId: string): Promise<UploadMeta & { path: string }> {
-  const path = uploadPath(ctx.deps.config, uploadId);
-  const meta = await readFile(`${path}.json`, 'utf8').catch(() => null);
-  if (!meta || !existsSync(path)) throw notFound('Upload');
-  return { ...(JSON.parse(meta) as UploadMeta), path };
-}
-
-/** Sample values for detection: the first rows decide the day/month order and list the coded values seen. */
-async function analyse(ctx: Ctx, path: string, kind: ImportKind, mapping: ImportMapping | undefined, templateId: string | undefined) {
-  const head = await readHead(path, 1000);
-  let effective = mapping;
-  if (!effective && templateId) {
-    const t = await repo.findTemplate(ctx.deps.database.db, templateId);
-    if (!t || t.kind !== kind) throw notFound('Import template');
-    effective = importMappingSchema.parse(t.mapping);
-  }
-  if (!effective) {
-    const detected = defaultMapping(kind, head.headers);
-    const dateCols = fieldsOf(kind).filter((f) => f.type === 'date' || f.type === 'datetime').map((f) => detected.columns[f.id]).filter(Boolean);
-    const idx = dateCols.map((c) => head.headers.indexOf(c!));
-    detected.dateOrder = detectDateOrder(head.rows.flatMap((r) => idx.map((i) => r.record[i] ?? '')));
-    effective = detected;
-  }
-  const { playbook } = await currentPlaybook(ctx.deps.database.db);
-  const opts = mappingOptions(playbook);
-  const mappingErrors = checkMapping(kind, effective, head.headers, opts);
-  return { head, mapping: effective, mappingErrors, opts };
 }
 
 export async function upload(ctx: Ctx, fileName: string, body: ReadableStream<Uint8Array> | Readable, kind?: ImportKind) {
@@ -74,40 +47,6 @@ export async function upload(ctx: Ctx, fileName: string, body: ReadableStream<Ui
     return { ...result, headers: head.headers, delimiter: head.delimiter };
   }
   return { ...result, ...(await preview(ctx, { uploadId: saved.id, kind })) };
-}
-
-/** The mapping (given, from a template, or detected), its problems, and the first 10 rows parsed with it. */
-export async function preview(ctx: Ctx, input: z.infer<typeof importPreviewSchema>) {
-  const { path } = await uploadMeta(ctx, input.uploadId);
-  const { head, mapping, mappingErrors, opts } = await analyse(ctx, path, input.kind, input.mapping, input.templateId);
-  const structural = mappingErrors.filter((e) => e.column && e.message.startsWith('The file has no column'));
-  const mapper = structural.length ? null : compileMapping(input.kind, mapping, head.headers, opts);
-  const rows = head.rows.slice(0, 10).map(({ line, record }) => {
-    const r = mapper?.(record);
-    return {
-      line, cells: Object.fromEntries(head.headers.map((h, i) => [h, record[i] ?? ''])),
-      ok: r?.ok ?? false, values: r?.ok ? r.row : null, errors: r && !r.ok ? r.errors : [],
-    };
-  });
-  // Distinct coded values in the sample, with what each maps to (null = unknown: map it before starting).
-  const coded: Record<string, { value: string; count: number; mappedTo: string | null }[]> = {};
-  if (mapper) {
-    for (const f of fieldsOf(input.kind).filter((x) => x.type === 'stage' || x.type === 'source' || x.type === 'status')) {
-      const col = mapping.columns[f.id];
-      if (!col) continue;
-      const i = head.headers.indexOf(col);
-      const counts = new Map<string, number>();
-      for (const r of head.rows) { const v = (r.record[i] ?? '').trim(); if (v) counts.set(v, (counts.get(v) ?? 0) + 1); }
-      const lookup = valueLookups(mapping, opts)[f.type as ValueKind];
-      coded[f.id] = [...counts].map(([value, count]) => ({ value, count, mappedTo: lookup.get(normalizeHeader(value)) ?? null }))
-        .sort((a, b) => b.count - a.count);
-    }
-  }
-  return {
-    kind: input.kind, headers: head.headers, delimiter: head.delimiter, mapping, mappingErrors, rows, coded,
-    fields: fieldsOf(input.kind).map((f) => ({ id: f.id, label: f.label, type: f.type, required: !!f.required })),
-    options: { stages: opts.stages, sources: opts.sources, statuses: opts.statuses },
-  };
 }
 
 async function createJob(ctx: Ctx, input: {
@@ -162,6 +101,7 @@ export async function resumeJob(ctx: Ctx, id: string) {
   return transaction(ctx.deps.database, async (tx) => {
     const j = await repo.findJob(tx, id, { lock: true });
     if (!j) throw notFound('Import');
+    assertMayImport(ctx.actor, j.kind as ImportKind);
     if (j.status === 'completed') throw new AppError('conflict', 'This import has completed; there is nothing to resume.');
     if (!existsSync(j.filePath)) throw new AppError('conflict', 'The file of this import is gone; upload it again and start a new import.');
     const row = await repo.updateJob(tx, id, { status: 'queued', error: null });
@@ -171,22 +111,23 @@ export async function resumeJob(ctx: Ctx, id: string) {
   });
 }
 
-export async function listErrors(ctx: Ctx, id: string, q: { cursor?: string; limit: number }) {
+/** Rows not imported (level error) or imported with a warning, by line; each with its record id as the key. */
+export async function listErrors(ctx: Ctx, id: string, q: { level: 'error' | 'warning'; cursor?: string; limit: number }) {
   await getJob(ctx, id);
   const after = q.cursor ? decodeCursor(q.cursor, { value: 'number', id: 'int' }) : null;
-  const rows = await repo.listErrors(ctx.deps.database.db, id, after, q.limit + 1);
+  const rows = await repo.listErrors(ctx.deps.database.db, id, q.level, after, q.limit + 1);
   const more = rows.length > q.limit;
   const items = rows.slice(0, q.limit).map((e) => ({ line: e.line, key: e.key, field: e.field, column: e.columnName, value: e.value, message: e.message }));
   const last = rows[q.limit - 1];
   return { items, nextCursor: more && last ? encodeCursor(last.line, last.id) : null };
 }
 
-/** All errors of a job, page by page (the CSV download streams these). */
-export async function* allErrors(ctx: Ctx, id: string) {
+/** All errors (or warnings) of a job, page by page (the CSV download streams these). */
+export async function* allErrors(ctx: Ctx, id: string, level: 'error' | 'warning' = 'error') {
   await getJob(ctx, id);
   let after: [number, number] | null = null;
   for (;;) {
-    const rows = await repo.listErrors(ctx.deps.database.db, id, after, 5000);
+    const rows = await repo.listErrors(ctx.deps.database.db, id, level, after, 5000);
     for (const e of rows) yield [e.line, e.key ?? '', e.field ?? '', e.columnName ?? '', e.value ?? '', e.message];
     if (rows.length < 5000) return;
     after = [rows[rows.length - 1].line, rows[rows.length - 1].id];
@@ -203,7 +144,8 @@ export async function listTemplates(ctx: Ctx, kind?: string) {
 
 export async function createTemplate(ctx: Ctx, input: z.infer<typeof importTemplateCreateSchema>) {
   const { playbook } = await currentPlaybook(ctx.deps.database.db);
-  const targetErrors = checkMapping(input.kind, input.mapping, Object.values(input.mapping.columns).filter((c): c is string => !!c), mappingOptions(playbook))
+  const opts = mappingOptions(playbook, await ownerCandidates(ctx.deps.database.db));
+  const targetErrors = checkMapping(input.kind, input.mapping, Object.values(input.mapping.columns).filter((c): c is string => !!c), opts)
     .filter((e) => !e.message.startsWith('Map a column'));
   if (targetErrors.length) {
     throw new AppError('validation_failed', 'The mapping has errors.', { errors: targetErrors.map((e) => ({ path: `mapping.${e.field ?? 'columns'}`, message: e.message })) });

@@ -60,8 +60,9 @@ describe('deal import through the API', () => {
     expect(up.mappingErrors).toEqual([]);
     expect(up.rows).toHaveLength(7);
     expect(up.rows[0]).toMatchObject({ line: 2, ok: true, values: { stage: 'closed_won', amount: 12_000_000 } });
-    expect(up.rows[2].errors[0]).toMatchObject({ field: 'closeDate' });
-    expect(up.rows[3].errors[0].message).toBe('Amount is blank');
+    expect(up.rows[2]).toMatchObject({ key: '9003', ok: false, errors: [{ field: 'closeDate' }] });
+    // An open deal without an amount is kept, with a warning.
+    expect(up.rows[3]).toMatchObject({ ok: true, values: { amount: null }, warnings: [{ field: 'amount', message: 'No amount: imported without one' }] });
     expect(up.coded.stage).toEqual(expect.arrayContaining([{ value: 'negotiating-ish', count: 1, mappedTo: null }, { value: 'closedwon', count: 2, mappedTo: 'closed_won' }]));
   });
 
@@ -69,20 +70,26 @@ describe('deal import through the API', () => {
     const up = await uploadCsv(sales, csv);
     const job = await runToEnd(sales, { uploadId: up.uploadId, kind: 'deals' });
     jobId = job.id;
-    expect(job).toMatchObject({ status: 'completed', rowsDone: 7, rowsInserted: 3, rowsUpdated: 0, rowsFailed: 4, rowsTotal: 7, percent: 100 });
+    expect(job).toMatchObject({ status: 'completed', rowsDone: 7, rowsInserted: 4, rowsUpdated: 0, rowsFailed: 3, rowsTotal: 7, percent: 100, rowsWarned: 1, warnings: { amount: 1 } });
     const errors = (await sales.get(`/api/imports/${job.id}/errors`)).body.items;
-    expect(errors.map((e: any) => [e.line, e.field])).toEqual([[4, 'closeDate'], [5, 'amount'], [6, 'stage'], [7, null]]);
-    expect(errors[3].message).toContain('line 2');
+    // Each rejected row carries its record id, so it can be fixed and imported again.
+    expect(errors.map((e: any) => [e.line, e.key, e.field])).toEqual([[4, '9003', 'closeDate'], [6, '9005', 'stage'], [7, '9001', null]]);
+    expect(errors[2].message).toContain('line 2');
+    const warnings = (await sales.get(`/api/imports/${job.id}/errors?level=warning`)).body.items;
+    expect(warnings).toEqual([{ line: 5, key: '9004', field: 'amount', column: 'Amount', value: null, message: 'No amount: imported without one' }]);
     const opps = await t.deps.database.query<any>(`SELECT o.name, o.stage, o.amount, o.currency, o.close_date::text AS close_date, a.name AS account, a.domain
       FROM opportunities o JOIN accounts a ON a.id = o.account_id WHERE o.external_id LIKE '900%' ORDER BY o.external_id`);
     expect(opps).toEqual([
       { name: 'Nordic Bank CMDB', stage: 'closed_won', amount: 12_000_000, currency: 'USD', close_date: '2024-03-15', account: 'Nordic Bank', domain: 'nordicbank.example' },
       { name: 'Atlas Freight discovery', stage: 'discovery', amount: 4_500_000, currency: 'USD', close_date: null, account: 'Atlas Freight', domain: null },
+      { name: 'Blank amount deal', stage: 'discovery', amount: null, currency: 'USD', close_date: null, account: 'Atlas Freight', domain: null },
       { name: 'Summit Telecom POC', stage: 'poc', amount: 8_000_000, currency: 'EUR', close_date: null, account: 'Summit Telecom', domain: 'summit.example' },
     ]);
     const csvErrors = await sales.raw(`/api/imports/${job.id}/errors.csv`, { method: 'GET' });
     expect(csvErrors.headers.get('content-type')).toContain('text/csv');
-    expect(String(csvErrors.body).split('\n')[0]).toBe('line,key,field,column,value,message');
+    const csvRows = parse(String(csvErrors.body)) as string[][];
+    expect(csvRows[0]).toEqual(['line', 'key', 'field', 'column', 'value', 'message']);
+    expect(csvRows.slice(1).map((r) => r.slice(0, 3))).toEqual([['4', '9003', 'closeDate'], ['6', '9005', 'stage'], ['7', '9001', '']]);
     expect(String(csvErrors.body)).toContain('Unknown stage ""negotiating-ish""');
   });
 
@@ -91,7 +98,7 @@ describe('deal import through the API', () => {
     const accounts = await t.count('accounts');
     const up = await uploadCsv(sales, csv);
     const job = await runToEnd(sales, { uploadId: up.uploadId, kind: 'deals' });
-    expect(job).toMatchObject({ status: 'completed', rowsInserted: 0, rowsUpdated: 3, rowsFailed: 4 });
+    expect(job).toMatchObject({ status: 'completed', rowsInserted: 0, rowsUpdated: 4, rowsFailed: 3 });
     expect(await t.count('opportunities')).toBe(before);
     expect(await t.count('accounts')).toBe(accounts);
     expect(jobId).not.toBe(job.id);
@@ -103,7 +110,7 @@ describe('deal import through the API', () => {
     const jobs = await t.count('import_jobs');
     const res = await sales.post('/api/imports', { uploadId: up.uploadId, kind: 'deals' });
     expect(res.status).toBe(422);
-    expect(res.body.errors.map((e: any) => e.path)).toEqual(expect.arrayContaining(['mapping.name', 'mapping.stage', 'mapping.amount']));
+    expect(res.body.errors.map((e: any) => e.path)).toEqual(expect.arrayContaining(['mapping.name', 'mapping.stage']));
     expect(await t.count('import_jobs')).toBe(jobs);
     expect((await sales.raw('/api/imports/uploads', { method: 'POST', body: '{}', headers: { 'content-type': 'application/json' } })).status).toBe(415);
   });

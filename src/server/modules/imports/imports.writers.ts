@@ -12,6 +12,7 @@ import { scoreLeadsIn } from '../leads/scoring.service';
 import { accountKeys, resolveAccounts, type AccountRef } from './imports.accounts';
 import { claimSql, duplicateErrors, iso, ownIds, route, timeOrderedId, type BatchResult, type BatchRow, type WriterContext } from './imports.batch';
 import { rowsOf } from './imports.repo';
+import { writeUsers } from './imports.users';
 
 // ---------------------------------------------------------------- deals → opportunities
 
@@ -34,7 +35,8 @@ function dealColumns(w: WriterContext): Column<DealRow>[] {
     { name: 'close_date', type: 'date', value: (r) => r.row.closeDate?.date },
     { name: 'probability', type: 'int', value: (r) => stage(r).probability },
     { name: 'forecast_category', type: 'text', value: (r) => stage(r).forecastCategory },
-    { name: 'owner_id', type: 'uuid', value: (r) => (r.row.owner ? w.users.get(String(r.row.owner).toLowerCase()) : null) },
+    // Resolved to a user id by the row parser (core/imports/owners.ts).
+    { name: 'owner_id', type: 'uuid', value: (r) => r.row.owner },
     { name: 'created_at', type: 'timestamptz', value: (r) => iso(r.row.createdAt) },
     { name: 'closed_at', type: 'timestamptz', value: (r) => (stage(r).kind !== 'open' && r.row.closeDate ? `${r.row.closeDate.date}T00:00:00.000Z` : null) },
     { name: 'loss_reason', type: 'text', value: (r) => (stage(r).kind === 'lost' ? r.row.lossReason : null) },
@@ -83,12 +85,12 @@ async function writeDeals(tx: Tx, w: WriterContext, rows: BatchRow[]): Promise<B
     else updates.push({ ...d, id: r.entity_id });
   }
   if (updates.length) {
-    // A changed stage leaves a history entry, as a move on the board would.
+    // A changed stage leaves a history entry, as a move on the board would. A blank amount keeps the one known.
     await tx.execute(sql`
       WITH x AS (SELECT * FROM ${unnestRows(columns, updates)}),
       old AS (SELECT o.id, o.stage FROM opportunities o JOIN x ON x.id = o.id FOR UPDATE OF o),
       upd AS (
-        UPDATE opportunities o SET account_id = x.account_id, name = x.name, stage = x.stage, pipeline = x.pipeline, amount = x.amount,
+        UPDATE opportunities o SET account_id = x.account_id, name = x.name, stage = x.stage, pipeline = x.pipeline, amount = coalesce(x.amount, o.amount),
           currency = x.currency, close_date = x.close_date, probability = x.probability, forecast_category = x.forecast_category,
           owner_id = coalesce(x.owner_id, o.owner_id), closed_at = x.closed_at, loss_reason = coalesce(x.loss_reason, o.loss_reason),
           stage_entered_at = CASE WHEN o.stage <> x.stage THEN now() ELSE o.stage_entered_at END,
@@ -199,7 +201,7 @@ async function writeLeads(tx: Tx, w: WriterContext, rows: BatchRow[]): Promise<B
     text('first_name', (r) => r.firstName), text('last_name', (r) => r.lastName), text('email', (r) => r.email), text('phone', (r) => r.phone),
     text('title', (r) => r.title), text('company_name', (r) => r.companyName), text('domain', (r) => r.domain), text('country', (r) => r.country),
     text('industry', (r) => r.industry), { name: 'employees', type: 'int', value: (r) => r.row.employees },
-    { name: 'owner_id', type: 'uuid', value: (r) => (r.row.owner ? w.users.get(String(r.row.owner).toLowerCase()) : null) },
+    { name: 'owner_id', type: 'uuid', value: (r) => r.row.owner },
     { name: 'created_at', type: 'timestamptz', value: (r) => iso(r.row.createdAt) },
   ];
   if (inserts.length) {
@@ -234,5 +236,5 @@ async function writeLeads(tx: Tx, w: WriterContext, rows: BatchRow[]): Promise<B
 }
 
 export const writers: Record<ImportKind, (tx: Tx, w: WriterContext, rows: BatchRow[]) => Promise<BatchResult>> = {
-  deals: writeDeals, companies: writeCompanies, contacts: writeContacts, leads: writeLeads,
+  deals: writeDeals, companies: writeCompanies, contacts: writeContacts, leads: writeLeads, users: writeUsers,
 };

@@ -19,7 +19,7 @@ function card(r: Card, now: number) {
     ...r,
     daysInStage: Math.floor((now - r.stageEnteredAt.getTime()) / 86400_000),
     overdue: r.stageOverdueAt !== null,
-    weighted: Math.round((r.amount * r.probability) / 100),
+    weighted: r.amount === null ? null : Math.round((r.amount * r.probability) / 100),
   };
 }
 

@@ -165,15 +165,20 @@ export async function closeWon(ctx: Ctx, id: string, input: CloseWonInput) {
     if (gate.move === 'from_closed') throw closedError();
     const { override } = passGate(ctx, gate, input.overrideReason);
 
+    // Revenue metrics and the contract count a won deal's amount: a deal imported without one takes the ARR given here.
+    const arr = input.arr ?? before.amount;
+    if (arr === null) {
+      throw new AppError('validation_failed', 'This opportunity has no amount: enter the contract ARR to win it.', { errors: [{ path: 'arr', message: 'required: the opportunity has no amount' }] });
+    }
     const closeDate = input.closeDate ?? today();
-    const after = await moveStage(ctx, tx, before, from, won, { override, patch: { closedAt: new Date(), closeDate } });
+    const after = await moveStage(ctx, tx, before, from, won, { override, patch: { closedAt: new Date(), closeDate, ...(before.amount === null ? { amount: arr } : {}) } });
     const poc = await pocRepo.findPoc(tx, id);
     const credit = pocCredit(playbook, poc ? { fee: poc.fee, feeCredited: poc.feeCredited } : null);
     const startDate = input.startDate ?? closeDate;
     const servicesFee = input.servicesFee;
     const contract = await pocRepo.insertContract(tx, {
       accountId: after.accountId, opportunityId: id, partnerId: after.partnerId,
-      arr: input.arr ?? after.amount, currency: after.currency, termMonths: input.termMonths,
+      arr, currency: after.currency, termMonths: input.termMonths,
       startDate, endDate: contractEndDate(startDate, input.termMonths), modules: input.modules, servicesFee,
       pocFeeCredit: credit, paymentSchedule: paymentSchedule(playbook, netServicesFee(servicesFee, credit), startDate),
       kpis: await pocRepo.commitmentKpis(tx, id), signedBy: ctx.actor.via === 'system' ? null : ctx.actor.id,

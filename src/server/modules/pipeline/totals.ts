@@ -21,7 +21,9 @@ interface Delta { dim: 'all' | 'owner' | 'partner' | 'owner_partner'; key: strin
 
 function entries(row: Contributing | null, sign: 1 | -1): Delta[] {
   if (!row || row.deletedAt || CLOSED.has(row.stage)) return [];
-  const base = { stage: row.stage, closeDate: row.closeDate ?? NO_DATE, count: sign, amount: sign * row.amount, weightedRaw: sign * row.amount * row.probability };
+  // A deal without an amount counts as a deal and adds nothing to the sums (as sum() in the rebuild skips it).
+  const amount = row.amount ?? 0;
+  const base = { stage: row.stage, closeDate: row.closeDate ?? NO_DATE, count: sign, amount: sign * amount, weightedRaw: sign * amount * row.probability };
   const out: Delta[] = [{ dim: 'all', key: ZERO, ...base }];
   if (row.ownerId) out.push({ dim: 'owner', key: row.ownerId, ...base });
   if (row.partnerId) out.push({ dim: 'partner', key: row.partnerId, ...base });
@@ -56,16 +58,16 @@ export async function applyTotals(tx: Tx, before: Contributing | null, after: Co
 
 const REBUILD = `
   INSERT INTO pipeline_totals (dim, key, stage, close_date, count, amount, weighted_raw)
-  SELECT 'all', '${ZERO}'::uuid, stage, coalesce(close_date, '${NO_DATE}'), count(*), sum(amount), sum(amount * probability)
+  SELECT 'all', '${ZERO}'::uuid, stage, coalesce(close_date, '${NO_DATE}'), count(*), coalesce(sum(amount), 0), coalesce(sum(amount * probability), 0)
     FROM opportunities WHERE deleted_at IS NULL AND stage NOT IN ('closed_won', 'closed_lost') GROUP BY stage, close_date
   UNION ALL
-  SELECT 'owner', owner_id, stage, coalesce(close_date, '${NO_DATE}'), count(*), sum(amount), sum(amount * probability)
+  SELECT 'owner', owner_id, stage, coalesce(close_date, '${NO_DATE}'), count(*), coalesce(sum(amount), 0), coalesce(sum(amount * probability), 0)
     FROM opportunities WHERE deleted_at IS NULL AND stage NOT IN ('closed_won', 'closed_lost') AND owner_id IS NOT NULL GROUP BY owner_id, stage, close_date
   UNION ALL
-  SELECT 'partner', partner_id, stage, coalesce(close_date, '${NO_DATE}'), count(*), sum(amount), sum(amount * probability)
+  SELECT 'partner', partner_id, stage, coalesce(close_date, '${NO_DATE}'), count(*), coalesce(sum(amount), 0), coalesce(sum(amount * probability), 0)
     FROM opportunities WHERE deleted_at IS NULL AND stage NOT IN ('closed_won', 'closed_lost') AND partner_id IS NOT NULL GROUP BY partner_id, stage, close_date
   UNION ALL
-  SELECT 'owner_partner', md5(owner_id::text || ':' || partner_id::text)::uuid, stage, coalesce(close_date, '${NO_DATE}'), count(*), sum(amount), sum(amount * probability)
+  SELECT 'owner_partner', md5(owner_id::text || ':' || partner_id::text)::uuid, stage, coalesce(close_date, '${NO_DATE}'), count(*), coalesce(sum(amount), 0), coalesce(sum(amount * probability), 0)
     FROM opportunities WHERE deleted_at IS NULL AND stage NOT IN ('closed_won', 'closed_lost') AND owner_id IS NOT NULL AND partner_id IS NOT NULL
     GROUP BY owner_id, partner_id, stage, close_date`;
 

@@ -1,25 +1,30 @@
-// The import wizard: choose kind and file → mapping preview → progress → result with the per-row errors.
-import { Alert, Anchor, Button, Card, FileInput, Group, Progress, SegmentedControl, Select, SimpleGrid, Stack, Stepper, Table, Text } from '@mantine/core';
+// The import wizard: choose kind and file → mapping preview (with warnings) → owners (when the file has them) →
+// progress → result with the rows not imported and the rows imported with warnings.
+import { Alert, Button, Card, FileInput, Group, Progress, SegmentedControl, Select, Stack, Stepper, Text } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { useQueryClient } from '@tanstack/react-query';
 import { useEffect, useRef, useState } from 'react';
-import { Link } from 'react-router';
-import { KIND_LABELS, type ImportKind, type ImportMapping } from '../../../core/imports';
+import { IMPORT_KINDS, KIND_LABELS, type ImportKind, type ImportMapping } from '../../../core/imports';
+import { useAuth } from '../../lib/auth';
 import { notifyError } from '../../lib/errors';
 import { formatNumber } from '../../lib/format';
-import { KpiCard } from '../../ui/KpiCard';
 import { ErrorAlert } from '../../ui/QueryState';
-import { useImportErrors, useImportJob, usePreview, useStartImport, useTemplates, useUpload, type Preview } from './hooks';
+import { useImportJob, usePreview, useStartImport, useTemplates, useUpload, type Preview } from './hooks';
+import { ImportResult } from './ImportResult';
 import { MappingStep } from './MappingStep';
+import { OwnersStep } from './OwnersStep';
 
-const KINDS: ImportKind[] = ['deals', 'companies', 'contacts', 'leads'];
-const WHERE: Record<ImportKind, { to: string; label: string }> = {
-  deals: { to: '/pipeline', label: 'Open the pipeline' }, companies: { to: '/accounts', label: 'Open accounts' },
-  contacts: { to: '/accounts', label: 'Open accounts' }, leads: { to: '/leads', label: 'Open the lead inbox' },
+type Step = 'file' | 'mapping' | 'owners' | 'import' | 'result';
+const STEP_LABELS: Record<Step, [string, string]> = {
+  file: ['File', 'What and from where'], mapping: ['Mapping', 'Columns and values'], owners: ['Owners', 'Who owns the rows'],
+  import: ['Import', 'Progress'], result: ['Result', 'Counts, errors, warnings'],
 };
 
 export function ImportWizard() {
-  const [step, setStep] = useState(0);
+  const { user } = useAuth();
+  // Users are created by admins only (the API refuses others).
+  const kinds = IMPORT_KINDS.filter((k) => k !== 'users' || user?.role === 'admin');
+  const [step, setStep] = useState<Step>('file');
   const [kind, setKind] = useState<ImportKind>('deals');
   const [file, setFile] = useState<File | null>(null);
   const [templateId, setTemplateId] = useState<string | null>(null);
@@ -34,7 +39,9 @@ export function ImportWizard() {
   const start = useStartImport();
   const job = useImportJob(jobId);
   const finished = !!job.data && ['completed', 'failed', 'interrupted'].includes(job.data.status);
-  const errors = useImportErrors(jobId, finished && (job.data?.rowsFailed ?? 0) > 0);
+  // The owner step appears when the file has an owner column.
+  const steps: Step[] = ['file', 'mapping', ...(preview && preview.owners.length > 0 ? ['owners' as const] : []), 'import', 'result'];
+  const next = (s: Step) => steps[steps.indexOf(s) + 1];
 
   // Re-preview 300 ms after the last mapping change (the first preview comes with the upload).
   const [debounced] = useDebouncedValue(mapping, 300);
@@ -50,7 +57,7 @@ export function ImportWizard() {
   useEffect(() => {
     if (!finished) return;
     qc.invalidateQueries({ queryKey: ['imports', 'list'] });
-    if (step === 2) setStep(3);
+    if (step === 'import') setStep('result');
   }, [finished, step]);
 
   const doUpload = async () => {
@@ -60,7 +67,7 @@ export function ImportWizard() {
       const id = (p as Preview & { uploadId: string }).uploadId;
       if (templateId) p = await previewer.mutateAsync({ uploadId: id, kind, templateId });
       previewed.current = JSON.stringify(p.mapping);
-      setUploadId(id); setPreview(p); setMapping(p.mapping); setStep(1);
+      setUploadId(id); setPreview(p); setMapping(p.mapping); setStep('mapping');
     } catch (e) { notifyError(e, 'Upload failed'); }
   };
 
@@ -68,32 +75,32 @@ export function ImportWizard() {
     if (!uploadId || !mapping) return;
     try {
       const j = await start.mutateAsync({ uploadId, kind, mapping, saveAsTemplate: templateName.trim() || undefined });
-      setJobId(j.id); setStep(2);
+      setJobId(j.id); setStep('import');
     } catch (e) { notifyError(e, 'The import could not start'); }
   };
 
-  const reset = () => { setStep(0); setFile(null); setUploadId(null); setPreview(null); setMapping(null); setJobId(null); setTemplateName(''); };
+  const reset = () => { setStep('file'); setFile(null); setUploadId(null); setPreview(null); setMapping(null); setJobId(null); setTemplateName(''); };
   const j = job.data;
   const ready = !!preview && preview.mappingErrors.length === 0 && !previewer.isPending;
 
   return (
     <Card p="lg" data-testid="import-wizard">
-      <Stepper active={step} size="sm" mb="lg" allowNextStepsSelect={false} onStepClick={(s) => { if (s < step && step < 2) setStep(s); }}>
-        <Stepper.Step label="File" description="What and from where" />
-        <Stepper.Step label="Mapping" description="Columns and values" />
-        <Stepper.Step label="Import" description="Progress" />
-        <Stepper.Step label="Result" description="Counts and errors" />
+      <Stepper active={steps.indexOf(step)} size="sm" mb="lg" allowNextStepsSelect={false}
+        onStepClick={(i) => { if (i < steps.indexOf(step) && steps.indexOf(step) < steps.indexOf('import')) setStep(steps[i]); }}>
+        {steps.map((s) => <Stepper.Step key={s} label={STEP_LABELS[s][0]} description={STEP_LABELS[s][1]} />)}
       </Stepper>
 
-      {step === 0 && (
+      {step === 'file' && (
         <Stack gap="md" maw={560}>
           <div>
             <Text size="sm" fw={500} mb={4} id="import-kind-label">What does the file hold?</Text>
             <SegmentedControl aria-labelledby="import-kind-label" value={kind} onChange={(v) => { setKind(v as ImportKind); setTemplateId(null); }}
-              data={KINDS.map((k) => ({ value: k, label: KIND_LABELS[k] }))} />
+              data={kinds.map((k) => ({ value: k, label: KIND_LABELS[k] }))} />
           </div>
           <FileInput label="CSV file" placeholder="Choose a .csv file" accept=".csv,text/csv" clearable value={file} onChange={setFile}
-            description="HubSpot exports (labels or internal property names) map themselves." data-testid="import-file" />
+            description={kind === 'users'
+              ? 'Name, email, role, manager, team, territory. New users are created inactive without a password: activate them in Users.'
+              : 'HubSpot, Salesforce and Pipedrive exports (labels or internal property names) map themselves.'} data-testid="import-file" />
           {(templates.data?.items.length ?? 0) > 0 && (
             <Select label="Mapping template" placeholder="Detect from the headers" clearable value={templateId} onChange={setTemplateId}
               data={templates.data!.items.map((t) => ({ value: t.id, label: t.name }))} />
@@ -102,18 +109,30 @@ export function ImportWizard() {
         </Stack>
       )}
 
-      {step === 1 && preview && mapping && (
+      {step === 'mapping' && preview && mapping && (
         <Stack gap="md">
           <Text size="sm" c="dimmed">{file?.name} · {preview.headers.length} columns · delimiter “{preview.delimiter === '\t' ? 'tab' : preview.delimiter}”</Text>
           <MappingStep preview={preview} mapping={mapping} onChange={setMapping} templateName={templateName} onTemplateName={setTemplateName} />
           <Group justify="space-between">
-            <Button variant="default" onClick={() => setStep(0)}>Back</Button>
+            <Button variant="default" onClick={() => setStep('file')}>Back</Button>
+            {next('mapping') === 'owners'
+              ? <Button onClick={() => setStep('owners')} disabled={!ready}>Next: owners</Button>
+              : <Button onClick={doStart} disabled={!ready} loading={start.isPending}>Start import</Button>}
+          </Group>
+        </Stack>
+      )}
+
+      {step === 'owners' && preview && mapping && (
+        <Stack gap="md">
+          <OwnersStep preview={preview} mapping={mapping} onChange={setMapping} />
+          <Group justify="space-between">
+            <Button variant="default" onClick={() => setStep('mapping')}>Back</Button>
             <Button onClick={doStart} disabled={!ready} loading={start.isPending}>Start import</Button>
           </Group>
         </Stack>
       )}
 
-      {step >= 2 && j && (
+      {(step === 'import' || step === 'result') && j && (
         <Stack gap="xs" mb="md">
           <Group justify="space-between">
             <Text fw={600}>{j.fileName}</Text>
@@ -132,39 +151,9 @@ export function ImportWizard() {
           {j.error && <Alert color="red" title="The import stopped">{j.error}</Alert>}
         </Stack>
       )}
-      {step === 2 && !j && job.error && <ErrorAlert error={job.error} />}
+      {step === 'import' && !j && job.error && <ErrorAlert error={job.error} />}
 
-      {step === 3 && j && (
-        <Stack gap="md">
-          <SimpleGrid cols={{ base: 2, md: 4 }}>
-            <KpiCard label="Rows read" value={formatNumber(j.rowsDone)} testId="result-rows" />
-            <KpiCard label="New" value={formatNumber(j.rowsInserted)} color="teal" testId="result-inserted" />
-            <KpiCard label="Updated" value={formatNumber(j.rowsUpdated)} testId="result-updated" />
-            <KpiCard label="Not imported" value={formatNumber(j.rowsFailed)} color="red" testId="result-failed" />
-          </SimpleGrid>
-          {j.rowsFailed > 0 && (
-            <div>
-              <Group justify="space-between" mb="xs">
-                <Text fw={600}>Rows not imported</Text>
-                <Anchor href={`/api/imports/${j.id}/errors.csv`} download>Download the error report (CSV)</Anchor>
-              </Group>
-              <Table withTableBorder striped fz="sm" data-testid="import-errors">
-                <Table.Thead><Table.Tr><Table.Th>Line</Table.Th><Table.Th>Column</Table.Th><Table.Th>Value</Table.Th><Table.Th>Reason</Table.Th></Table.Tr></Table.Thead>
-                <Table.Tbody>
-                  {(errors.data?.items ?? []).map((e, i) => (
-                    <Table.Tr key={i}><Table.Td>{e.line}</Table.Td><Table.Td>{e.column ?? '—'}</Table.Td><Table.Td>{e.value || '—'}</Table.Td><Table.Td>{e.message}</Table.Td></Table.Tr>
-                  ))}
-                </Table.Tbody>
-              </Table>
-            </div>
-          )}
-          <Group>
-            <Button onClick={reset}>Import another file</Button>
-            <Button component={Link} to={WHERE[j.kind].to} variant="default">{WHERE[j.kind].label}</Button>
-            {j.kind === 'deals' && <Button component={Link} to="/sales/dashboard" variant="default">Sales dashboard</Button>}
-          </Group>
-        </Stack>
-      )}
+      {step === 'result' && j && <ImportResult job={j} onReset={reset} />}
     </Card>
   );
 }

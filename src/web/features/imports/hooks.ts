@@ -1,24 +1,31 @@
 // Imports: upload (raw CSV body), mapping preview, start, progress polling, errors and templates.
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, ApiError, type Page, type Problem } from '../../lib/api';
-import type { ImportKind, ImportMapping, RowError } from '../../../core/imports';
+import type { ImportKind, ImportMapping, OwnerReportRow, RowError } from '../../../core/imports';
 
 export interface FieldInfo { id: string; label: string; type: string; required: boolean }
+type Option = { id: string; label?: string };
+export interface ValueCount { value: string; count: number; mappedTo: string | null }
 export interface Preview {
   kind: ImportKind;
   headers: string[];
   delimiter: string;
   mapping: ImportMapping;
   mappingErrors: RowError[];
-  rows: { line: number; cells: Record<string, string>; ok: boolean; values: Record<string, unknown> | null; errors: RowError[] }[];
-  coded: Record<string, { value: string; count: number; mappedTo: string | null }[]>;
+  rows: { line: number; key: string | null; cells: Record<string, string>; ok: boolean; values: Record<string, unknown> | null; errors: RowError[]; warnings: RowError[] }[];
+  /** Over the whole file: coded values, owner cells and unknown country names with their row counts. */
+  coded: Record<string, ValueCount[]>;
+  owners: OwnerReportRow[];
+  countries: ValueCount[];
   fields: FieldInfo[];
-  options: { stages: { id: string; label?: string }[]; sources: { id: string; label?: string }[]; statuses: { id: string; label?: string }[] };
+  options: { stages: Option[]; sources: Option[]; statuses: Option[]; roles: Option[]; users: { id: string; name: string; email: string }[] };
 }
 export interface Upload extends Preview { uploadId: string; fileName: string; bytes: number }
 export interface ImportJob {
   id: string; kind: ImportKind; status: 'queued' | 'running' | 'completed' | 'failed' | 'interrupted'; fileName: string; fileBytes: number;
   rowsDone: number; rowsInserted: number; rowsUpdated: number; rowsFailed: number; rowsTotal: number | null;
+  /** Rows imported with something left out, and how many per field. */
+  rowsWarned: number; warnings: Record<string, number>;
   percent: number; estimatedTotalRows: number | null; rowsPerSecond: number; error: string | null; createdAt: string; finishedAt: string | null;
 }
 export interface ImportErrorRow { line: number; key: string | null; field: string | null; column: string | null; value: string | null; message: string }
@@ -67,10 +74,11 @@ export function useImportJob(id: string | null) {
   });
 }
 
-export function useImportErrors(id: string | null, enabled: boolean) {
+/** The first 200 rows not imported (error) or imported with a warning. */
+export function useImportErrors(id: string | null, enabled: boolean, level: 'error' | 'warning' = 'error') {
   return useQuery({
-    queryKey: ['imports', 'errors', id],
-    queryFn: ({ signal }) => api.get<Page<ImportErrorRow>>(`/imports/${id}/errors`, { limit: 200 }, signal),
+    queryKey: ['imports', 'errors', id, level],
+    queryFn: ({ signal }) => api.get<Page<ImportErrorRow>>(`/imports/${id}/errors`, { limit: 200, level }, signal),
     enabled: !!id && enabled,
   });
 }

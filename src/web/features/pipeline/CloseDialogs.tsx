@@ -11,7 +11,7 @@ const today = () => new Date().toISOString().slice(0, 10);
 export function CloseWonDialog({ opp, onClose }: { opp: Opportunity; onClose: () => void }) {
   const user = useUser();
   const close = useCloseWon();
-  const [arr, setArr] = useState<number | string>(opp.amount / 100);
+  const [arr, setArr] = useState<number | string>(opp.amount === null ? '' : opp.amount / 100);
   const [term, setTerm] = useState<number | string>(12);
   const [start, setStart] = useState(today());
   const [modules, setModules] = useState<string[]>(['Discovery']);
@@ -23,7 +23,7 @@ export function CloseWonDialog({ opp, onClose }: { opp: Opportunity; onClose: ()
   const submit = () => close.mutate({
     id: opp.id,
     body: {
-      arr: Math.round(Number(arr || 0) * 100), termMonths: Number(term || 12), startDate: start || undefined, modules,
+      arr: arr === '' ? undefined : Math.round(Number(arr) * 100), termMonths: Number(term || 12), startDate: start || undefined, modules,
       servicesFee: Math.round(Number(fee || 0) * 100), overrideReason: missing && reason.trim() ? reason.trim() : undefined,
     },
   }, {

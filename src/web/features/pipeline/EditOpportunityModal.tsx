@@ -15,14 +15,15 @@ export function EditOpportunityModal({ o, onClose }: { o: Opportunity; onClose: 
   const { partners } = usePartners();
   const form = useForm({
     initialValues: {
-      name: o.name, amount: o.amount / 100 as number | string, closeDate: o.closeDate ?? '', ownerId: o.ownerId, partnerId: o.partnerId,
+      name: o.name, amount: (o.amount === null ? '' : o.amount / 100) as number | string, closeDate: o.closeDate ?? '', ownerId: o.ownerId, partnerId: o.partnerId,
       probability: (o.probabilityManual ? o.probability : '') as number | string,
       forecastCategory: o.forecastCategoryManual ? o.forecastCategory : (null as string | null),
     },
     validate: { name: (v) => (v.trim() ? null : 'Name the opportunity') },
   });
   const submit = form.onSubmit((v) => update.mutate({
-    version: o.version, name: v.name.trim(), amount: Math.round(Number(v.amount || 0) * 100), closeDate: v.closeDate || null,
+    // A deal imported without an amount keeps none until one is entered.
+    version: o.version, name: v.name.trim(), amount: v.amount === '' ? undefined : Math.round(Number(v.amount) * 100), closeDate: v.closeDate || null,
     ownerId: v.ownerId || null, partnerId: v.partnerId || null,
     probability: v.probability === '' ? null : Number(v.probability), forecastCategory: v.forecastCategory || null,
   }, {

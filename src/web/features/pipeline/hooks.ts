@@ -3,9 +3,9 @@ import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tansta
 import { api } from '../../lib/api';
 
 export interface Card {
-  id: string; name: string; stage: string; amount: number; currency: string; closeDate: string | null; probability: number;
+  id: string; name: string; stage: string; amount: number | null; currency: string; closeDate: string | null; probability: number;
   forecastCategory: string; stageEnteredAt: string; stageOverdueAt: string | null; ownerId: string | null; ownerName: string | null;
-  partnerId: string | null; accountId: string; accountName: string; version: number; daysInStage: number; overdue: boolean; weighted: number;
+  partnerId: string | null; accountId: string; accountName: string; version: number; daysInStage: number; overdue: boolean; weighted: number | null;
 }
 export interface Column {
   stage: string; name: string; probability: number; forecastCategory: string; expectedDurationDays: { min: number; max: number } | null;
@@ -34,7 +34,7 @@ export interface Contract {
 export interface HistoryRow { id: string; fromStage: string | null; toStage: string; at: string; actorName: string | null; overrideReason: string | null; missingCriteria: Missing[] | null }
 export interface Opportunity {
   id: string; version: number; name: string; accountId: string; accountName: string; industry: string | null; stage: string; stageName: string;
-  stageKind: 'open' | 'won' | 'lost'; amount: number; currency: string; closeDate: string | null; probability: number; probabilityManual: boolean;
+  stageKind: 'open' | 'won' | 'lost'; amount: number | null; currency: string; closeDate: string | null; probability: number; probabilityManual: boolean;
   forecastCategory: string; forecastCategoryManual: boolean; ownerId: string | null; ownerName: string | null; partnerId: string | null;
   stageEnteredAt: string; daysInStage: number; overdue: boolean; lossReason: string | null; lossNotes: string | null;
   stages: StageView[]; history: HistoryRow[]; poc: Poc | null; contract: Contract | null; lossReasons: { id: string; label: string }[];
