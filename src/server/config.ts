@@ -1,8 +1,17 @@
 // The only reader of process.env. Parsed once with zod; a bad value fails boot with a readable list.
+import { isIP } from 'node:net';
 import { resolve } from 'node:path';
 import { z } from 'zod';
 
 const bool = z.enum(['0', '1', 'true', 'false']).transform((v) => v === '1' || v === 'true');
+
+// `10.0.0.1`, `10.0.0.0/8`, `fd00::/8`: the peers whose X-Forwarded-For is believed.
+const ipOrCidr = z.string().refine((v) => {
+  const [ip, bits, ...rest] = v.split('/');
+  const family = isIP(ip);
+  return family !== 0 && !rest.length && (bits === undefined || (/^\d+$/.test(bits) && Number(bits) <= (family === 4 ? 32 : 128)));
+}, 'must be an IP address or CIDR range');
+const ipList = z.string().transform((v) => v.split(',').map((s) => s.trim()).filter(Boolean)).pipe(z.array(ipOrCidr));
 
 const envSchema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
@@ -19,6 +28,10 @@ const envSchema = z.object({
   VALUEGRAPH_AUDIT_RETENTION_DAYS: z.coerce.number().int().min(180).default(365),
   VALUEGRAPH_RESTORE_WINDOW_DAYS: z.coerce.number().int().min(1).default(90),
   VALUEGRAPH_WEBHOOK_ALLOW_PRIVATE: bool.default(false),
+  VALUEGRAPH_TRUSTED_PROXIES: ipList.default([]),
+  VALUEGRAPH_LOGIN_FAILURES_PER_ACCOUNT: z.coerce.number().int().min(1).max(1000).default(5),
+  VALUEGRAPH_LOGIN_FAILURES_PER_IP: z.coerce.number().int().min(1).max(100_000).default(100),
+  VALUEGRAPH_LOGIN_LOCK_MINUTES: z.coerce.number().int().min(1).max(720).default(15),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   NODE_ENV: z.string().default('development'),
 });
@@ -41,6 +54,10 @@ export type Config = {
   restoreWindowDays: number;
   /** Webhooks may reach loopback, private, link-local and other non-public addresses (off: they are refused). */
   webhookAllowPrivate: boolean;
+  /** Reverse proxies (IPs, CIDRs) whose X-Forwarded-For names the client; none by default. */
+  trustedProxies: string[];
+  /** Failed sign-ins allowed per account and per client IP within `minutes`; then that key waits `minutes`. */
+  loginThrottle: { perAccount: number; perIp: number; minutes: number };
   logLevel: string;
 };
 
@@ -70,6 +87,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     auditRetentionDays: e.VALUEGRAPH_AUDIT_RETENTION_DAYS,
     restoreWindowDays: e.VALUEGRAPH_RESTORE_WINDOW_DAYS,
     webhookAllowPrivate: e.VALUEGRAPH_WEBHOOK_ALLOW_PRIVATE,
+    trustedProxies: e.VALUEGRAPH_TRUSTED_PROXIES,
+    loginThrottle: {
+      perAccount: e.VALUEGRAPH_LOGIN_FAILURES_PER_ACCOUNT, perIp: e.VALUEGRAPH_LOGIN_FAILURES_PER_IP, minutes: e.VALUEGRAPH_LOGIN_LOCK_MINUTES,
+    },
     logLevel: e.NODE_ENV === 'test' && !env.LOG_LEVEL ? 'silent' : e.LOG_LEVEL,
     ...overrides,
   };

@@ -2,27 +2,39 @@
 // shape, every query and JSON body gets control characters and out-of-range dates in each of its fields. Bad input
 // is a 4xx naming the field — never a 5xx — and writes nothing. The public form counts every post against its
 // per-IP limit, whatever the post's fate.
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { CONTROL_CHAR_MESSAGE } from '../../src/core/control-chars';
 import { loadDemo } from '../../src/server/demo/demo';
+import { runImport } from '../../src/server/modules/imports/imports.runner';
 import { formToken } from '../../src/server/modules/leads/forms.service';
 import { createTestApp, type Client, type Res, type TestApp } from '../helpers';
 import { ZERO_UUID, dotted, operations, sample, setAt, type Field, type Operation } from '../openapi-walk';
 
 let t: TestApp;
+let dir: string;
 let admin: Client;
+let importId: string;
 let doc: Record<string, any>;
 let ops: Operation[];
 beforeAll(async () => {
-  t = await createTestApp();
+  dir = await mkdtemp(join(tmpdir(), 'vg-fuzz-'));
+  t = await createTestApp({ config: { dataDir: dir } });
   await loadDemo(t.deps.database, { accounts: 30 });
   admin = await t.login('admin');
-  // An import (never run: no workers here), so its list of errors has a job to page through.
-  const up = await admin.raw('/api/imports/uploads?kind=companies', { method: 'POST', body: 'name,domain\nAcme,acme.example\n', headers: { 'content-type': 'text/csv' } });
-  expect((await admin.post('/api/imports', { uploadId: up.body.uploadId, kind: 'companies' })).status).toBe(202);
+  // An import with bad rows — a NUL in a cell among them — run here (no workers), so its errors can be paged.
+  const csv = 'name,domain\nAcme Fuzz,acme.example\nNul\u0000Co,nul.example\nBad Co,not a domain\nTab\tCo,tab.example\n';
+  const up = await admin.raw('/api/imports/uploads?kind=companies', { method: 'POST', body: csv, headers: { 'content-type': 'text/csv' } });
+  const start = await admin.post('/api/imports', { uploadId: up.body.uploadId, kind: 'companies' });
+  expect(start.status).toBe(202);
+  importId = start.body.id;
+  await runImport(t.deps, importId);
   doc = (await admin.get('/api/openapi.json')).body;
   ops = operations(doc);
 }, 180_000);
-afterAll(async () => { await t?.close(); });
+afterAll(async () => { await t?.close(); if (dir) await rm(dir, { recursive: true, force: true }); });
 
 const b64 = (v: unknown) => Buffer.from(JSON.stringify(v)).toString('base64url');
 const WRONG_CURSORS = ['W10', b64([1]), b64(['x', 'y', 'z']), b64([{}, 1]), b64([null, null]), b64(['2020-01-01', 'not-an-id'])];
@@ -181,5 +193,31 @@ describe('the public web form', () => {
     const outcomes = await t.deps.database.query<{ outcome: string; n: number }>(
       'SELECT outcome, count(*)::int AS n FROM lead_form_submissions WHERE form_id = $1 GROUP BY 1 ORDER BY 1', [form.id]);
     expect(outcomes).toEqual([{ outcome: 'invalid', n: limit }, { outcome: 'rate_limited', n: 2 }]);
+  });
+});
+
+describe('CSV files', () => {
+  it('report a row with a control character in a cell as a bad row and take the others', async () => {
+    const job = (await admin.get(`/api/imports/${importId}`)).body;
+    expect(job.status).toBe('completed');
+    const errors = (await admin.get(`/api/imports/${importId}/errors`)).body.items;
+    expect(errors).toHaveLength(2);
+    expect(errors[0]).toMatchObject({ line: 3, field: 'name', column: 'name', value: 'Nul\uFFFDCo', message: CONTROL_CHAR_MESSAGE });
+    expect(errors[1]).toMatchObject({ line: 4, field: 'domain' });
+    expect(await t.count(`accounts WHERE name IN ('Acme Fuzz', E'Tab\\tCo')`)).toBe(2);
+
+    const header = await admin.raw('/api/imports/uploads?kind=companies', { method: 'POST', body: 'na\u0000me,domain\nA,a.example\n', headers: { 'content-type': 'text/csv' } });
+    expect(header.status).toBe(422);
+    expect(header.body.errors).toEqual([{ path: 'headers.0', message: CONTROL_CHAR_MESSAGE }]);
+
+    const kpi = (await admin.get('/api/kpis?openProjects=true&measurements=0')).body.items[0];
+    const measurements = `kpi_id,measured_at,value\n${kpi.id},2026-01-05,10\n${kpi.id},2026-01-06,1\u00002\n\u0000,2026-01-07,3\n`;
+    const res = await admin.raw('/api/kpis/measurements/csv', { method: 'POST', body: measurements, headers: { 'content-type': 'text/csv' } });
+    expect(res.status).toBe(200);
+    expect(res.body).toMatchObject({ received: 3, rejected: 2 });
+    expect(res.body.errors).toEqual([
+      { line: 3, column: 'value', value: '1\uFFFD2', message: CONTROL_CHAR_MESSAGE },
+      { line: 4, column: 'kpi_id', value: '\uFFFD', message: CONTROL_CHAR_MESSAGE },
+    ]);
   });
 });

@@ -1,6 +1,7 @@
 // The row parser of one file, built from its mapping: typed values (dates as { date, ms }, money in minor units,
 // owners as user ids), the rules across fields of each kind, and the warnings of rows imported with something left
 // out (a blank amount on an open deal, an owner or country nobody knows).
+import { CONTROL_CHAR_MESSAGE, hasControlChar, visibleControlChars } from '../control-chars';
 import { fieldsOf, normalizeHeader, type FieldDef, type ImportKind } from './fields';
 import { rowKey, valueLookups, type ImportMapping, type MappingOptions, type RowError, type RowMapper, type ImportRow } from './mapping';
 import { ownerResolver } from './owners';
@@ -31,7 +32,7 @@ export function compileMapping(kind: ImportKind, mapping: ImportMapping, headers
   const refIndex = refColumn ? index.get(refColumn) : undefined;
   const ref = (record: string[]) => {
     const v = refIndex === undefined ? '' : (record[refIndex] ?? '').trim();
-    return v ? v.slice(0, 300) : null;
+    return v ? visibleControlChars(v.slice(0, 300)) : null; // errors carry it: never a NUL the database cannot store
   };
 
   const parse = (f: FieldDef, raw: string): Parsed<unknown> => {
@@ -97,6 +98,8 @@ export function compileMapping(kind: ImportKind, mapping: ImportMapping, headers
     const out = blank();
     for (const c of cells) {
       const raw = record[c.i] ?? '';
+      // A control character (a NUL cannot even be stored) makes the row bad, not the import; the value is echoed visibly.
+      if (hasControlChar(raw)) { errors.push({ field: c.f.id, column: mapping.columns[c.f.id]!, value: visibleControlChars(raw), message: CONTROL_CHAR_MESSAGE }); continue; }
       if (c.f.type === 'text') {
         // The commonest cell, parsed inline (no result object per cell).
         const s = raw.trim();

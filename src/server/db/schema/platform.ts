@@ -64,7 +64,7 @@ export const apiTokens = pgTable('api_tokens', {
 }, (t) => [uniqueIndex('api_tokens_hash_uq').on(t.tokenHash), index('api_tokens_user_idx').on(t.userId)]);
 
 export const loginAttempts = pgTable('login_attempts', {
-  key: text('key').primaryKey(), // 'email:<lower email>' or 'ip:<address>'
+  key: text('key').primaryKey(), // 'account:<lower email>', 'ip:<address>' or 'device:<nonce>'
   failures: integer('failures').notNull().default(0),
   windowStart: ts('window_start').notNull().defaultNow(),
   lockedUntil: ts('locked_until'),

@@ -9,6 +9,7 @@ import { pipeline } from 'node:stream/promises';
 import { parse } from 'csv-parse';
 import { unguardRecord } from '../../../core/csv/formula-guard';
 import { detectDelimiter } from '../../../core/imports';
+import { CONTROL_CHAR_MESSAGE, hasControlChar } from '../../../core/control-chars';
 import { AppError } from '../../../core/errors';
 import type { Config } from '../../config';
 
@@ -94,6 +95,8 @@ export async function readHead(path: string, maxRows: number): Promise<FileHead>
     parser.destroy();
   }
   if (!headers || headers.every((h) => !h)) throw new AppError('validation_failed', 'The file has no header row.');
+  const tainted = headers.flatMap((h, i) => (hasControlChar(h) ? [{ path: `headers.${i}`, message: CONTROL_CHAR_MESSAGE }] : []));
+  if (tainted.length) throw new AppError('validation_failed', 'The header row has control characters.', { errors: tainted });
   const dup = headers.find((h, i) => h && headers!.indexOf(h) !== i);
   if (dup) throw new AppError('validation_failed', `The column "${dup}" appears twice in the header row.`);
   return { delimiter, headers, dataOffset, rows };

@@ -1,5 +1,4 @@
 // Thin routes: policy → validate → service → JSON. Static paths come before /leads/{id}.
-import { getConnInfo } from '@hono/node-server/conninfo';
 import { type OpenAPIHono, z } from '@hono/zod-openapi';
 import type { MiddlewareHandler } from 'hono';
 import {
@@ -8,6 +7,7 @@ import {
   statusChangeSchema, trainSchema,
 } from '../../../core/leads/schemas';
 import { AppError } from '../../../core/errors';
+import { clientIp } from '../../http/client-ip';
 import type { AppEnv } from '../../http/env';
 import { anyObject, idParam, json, jsonBody, page } from '../../http/openapi';
 import { ctxOf, guard } from '../../http/route';
@@ -29,9 +29,7 @@ const activitiesQuery = z.object({ limit: listLimit, cursor: z.string().max(500)
 const countSubmission: MiddlewareHandler<{ Variables: AppEnv['Variables'] & { formAttempt: number } }> = async (c, next) => {
   const { formId } = c.req.param() as { formId: string };
   if (!formParam.safeParse({ formId }).success) return next(); // the validator answers for a malformed id
-  let ip = 'unknown';
-  try { ip = getConnInfo(c).remote.address ?? 'unknown'; } catch { /* app.request() in tests has no socket */ }
-  c.set('formAttempt', await forms.admitSubmission(c.get('deps'), formId, ip));
+  c.set('formAttempt', await forms.admitSubmission(c.get('deps'), formId, clientIp(c)));
   return next();
 };
 

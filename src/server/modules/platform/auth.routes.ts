@@ -1,12 +1,13 @@
 import { type OpenAPIHono, z } from '@hono/zod-openapi';
-import { deleteCookie, setCookie } from 'hono/cookie';
-import { getConnInfo } from '@hono/node-server/conninfo';
+import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
 import { AppError } from '../../../core/errors';
+import { clientIp } from '../../http/client-ip';
 import type { AppEnv } from '../../http/env';
 import { SESSION_COOKIE } from '../../http/middleware';
 import { ctxOf, guard } from '../../http/route';
 import { json, jsonBody } from '../../http/openapi';
 import { VERSION } from '../../version';
+import { DEVICE_COOKIE, DEVICE_DAYS } from './auth.device';
 import { login, loginSchema, logout } from './auth.service';
 
 const userOut = z.object({
@@ -28,18 +29,25 @@ export function registerAuthRoutes(api: OpenAPIHono<AppEnv>) {
 
   api.openapi(guard({ public: true, why: 'signing in' }, {
     method: 'post', path: '/auth/login', tags: ['auth'], summary: 'Sign in with email and password',
-    description: 'Sets an HttpOnly SameSite session cookie. Repeated failures are throttled (429).',
+    description: 'Sets an HttpOnly SameSite session cookie, and a trusted-device cookie for this account. Failed attempts are '
+      + 'throttled per account and per client IP (429 with Retry-After); a trusted device is throttled on its own.',
     request: { body: jsonBody(loginSchema) },
     responses: { 200: json(sessionOut, 'Signed in') },
   }), async (c) => {
     const deps = c.get('deps');
-    let ip = 'unknown';
-    try { ip = getConnInfo(c).remote.address ?? 'unknown'; } catch { /* app.request() in tests has no socket */ }
-    const out = await login(deps, c.req.valid('json'), { ip, userAgent: c.req.header('user-agent') });
+    const out = await login(deps, c.req.valid('json'), {
+      ip: clientIp(c), userAgent: c.req.header('user-agent'), device: getCookie(c, DEVICE_COOKIE),
+    });
     setCookie(c, SESSION_COOKIE, out.token, {
       httpOnly: true, sameSite: 'Lax', secure: deps.config.secureCookies, path: '/',
       maxAge: deps.config.sessionHours * 3600,
     });
+    // Only the sign-in endpoint ever needs to see it.
+    if (out.deviceCookie) {
+      setCookie(c, DEVICE_COOKIE, out.deviceCookie, {
+        httpOnly: true, sameSite: 'Strict', secure: deps.config.secureCookies, path: '/api/auth/login', maxAge: DEVICE_DAYS * 86400,
+      });
+    }
     return c.json({ user: out.user, csrfToken: out.csrfToken }, 200);
   });
 

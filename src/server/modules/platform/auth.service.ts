@@ -4,6 +4,7 @@ import type { Role } from '../../../core/access/roles';
 import { AppError } from '../../../core/errors';
 import type { Actor, Deps } from '../../http/env';
 import * as repo from './auth.repo';
+import { issueDeviceCookie, trustedDevice } from './auth.device';
 import { randomToken, sha256, verifyPassword } from './crypto';
 
 export const loginSchema = z.object({
@@ -11,27 +12,32 @@ export const loginSchema = z.object({
   password: z.string().min(1).max(500),
 }).strict();
 
-// Throttle: 5 failures per address or 20 per client IP within 15 minutes lock that key for 15 minutes.
-const LIMITS = { email: 5, ip: 20, windowMinutes: 15, lockMinutes: 15 };
-
-export async function login(deps: Deps, input: z.infer<typeof loginSchema>, client: { ip: string; userAgent?: string }) {
+/**
+ * Sign-in throttling (OWASP / NIST 800-63B): failures count per account (low limit) and per client IP (high
+ * enough for an office behind one address), each reserved before the password is checked so parallel guesses
+ * cannot overrun it. A device that signed in to this account before is counted on its own key instead of both.
+ */
+export async function login(deps: Deps, input: z.infer<typeof loginSchema>, client: { ip: string; userAgent?: string; device?: string }) {
   const db = deps.database.db;
-  const keys = [`email:${input.email.toLowerCase()}`, `ip:${client.ip}`];
-  for (const key of keys) {
-    const a = await repo.getAttempt(db, key);
-    if (a?.lockedUntil && a.lockedUntil > new Date()) {
-      const retryAfterSeconds = Math.ceil((a.lockedUntil.getTime() - Date.now()) / 1000);
-      throw new AppError('rate_limited', 'Too many failed sign-ins. Try again later.', { retryAfterSeconds });
+  const limits = deps.config.loginThrottle;
+  const user = await repo.findUserByEmail(db, input.email);
+  const device = user ? trustedDevice(client.device, user) : null;
+  const keys = device
+    ? [{ key: `device:${device}`, max: limits.perAccount }]
+    : [{ key: `account:${input.email.toLowerCase()}`, max: limits.perAccount }, { key: `ip:${client.ip}`, max: limits.perIp }];
+  for (const [i, k] of keys.entries()) {
+    const r = await repo.reserveAttempt(db, k.key, k.max, limits.minutes);
+    if (!r.allowed) {
+      for (const held of keys.slice(0, i)) await repo.releaseAttempt(db, held.key, held.max);
+      throw new AppError('rate_limited', 'Too many failed sign-ins. Try again later.', { retryAfterSeconds: r.retryAfterSeconds });
     }
   }
-  const user = await repo.findUserByEmail(db, input.email);
   const ok = await verifyPassword(user?.passwordHash ?? null, input.password);
-  if (!user || !ok || !user.active) {
-    await repo.recordFailure(db, keys[0], LIMITS.email, LIMITS.windowMinutes, LIMITS.lockMinutes);
-    await repo.recordFailure(db, keys[1], LIMITS.ip, LIMITS.windowMinutes, LIMITS.lockMinutes);
-    throw new AppError('unauthenticated', 'The email or password is not correct.');
-  }
-  await repo.clearAttempts(db, keys[0]);
+  // A failure keeps its reservations: they are the failure count.
+  if (!user || !ok || !user.active) throw new AppError('unauthenticated', 'The email or password is not correct.');
+  // Success starts the account (or this device) afresh and was never a failure of the network.
+  await repo.clearAttempts(db, keys[0].key);
+  if (keys[1]) await repo.releaseAttempt(db, keys[1].key, keys[1].max);
   const token = randomToken();
   const csrfToken = randomToken(24);
   await repo.insertSession(db, {
@@ -39,7 +45,8 @@ export async function login(deps: Deps, input: z.infer<typeof loginSchema>, clie
     expiresAt: new Date(Date.now() + deps.config.sessionHours * 3600_000),
   });
   await repo.markLogin(db, user.id);
-  return { token, csrfToken, user: publicUser(user) };
+  const deviceCookie = device ? null : issueDeviceCookie(user);
+  return { token, csrfToken, user: publicUser(user), deviceCookie };
 }
 
 export async function logout(deps: Deps, sessionId: string) {

@@ -3,6 +3,7 @@
 // header normalisation and date formats (ISO, US, European; the file's day/month order is detected from its rows).
 // Every bad row is reported with its line, column and reason; the good rows are ingested.
 import { parse } from 'csv-parse/sync';
+import { CONTROL_CHAR_MESSAGE, hasControlChar, visibleControlChars } from '../../../core/control-chars';
 import { detectDateOrder, detectDelimiter, normalizeHeader, parseDate } from '../../../core/imports';
 
 export const MAX_CSV_ROWS = 100_000;
@@ -41,7 +42,10 @@ export function parseMeasurementsCsv(text: string): { rows: CsvRow[]; errors: Cs
   body.forEach((r, i) => {
     const line = i + 2;
     const cell = (c: number | null) => (c === null ? '' : (r[c] ?? '').trim());
-    const bad = (c: number | null, message: string) => errors.push({ line, column: c === null ? null : headers[c], value: c === null ? null : cell(c) || null, message });
+    const bad = (c: number | null, message: string) => errors.push({ line, column: c === null ? null : headers[c], value: c === null ? null : visibleControlChars(cell(c)) || null, message });
+    // A control character in a cell makes the row bad, not the file: it is reported like any other bad value.
+    const tainted = [col.kpiId, col.kpi, col.measuredAt, col.value].find((c) => c !== null && hasControlChar(cell(c)));
+    if (tainted !== undefined) return bad(tainted, CONTROL_CHAR_MESSAGE);
     const idCell = cell(col.kpiId);
     const kpiCell = cell(col.kpi);
     let kpiId: string | null = null;
