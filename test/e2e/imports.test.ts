@@ -49,7 +49,7 @@ describe('imports journey', () => {
     expect(await page.getByTestId('result-failed').innerText()).toContain('1');
     const errors = page.getByTestId('import-errors').locator('tbody tr');
     await expect.poll(() => errors.count()).toBe(1);
-    expect(await errors.first().innerText()).toMatch(/^9\s+Close Date\s+31\/02\/2025\s+.*month\/day\/year/);
+    expect(await errors.first().innerText()).toMatch(/^9\s+70008\s+Close Date\s+31\/02\/2025\s+.*month\/day\/year/);
     await screenshot(page, 'imports-2-result');
 
     // The good rows are deals now; the bad one is not.
@@ -58,12 +58,12 @@ describe('imports journey', () => {
     expect(exported).not.toContain('Pioneer Foods bad close date');
     expect(exported).toMatch(/70001,Fjordline Logistics CMDB rollout,closed_won,184000\.00,USD,2025-04-18,2025-01-06T09:12:00\.000Z,default,sales@demo\.valuegraph\.dev/);
     const report = await apiText(page, (await page.getByRole('link', { name: 'Download the error report (CSV)' }).getAttribute('href'))!);
-    expect(report.split('\n')[1]).toMatch(/^9,,closeDate,Close Date,31\/02\/2025,/);
+    expect(report.split('\n')[1]).toMatch(/^9,70008,closeDate,Close Date,31\/02\/2025,/);
 
     // The recent imports list shows the run.
     await page.getByRole('button', { name: 'Import another file' }).click();
     const recent = page.getByTestId('recent-imports').locator('tbody tr').first();
-    await expect.poll(() => recent.innerText()).toMatch(/hubspot-deals\.csv\s+deals\s+completed\s+10\s+9\s+0\s+1/i);
+    await expect.poll(() => recent.innerText()).toMatch(/hubspot-deals\.csv\s+deals\s+completed\s+10\s+9\s+0\s+0\s+1/i);
     expect(real(problems)).toEqual([]);
     await context.close();
   });

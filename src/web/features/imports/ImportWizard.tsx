@@ -39,8 +39,9 @@ export function ImportWizard() {
   const start = useStartImport();
   const job = useImportJob(jobId);
   const finished = !!job.data && ['completed', 'failed', 'interrupted'].includes(job.data.status);
-  // The owner step appears when the file has an owner column.
-  const steps: Step[] = ['file', 'mapping', ...(preview && preview.owners.length > 0 ? ['owners' as const] : []), 'import', 'result'];
+  // The owner step appears when owner values match no user (and stays once any is mapped, while the user maps them).
+  const ownerStep = !!preview && (preview.owners.some((o) => o.how === 'unmatched') || Object.keys(mapping?.owners ?? {}).length > 0);
+  const steps: Step[] = ['file', 'mapping', ...(ownerStep ? ['owners' as const] : []), 'import', 'result'];
   const next = (s: Step) => steps[steps.indexOf(s) + 1];
 
   // Re-preview 300 ms after the last mapping change (the first preview comes with the upload).
