@@ -13,6 +13,7 @@ import { secureHeaders } from 'hono/secure-headers';
 import { AppError, issuePath } from '../core/errors';
 import type { AppEnv, Deps } from './http/env';
 import { authenticate, idempotency, requestContext } from './http/middleware';
+import { strictTransportSecurity } from './http/transport-security';
 import { problemOf, toAppError } from './http/problem';
 import { registerModules } from './modules';
 
@@ -57,7 +58,10 @@ export function buildApp(deps: Deps): Hono<AppEnv> {
       defaultSrc: ["'self'"], scriptSrc: ["'self'"], styleSrc: ["'self'", "'unsafe-inline'"],
       imgSrc: ["'self'", 'data:'], connectSrc: ["'self'"], frameAncestors: ["'none'"], objectSrc: ["'none'"],
     },
+    xFrameOptions: 'DENY', // as frame-ancestors 'none', for browsers that only know this header
+    strictTransportSecurity: false, // only over HTTPS: strictTransportSecurity below
   }));
+  app.use('*', strictTransportSecurity);
   const limit = bodyLimit({
     maxSize: deps.config.bodyLimitBytes,
     onError: () => { throw new AppError('payload_too_large', `Request bodies are limited to ${deps.config.bodyLimitBytes} bytes.`); },
