@@ -10,7 +10,7 @@ import { CONTROL_CHAR_MESSAGE } from '../../src/core/control-chars';
 import { loadDemo } from '../../src/server/demo/demo';
 import { runImport } from '../../src/server/modules/imports/imports.runner';
 import { formToken } from '../../src/server/modules/leads/forms.service';
-import { createTestApp, type Client, type Res, type TestApp } from '../helpers';
+import { PASSWORD, createTestApp, type Client, type Res, type TestApp } from '../helpers';
 import { ZERO_UUID, dotted, operations, sample, setAt, type Field, type Operation } from '../openapi-walk';
 
 let t: TestApp;
@@ -131,6 +131,11 @@ describe('fuzzing every route from the OpenAPI document', () => {
         failures.push(check(`${op.path} ${param.name}=NUL`, await admin.get(bad), 422, param.name));
       }
     }
+    // Headers kept as data: the user agent of a session, the idempotency key of a replay.
+    const agent = { 'user-agent': 'agent\u0001x' };
+    failures.push(check('GET user-agent', await admin.raw('/api/accounts', { headers: agent }), 422, 'headers.user-agent'));
+    const login = await t.client({}).raw('/api/auth/login', { method: 'POST', headers: { 'content-type': 'application/json', ...agent }, body: JSON.stringify({ email: admin.user.email, password: PASSWORD }) });
+    failures.push(check('login user-agent', login, 422, 'headers.user-agent'));
     expect(failures.filter(Boolean)).toEqual([]);
   });
 
