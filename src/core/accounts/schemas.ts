@@ -1,5 +1,6 @@
 // Accounts, contacts and activities at the edge: shared by server routes, web forms and the CLI.
 import { z } from 'zod';
+import { audienceSchema } from '../access/audience';
 import { isoDateTime } from '../dates';
 
 export const SEGMENTS = ['standard', 'strategic'] as const; // 001 Resource Allocation (80/20)
@@ -93,6 +94,8 @@ export const contactCreateSchema = z.object({
   title: z.string().trim().max(150).nullable().optional(),
   roles: z.array(z.enum(CONTACT_ROLES)).max(CONTACT_ROLES.length).optional(),
   isPrimary: z.boolean().optional(),
+  /** Who outside the vendor sees the roles (default: internal for staff, the writer's own audience for outsiders). */
+  rolesAudience: audienceSchema.optional(),
 }).strict();
 export type ContactCreate = z.infer<typeof contactCreateSchema>;
 export const contactUpdateSchema = contactCreateSchema.partial().extend({ version: z.number().int().min(1) }).strict();
@@ -104,8 +107,13 @@ export const activityCreateSchema = z.object({
   body: z.string().max(20_000).nullable().optional(),
   occurredAt: isoDateTime.optional(),
   contactId: uuid.nullable().optional(),
+  /** Who outside the vendor sees the entry (default: internal for staff, the writer's own audience for outsiders). */
+  audience: audienceSchema.optional(),
 }).strict();
 export type ActivityCreate = z.infer<typeof activityCreateSchema>;
+
+/** Publishing an entry to the partner or the customer, or taking it back. */
+export const activityAudienceSchema = z.object({ version: z.number().int().min(1), audience: audienceSchema }).strict();
 
 export const timelineQuerySchema = z.object({
   limit: listLimit,

@@ -148,7 +148,7 @@ export async function loadDemo(database: Database, opts: DemoOptions = {}): Prom
       for (let k = 0; k < na; k++) {
         const n = r.pick(W.NOTES);
         aBatch.push({
-          accountId, kind: n.kind, subject: n.subject, body: n.body, actorId: r.pick([...aes, ...csms]),
+          accountId, kind: n.kind, subject: n.subject, body: n.body, actorId: r.pick([...aes, ...csms]), audience: n.audience ?? ('internal' as const),
           occurredAt: new Date(now.getTime() - r.int(1, 180) * 86400_000 - r.int(0, 86399) * 1000),
         });
       }

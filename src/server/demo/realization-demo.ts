@@ -201,10 +201,12 @@ async function weeklyUpdates(database: Database, ctx: DemoContext, accountIds: s
       const u = weeklyUpdateOf(f);
       return { a: a.id, g: f.kpis[0]?.valueGraphId, i: u.inputs, o: u.outputs, n: u.narrative, s: (i + k) % 4 === 3 && !portal.has(a.id) ? 'draft' : 'accepted' };
     }).filter((d) => d.g);
+    // Accepted updates are published to the customer (weekly.service.ts does the same when someone accepts one).
     await db.execute(sql`INSERT INTO agent_artifacts (agent, value_graph_id, account_id, entity_type, entity_id, inputs, outputs, narrative, status, playbook_version,
-        accepted_by, accepted_at, created_at)
+        accepted_by, accepted_at, created_at, audience)
       SELECT 'executor', x.g, x.a, 'value_realization', x.g, x.i, x.o, x.n, x.s, (SELECT max(version) FROM playbooks),
-        CASE WHEN x.s = 'accepted' THEN ${reviewer}::uuid END, CASE WHEN x.s = 'accepted' THEN ${ctx.now.toISOString()}::timestamptz END, ${ctx.now.toISOString()}::timestamptz
+        CASE WHEN x.s = 'accepted' THEN ${reviewer}::uuid END, CASE WHEN x.s = 'accepted' THEN ${ctx.now.toISOString()}::timestamptz END, ${ctx.now.toISOString()}::timestamptz,
+        CASE WHEN x.s = 'accepted' THEN 'customer' ELSE 'internal' END
       FROM json_to_recordset(${JSON.stringify(docs)}::json) AS x(a uuid, g uuid, i jsonb, o jsonb, n text, s text)`);
   }
 }

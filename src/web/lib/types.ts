@@ -1,4 +1,5 @@
 // Shapes of the API's JSON as the web app uses them (dates arrive as ISO strings).
+import type { Audience } from '../../core/access/audience';
 import type { Role } from '../../core/access/roles';
 import type { ACTIVITY_KINDS, CONTACT_ROLES, LIFECYCLE_STAGES, REGIONS, SEGMENTS, TIMELINE_KINDS } from '../../core/accounts/schemas';
 
@@ -48,12 +49,16 @@ export interface Account {
 export interface Contact {
   id: string; accountId: string; firstName: string; lastName: string; email: string | null; phone: string | null;
   title: string | null; roles: ContactRole[]; isPrimary: boolean; version: number; createdAt: string; updatedAt: string;
+  /** Who outside the vendor sees the roles. */
+  rolesAudience: Audience;
 }
 
 export interface TimelineItem {
   id: string; kind: TimelineKind; subject: string; body: string | null; at: string;
   actorId: string | null; actorName: string | null; contactId: string | null;
   action: string | null; before: Record<string, unknown> | null; after: Record<string, unknown> | null;
+  /** Who outside the vendor sees the entry; `version` (null for audit entries) publishes it. */
+  audience: Audience; version: number | null;
 }
 
 export interface SummaryRow { lifecycleStage: LifecycleStage; segment: Segment; accounts: number; arr: number }

@@ -1,6 +1,7 @@
 // Customer 360: accounts, contacts and the activity timeline every stream writes into.
 import { sql } from 'drizzle-orm';
 import { bigint, boolean, index, integer, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { AUDIENCES } from '../../../core/access/audience';
 import { CONTACT_ROLES, LIFECYCLE_STAGES, REGIONS, SEGMENTS } from '../../../core/accounts/schemas';
 import { partners, stamps, users } from './platform';
 
@@ -59,6 +60,8 @@ export const contacts = pgTable('contacts', {
   title: text('title'),
   roles: text('roles', { enum: CONTACT_ROLES }).array().notNull().default(sql`'{}'::text[]`),
   isPrimary: boolean('is_primary').notNull().default(false),
+  /** Who outside the vendor sees the buying-centre roles (champion, economic buyer…); the contact itself is theirs. */
+  rolesAudience: text('roles_audience', { enum: AUDIENCES }).notNull().default('internal'),
   ...stamps,
 }, (t) => [
   index('contacts_account_idx').on(t.accountId, t.lastName, t.id).where(live),
@@ -76,5 +79,7 @@ export const activities = pgTable('activities', {
   contactId: uuid('contact_id').references(() => contacts.id),
   entityType: text('entity_type'),
   entityId: text('entity_id'),
+  /** Who outside the vendor sees the entry (core/access/audience.ts); staff publish it. */
+  audience: text('audience', { enum: AUDIENCES }).notNull().default('internal'),
   ...stamps,
 }, (t) => [index('activities_account_idx').on(t.accountId, t.occurredAt, t.id).where(live)]);

@@ -1,6 +1,7 @@
 // Leads (004): capture, BANT, enrichment, scores with explanations, assignment, SLA clocks, conversion.
 import { sql } from 'drizzle-orm';
 import { bigserial, boolean, index, integer, jsonb, pgTable, real, serial, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { AUDIENCES } from '../../../core/access/audience';
 import { accounts, contacts } from './accounts';
 import { partners, stamps, users } from './platform';
 
@@ -113,6 +114,8 @@ export const leadActivities = pgTable('lead_activities', {
   occurredAt: ts('occurred_at').notNull().defaultNow(),
   actorId: uuid('actor_id').references(() => users.id),
   createdAt: ts('created_at').notNull().defaultNow(),
+  /** Who outside the vendor sees the entry: a partner's own entries are the partner's; assignment and staffing stay internal. */
+  audience: text('audience', { enum: AUDIENCES }).notNull().default('internal'),
 }, (t) => [index('lead_activities_lead_idx').on(t.leadId, t.occurredAt, t.id)]);
 
 /** Per-user assignment profile (004 §1.4): territories, verticals, size tier, capacity, out of office. */

@@ -2,6 +2,7 @@
 // realization and amplification); versions per opportunity. Every agent run is kept as an artifact.
 import { sql } from 'drizzle-orm';
 import { bigint, date, doublePrecision, index, integer, jsonb, pgTable, real, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { AUDIENCES } from '../../../core/access/audience';
 import { accounts } from './accounts';
 import { opportunities } from './pipeline';
 import { stamps, users } from './platform';
@@ -89,6 +90,8 @@ export const agentArtifacts = pgTable('agent_artifacts', {
   rejectedBy: uuid('rejected_by').references(() => users.id),
   rejectedAt: ts('rejected_at'),
   rejectionReason: text('rejection_reason'),
+  /** Who outside the vendor sees the run (core/access/audience.ts): an accepted weekly value update is the customer's. */
+  audience: text('audience', { enum: AUDIENCES }).notNull().default('internal'),
 }, (t) => [
   index('agent_artifacts_opp_idx').on(t.opportunityId, t.createdAt, t.id),
   index('agent_artifacts_entity_idx').on(t.entityType, t.entityId),

@@ -14,6 +14,8 @@ export const policies = {
   contactsWrite: { roles: [...editors, 'support'], permission: 'contacts:write', rows: 'scoped' },
   logActivity: { roles: [...INTERNAL_ROLES, 'partner'], permission: 'timeline:write', rows: 'scoped' },
   reminders: { roles: [...INTERNAL_ROLES, 'partner'], permission: 'timeline:write', rows: 'scoped' },
+  /** Publishing an entry to the partner or the customer (or taking it back) is the vendor's call. */
+  publish: { roles: INTERNAL_ROLES, permission: 'timeline:write', rows: 'all' },
 } satisfies Record<string, Policy>;
 
 /** Audit entries on the timeline are for the vendor's own people, not partners or customers. */

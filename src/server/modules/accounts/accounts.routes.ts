@@ -2,9 +2,11 @@
 import { type OpenAPIHono, z } from '@hono/zod-openapi';
 import { isoDateTime } from '../../../core/dates';
 import {
-  accountCreateSchema, accountFields, accountListQuerySchema, accountUpdateSchema, activityCreateSchema, contactCreateSchema,
+  accountCreateSchema, accountFields, accountListQuerySchema, accountUpdateSchema, activityAudienceSchema, activityCreateSchema, contactCreateSchema,
   contactUpdateSchema, timelineQuerySchema,
 } from '../../../core/accounts/schemas';
+import { seesInternal } from '../../../core/access/audience';
+import { accountFor } from '../../../core/access/outsider-views';
 import type { AppEnv } from '../../http/env';
 import { anyObject, idParam, json, jsonBody, page } from '../../http/openapi';
 import { ctxOf, guard } from '../../http/route';
@@ -29,7 +31,14 @@ export function registerAccountRoutes(api: OpenAPIHono<AppEnv>) {
     description: 'Keyset pagination (`cursor` = `nextCursor` of the previous page); search `q` matches name and domain.',
     request: { query: accountListQuerySchema },
     responses: { 200: json(page(accountOut), 'A page of accounts') },
-  }), async (c) => c.body(await accounts.listAccounts(ctxOf(c), c.req.valid('query')), 200, { 'content-type': 'application/json' }) as never);
+  }), async (c) => {
+    const ctx = ctxOf(c);
+    const doc = await accounts.listAccounts(ctx, c.req.valid('query'));
+    if (seesInternal(ctx.actor)) return c.body(doc, 200, { 'content-type': 'application/json' }) as never;
+    // Outsiders' pages are small (their partner's accounts, or their own): re-read to drop the internal fields.
+    const page = JSON.parse(doc) as { items: object[]; nextCursor: string | null };
+    return c.json({ ...page, items: page.items.map((a) => accountFor(ctx.actor, a)) }, 200) as never;
+  });
 
   api.openapi(guard(p.read, {
     method: 'get', path: '/accounts/summary', tags, summary: 'Accounts and ARR by lifecycle stage and segment',
@@ -47,7 +56,7 @@ export function registerAccountRoutes(api: OpenAPIHono<AppEnv>) {
     method: 'get', path: '/accounts/{id}', tags, summary: 'Get an account',
     request: { params: idParam },
     responses: { 200: json(accountOut, 'The account') },
-  }), async (c) => c.json(await accounts.getAccount(ctxOf(c), c.req.valid('param').id), 200));
+  }), async (c) => c.json(accountFor(ctxOf(c).actor, await accounts.getAccount(ctxOf(c), c.req.valid('param').id)), 200));
 
   api.openapi(guard(p.update, {
     method: 'patch', path: '/accounts/{id}', tags, summary: 'Update an account',
@@ -94,7 +103,7 @@ export function registerAccountRoutes(api: OpenAPIHono<AppEnv>) {
 
   api.openapi(guard(p.read, {
     method: 'get', path: '/accounts/{id}/timeline', tags, summary: 'The account timeline (newest first)',
-    description: 'Notes, calls, meetings, emails and system events; audit entries for internal users.',
+    description: 'Notes, calls, meetings, emails and system events; audit entries for internal users. Partner and customer users see the entries published to them (`audience`).',
     request: { params: idParam, query: timelineQuerySchema },
     responses: { 200: json(page(anyObject), 'Timeline page') },
   }), async (c) => c.json(await timeline.timeline(ctxOf(c), c.req.valid('param').id, c.req.valid('query')), 200));
@@ -104,6 +113,13 @@ export function registerAccountRoutes(api: OpenAPIHono<AppEnv>) {
     request: { params: idParam, body: jsonBody(activityCreateSchema) },
     responses: { 201: json(anyObject, 'Logged') },
   }), async (c) => c.json(await timeline.logActivity(ctxOf(c), c.req.valid('param').id, c.req.valid('json')), 201));
+
+  api.openapi(guard(p.publish, {
+    method: 'patch', path: '/activities/{id}', tags, summary: 'Publish a timeline entry to the partner or the customer, or take it back',
+    description: 'Entries are internal unless published. `partner` shows the entry to the account\'s partner users; `customer` to the customer\'s users and the partner. Send the `version` you loaded.',
+    request: { params: idParam, body: jsonBody(activityAudienceSchema) },
+    responses: { 200: json(anyObject, 'Updated') },
+  }), async (c) => c.json(await timeline.setActivityAudience(ctxOf(c), c.req.valid('param').id, c.req.valid('json')), 200));
 
   api.openapi(guard(p.read, {
     method: 'get', path: '/accounts/{id}/reminders', tags, summary: 'The pending follow-up reminder of an account',

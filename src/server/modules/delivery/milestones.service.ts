@@ -48,7 +48,8 @@ export async function submitMilestoneTx(ctx: Ctx, tx: Tx, project: repo.ProjectR
   }))!;
   await tx.insert(milestoneDecisions).values({ milestoneId: ms.id, decision: 'submitted', comment: comment ?? null, actorId: actorId(ctx) });
   await audit(ctx, tx, { action: 'milestone.submit', entityType: 'project_milestone', entityId: ms.id, accountId: project.accountId, before: ms, after });
-  await logSystemActivity(ctx, tx, project.accountId, `Milestone submitted for acceptance: ${ms.name}`, comment ?? undefined, { type: 'project_milestone', id: ms.id });
+  // Milestone news is the customer's: they accept it (the entry is published to them).
+  await logSystemActivity(ctx, tx, project.accountId, `Milestone submitted for acceptance: ${ms.name}`, comment ?? undefined, { type: 'project_milestone', id: ms.id }, 'customer');
   await emit(ctx, tx, { type: 'milestone.submitted', entityType: 'project_milestone', entityId: ms.id, accountId: project.accountId, payload: { projectId: project.id, milestoneId: ms.id, key: ms.key, name: ms.name } });
   return after;
 }
@@ -108,7 +109,7 @@ async function decide(ctx: Ctx, projectId: string, milestoneId: string, decision
     const who = ctx.actor.role === 'customer' ? ctx.actor.name : `${ctx.actor.name} for the customer`;
     await logSystemActivity(ctx, tx, project.accountId,
       decision === 'accepted' ? `Milestone accepted: ${ms.name}${ms.paymentPercent ? ` (${ms.paymentPercent} % of the services fee)` : ''}` : `Milestone rejected: ${ms.name}`,
-      [`By ${who}.`, input.comment].filter(Boolean).join(' '), { type: 'project_milestone', id: ms.id });
+      [`By ${who}.`, input.comment].filter(Boolean).join(' '), { type: 'project_milestone', id: ms.id }, 'customer');
     if (decision === 'accepted') {
       await emit(ctx, tx, {
         type: 'milestone.accepted', entityType: 'project_milestone', entityId: ms.id, accountId: project.accountId,

@@ -5,6 +5,8 @@ import {
   cancelSchema, checklistParamSchema, checkSchema, closeSchema, decisionSchema, deliverableSchema, kickoffSchema, metricRecordSchema,
   projectListQuerySchema, projectUpdateSchema, rejectSchema, reportCreateSchema, reportUpdateSchema, submitSchema,
 } from '../../../core/delivery/schemas';
+import { canSee } from '../../../core/access/audience';
+import { projectFor } from '../../../core/access/outsider-views';
 import type { AppEnv } from '../../http/env';
 import { anyObject, idParam, json, jsonBody, page } from '../../http/openapi';
 import { ctxOf, guard } from '../../http/route';
@@ -28,7 +30,10 @@ export function registerProjectRoutes(api: OpenAPIHono<AppEnv>) {
     description: 'Newest start first; keyset pagination with `cursor`. `status=open` = planned, active, hypercare or on hold.',
     request: { query: projectListQuerySchema },
     responses: { 200: json(page(anyObject), 'A page of projects') },
-  }), async (c) => c.json(await projects.listProjects(ctxOf(c), c.req.valid('query')), 200));
+  }), async (c) => {
+    const list = await projects.listProjects(ctxOf(c), c.req.valid('query'));
+    return c.json({ ...list, items: list.items.map((r) => projectFor(ctxOf(c).actor, r)) }, 200);
+  });
 
   api.openapi(guard(p.read, {
     method: 'get', path: '/projects/overview', tags, summary: 'Across open projects: milestones due or awaiting acceptance, open risks',
@@ -36,13 +41,21 @@ export function registerProjectRoutes(api: OpenAPIHono<AppEnv>) {
       + 'and every open risk of the open projects the caller may see, each with its project name.',
     request: { query: z.object({ days: z.coerce.number().int().min(0).max(365).default(14) }).strict() },
     responses: { 200: json(anyObject, 'Milestones and risks') },
-  }), async (c) => c.json(await projects.portfolioOverview(ctxOf(c), c.req.valid('query')), 200));
+  }), async (c) => {
+    const ctx = ctxOf(c);
+    const out = await projects.portfolioOverview(ctx, c.req.valid('query'));
+    // The risk register is shared with the partner running the project (readInternal), not with the customer.
+    return c.json(canSee(ctx.actor, 'partner') ? out : { ...out, risks: [] }, 200);
+  });
 
   api.openapi(guard(p.read, {
     method: 'get', path: '/accounts/{id}/projects', tags, summary: 'Delivery projects of an account',
     request: { params: idParam, query: projectListQuerySchema.omit({ accountId: true }) },
     responses: { 200: json(page(anyObject), 'Projects') },
-  }), async (c) => c.json(await projects.listProjects(ctxOf(c), { ...c.req.valid('query'), accountId: c.req.valid('param').id }), 200));
+  }), async (c) => {
+    const list = await projects.listProjects(ctxOf(c), { ...c.req.valid('query'), accountId: c.req.valid('param').id });
+    return c.json({ ...list, items: list.items.map((r) => projectFor(ctxOf(c).actor, r)) }, 200);
+  });
 
   api.openapi(guard(p.read, {
     method: 'get', path: '/projects/{id}', tags, summary: 'A project with phases, milestones, checklists and progress',
@@ -50,7 +63,7 @@ export function registerProjectRoutes(api: OpenAPIHono<AppEnv>) {
       + 'checklist (with rollback readiness), the exit criteria and the handoff list, each with `missing`. `closureReady` once hypercare ended.',
     request: { params: idParam },
     responses: { 200: json(anyObject, 'The project') },
-  }), async (c) => c.json(await projects.getProject(ctxOf(c), c.req.valid('param').id), 200));
+  }), async (c) => c.json(projectFor(ctxOf(c).actor, await projects.getProject(ctxOf(c), c.req.valid('param').id)), 200));
 
   api.openapi(guard(p.write, {
     method: 'patch', path: '/projects/{id}', tags, summary: 'Update a project (name, manager, quality score)',

@@ -252,7 +252,7 @@ export async function kickoff(ctx: Ctx, id: string, input: KickoffInput) {
       status: 'active', kickoffAt: new Date(), startDate, forecastEndDate, baselineEndDate: forecastEndDate,
     }))!;
     await audit(ctx, tx, { action: 'project.kickoff', entityType: 'project', entityId: id, accountId: after.accountId, before, after });
-    await logSystemActivity(ctx, tx, after.accountId, `Project kicked off: ${after.name}`, `Baseline ${after.startDate} → ${after.baselineEndDate}.`, { type: 'project', id });
+    await logSystemActivity(ctx, tx, after.accountId, `Project kicked off: ${after.name}`, `Baseline ${after.startDate} → ${after.baselineEndDate}.`, { type: 'project', id }, 'customer');
     await emit(ctx, tx, { type: 'project.kicked_off', entityType: 'project', entityId: id, accountId: after.accountId, payload: events(after) });
     return describeProject(after, playbook);
   });
@@ -307,7 +307,7 @@ export async function goLive(ctx: Ctx, id: string) {
     if (goLiveMs) await submitMilestoneTx(ctx, tx, after, goLiveMs, 'Production go-live completed.');
     await audit(ctx, tx, { action: 'project.go_live', entityType: 'project', entityId: id, accountId: after.accountId, before, after });
     await logSystemActivity(ctx, tx, after.accountId, `Go-live: ${after.name}`,
-      `Hypercare until ${hypercareEndsAt.toISOString().slice(0, 10)}; ${after.criticalIssuesAtGoLive} critical issue(s) open at go-live.`, { type: 'project', id });
+      `Hypercare until ${hypercareEndsAt.toISOString().slice(0, 10)}; ${after.criticalIssuesAtGoLive} critical issue(s) open at go-live.`, { type: 'project', id }, 'customer');
     await emit(ctx, tx, { type: 'project.go_live', entityType: 'project', entityId: id, accountId: after.accountId, payload: events(after) });
     return describeProject(after, playbook);
   });

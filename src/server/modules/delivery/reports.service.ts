@@ -126,7 +126,7 @@ export async function sendReport(ctx: Ctx, projectId: string, reportId: string) 
       status: 'sent', sentAt: new Date(), sentBy: ctx.actor.via === 'system' ? null : ctx.actor.id, version: before.version + 1, updatedAt: new Date(),
     }).where(eq(statusReports.id, before.id)).returning();
     await audit(ctx, tx, { action: 'status_report.send', entityType: 'status_report', entityId: after.id, accountId: p.accountId, before, after });
-    await logSystemActivity(ctx, tx, p.accountId, `Status report sent: week of ${after.weekOf}`, `${after.overall.toUpperCase()}. ${after.summary}`, { type: 'status_report', id: after.id });
+    await logSystemActivity(ctx, tx, p.accountId, `Status report sent: week of ${after.weekOf}`, `${after.overall.toUpperCase()}. ${after.summary}`, { type: 'status_report', id: after.id }, 'customer');
     await emit(ctx, tx, { type: 'status_report.sent', entityType: 'status_report', entityId: after.id, accountId: p.accountId, payload: { projectId: p.id, reportId: after.id, weekOf: after.weekOf, overall: after.overall } });
     return after;
   });

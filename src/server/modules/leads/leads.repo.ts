@@ -6,6 +6,8 @@ import type { InboxQuery, LeadListQuery } from '../../../core/leads/schemas';
 import { decodeCursor } from '../../../core/pagination';
 import type { Executor } from '../../db/client';
 import { leadActivities, leadScores, leads, salesProfiles, users } from '../../db/schema';
+import type { Audience } from '../../../core/access/audience';
+import { audienceIn } from '../../db/audience';
 
 /** The score of a lead, kept in lead_scores (see the schema). */
 export type LeadScoreFields = Omit<typeof leadScores.$inferSelect, 'leadId' | 'scoreExplanation'> & { scoreExplanation: unknown };
@@ -183,7 +185,8 @@ export async function insertActivities(db: Executor, input: (typeof leadActiviti
   return out;
 }
 
-export function listActivities(db: Executor, leadId: string, limit: number, cursor?: string) {
+/** A lead's activities in the given audiences (a partner gets its own entries and those published to it). */
+export function listActivities(db: Executor, leadId: string, limit: number, cursor: string | undefined, audiences: readonly Audience[]) {
   let after: SQL | undefined;
   if (cursor) {
     const [at, id] = decodeCursor(cursor, { value: 'datetime', id: 'uuid' });
@@ -193,8 +196,9 @@ export function listActivities(db: Executor, leadId: string, limit: number, curs
   return db.select({
     id: leadActivities.id, kind: leadActivities.kind, subject: leadActivities.subject, body: leadActivities.body,
     inbound: leadActivities.inbound, occurredAt: leadActivities.occurredAt, actorId: leadActivities.actorId, actorName: users.name,
+    audience: leadActivities.audience,
   }).from(leadActivities).leftJoin(users, eq(users.id, leadActivities.actorId))
-    .where(and(eq(leadActivities.leadId, leadId), after))
+    .where(and(eq(leadActivities.leadId, leadId), after, audienceIn(leadActivities.audience, audiences)))
     .orderBy(desc(leadActivities.occurredAt), desc(leadActivities.id)).limit(limit + 1);
 }
 

@@ -6,6 +6,7 @@ import {
   leadFormSchema, leadFormUpdateSchema, leadListQuerySchema, leadUpdateSchema, listLimit, mergeSchema, salesProfileSchema,
   statusChangeSchema, trainSchema,
 } from '../../../core/leads/schemas';
+import { leadFor } from '../../../core/access/outsider-views';
 import { AppError } from '../../../core/errors';
 import { clientIp } from '../../http/client-ip';
 import type { AppEnv } from '../../http/env';
@@ -50,7 +51,7 @@ export function registerLeadRoutes(api: OpenAPIHono<AppEnv>) {
     method: 'post', path: '/leads', tags, summary: 'Capture a lead',
     description: 'Scored, SLA clocks started and assigned by the playbook rules unless `ownerId` is given. Partner users create referrals of their own partner. The response lists `possibleDuplicates`.',
     request: { body: jsonBody(leadCreateSchema) }, responses: { 201: json(anyObject, 'Captured') },
-  }), async (c) => c.json(await leads.createLead(ctxOf(c), c.req.valid('json')), 201));
+  }), async (c) => c.json(leadFor(ctxOf(c).actor, await leads.createLead(ctxOf(c), c.req.valid('json'))), 201));
 
   api.openapi(guard(p.bulk, {
     method: 'post', path: '/leads/bulk', tags, summary: 'Capture an event or webinar list (up to 5,000 rows)',
@@ -71,13 +72,13 @@ export function registerLeadRoutes(api: OpenAPIHono<AppEnv>) {
   api.openapi(guard(p.read, {
     method: 'get', path: '/leads/{id}', tags, summary: 'Get a lead', request: { params: idParam },
     responses: { 200: json(anyObject, 'The lead with its BANT check') },
-  }), async (c) => c.json(await leads.getLead(ctxOf(c), c.req.valid('param').id), 200));
+  }), async (c) => c.json(leadFor(ctxOf(c).actor, await leads.getLead(ctxOf(c), c.req.valid('param').id)), 200));
 
   api.openapi(guard(p.update, {
     method: 'patch', path: '/leads/{id}', tags, summary: 'Edit contact and enrichment fields',
     description: 'Send the `version` you loaded; a stale version is refused with 409. The lead is re-scored.',
     request: { params: idParam, body: jsonBody(leadUpdateSchema) }, responses: { 200: json(anyObject, 'Updated') },
-  }), async (c) => c.json(await leads.updateLead(ctxOf(c), c.req.valid('param').id, c.req.valid('json')), 200));
+  }), async (c) => c.json(leadFor(ctxOf(c).actor, await leads.updateLead(ctxOf(c), c.req.valid('param').id, c.req.valid('json'))), 200));
 
   api.openapi(guard(p.qualify, {
     method: 'put', path: '/leads/{id}/bant', tags, summary: 'Save the BANT qualification form (004 §1.2)',
@@ -104,7 +105,10 @@ export function registerLeadRoutes(api: OpenAPIHono<AppEnv>) {
     method: 'post', path: '/leads/{id}/activities', tags, summary: 'Log a call, email, meeting, note or marketing touch',
     description: 'Our call, outbound email or meeting is the first response (stops that SLA clock); touches update the engagement counters.',
     request: { params: idParam, body: jsonBody(leadActivitySchema) }, responses: { 201: json(anyObject, 'Logged') },
-  }), async (c) => c.json(await leads.logActivity(ctxOf(c), c.req.valid('param').id, c.req.valid('json')), 201));
+  }), async (c) => {
+    const out = await leads.logActivity(ctxOf(c), c.req.valid('param').id, c.req.valid('json'));
+    return c.json({ ...out, lead: leadFor(ctxOf(c).actor, out.lead) }, 201);
+  });
 
   api.openapi(guard(p.read, {
     method: 'get', path: '/leads/{id}/duplicates', tags, summary: 'Leads with the same email or company domain, and accounts with the domain',

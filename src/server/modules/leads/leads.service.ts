@@ -1,6 +1,7 @@
 // Lead use cases: capture through the API, reading, editing enrichment, BANT, status changes, activities and
 // (re)assignment. Each runs in one transaction with its audit entry, lead activity and domain event.
 import { OWNER_ROLES } from '../../../core/access/owners';
+import { audiencesFor, defaultAudience } from '../../../core/access/audience';
 import { rowScopeFor } from '../../../core/access/roles';
 import { AppError, notFound } from '../../../core/errors';
 import {
@@ -225,7 +226,7 @@ export async function logActivity(ctx: Ctx, id: string, input: LeadActivityInput
     if (responds) await stopClock(tx, id, 'first_response');
     const [row] = await repo.insertActivities(tx, [{
       leadId: id, kind: input.kind, subject: input.subject, body: input.body ?? null, inbound: input.inbound ?? null,
-      occurredAt: input.occurredAt ? new Date(input.occurredAt) : new Date(), actorId: actorId(ctx),
+      occurredAt: input.occurredAt ? new Date(input.occurredAt) : new Date(), actorId: actorId(ctx), audience: defaultAudience(ctx.actor),
     }]);
     await audit(ctx, tx, { action: 'lead.activity', entityType: 'lead', entityId: id, after: { kind: row.kind, subject: row.subject } });
     if (responds) await logLead(ctx, tx, id, 'First response', `Responded ${Math.round((after.firstRespondedAt!.getTime() - before.createdAt.getTime()) / 60_000)} minutes after capture.`);
@@ -237,7 +238,7 @@ export async function logActivity(ctx: Ctx, id: string, input: LeadActivityInput
 export async function listActivities(ctx: Ctx, id: string, q: { limit: number; cursor?: string }) {
   const db = ctx.deps.database.db;
   if (!(await repo.findLead(db, rowScopeFor(ctx.actor), id))) throw notFound('Lead');
-  const rows = await repo.listActivities(db, id, q.limit, q.cursor);
+  const rows = await repo.listActivities(db, id, q.limit, q.cursor, audiencesFor(ctx.actor));
   return toPage(rows, q.limit, (r) => [r.occurredAt.toISOString(), r.id]);
 }
 

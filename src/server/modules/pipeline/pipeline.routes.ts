@@ -4,6 +4,7 @@ import {
   advanceSchema, boardQuerySchema, closeLostSchema, closeWonSchema, criterionSchema, forecastQuerySchema,
   opportunityCreateSchema, opportunityListQuerySchema, opportunityUpdateSchema, pocCreateSchema, pocResultSchema, pocUpdateSchema,
 } from '../../../core/pipeline/schemas';
+import { opportunityFor } from '../../../core/access/outsider-views';
 import type { AppEnv } from '../../http/env';
 import { anyObject, idParam, json, jsonBody, page } from '../../http/openapi';
 import { ctxOf, guard } from '../../http/route';
@@ -57,14 +58,14 @@ export function registerPipelineRoutes(api: OpenAPIHono<AppEnv>) {
     method: 'get', path: '/opportunities/{id}', tags, summary: 'Get an opportunity with stages, checklists, history, POC and contract',
     request: { params: idParam },
     responses: { 200: json(anyObject, 'The opportunity') },
-  }), async (c) => c.json(await opps.getOpportunity(ctxOf(c), c.req.valid('param').id), 200));
+  }), async (c) => c.json(opportunityFor(ctxOf(c).actor, await opps.getOpportunity(ctxOf(c), c.req.valid('param').id)), 200));
 
   api.openapi(guard(p.update, {
     method: 'patch', path: '/opportunities/{id}', tags, summary: 'Update an opportunity',
     description: 'Send the `version` you loaded. `probability` or `forecastCategory` set by hand stay through stage changes; null returns them to the stage\'s.',
     request: { params: idParam, body: jsonBody(opportunityUpdateSchema) },
     responses: { 200: json(anyObject, 'Updated') },
-  }), async (c) => c.json(await opps.updateOpportunity(ctxOf(c), c.req.valid('param').id, c.req.valid('json')), 200));
+  }), async (c) => c.json(opportunityFor(ctxOf(c).actor, await opps.updateOpportunity(ctxOf(c), c.req.valid('param').id, c.req.valid('json'))), 200));
 
   api.openapi(guard(p.read, {
     method: 'get', path: '/accounts/{id}/opportunities', tags, summary: 'Opportunities of an account',
@@ -79,7 +80,7 @@ export function registerPipelineRoutes(api: OpenAPIHono<AppEnv>) {
     responses: { 200: json(anyObject, 'Updated opportunity') },
   }), async (c) => {
     const { id, criterionId } = c.req.valid('param');
-    return c.json(await stages.setCriterion(ctxOf(c), id, criterionId, c.req.valid('json')), 200);
+    return c.json(opportunityFor(ctxOf(c).actor, await stages.setCriterion(ctxOf(c), id, criterionId, c.req.valid('json'))), 200);
   });
 
   api.openapi(guard(p.advance, {
@@ -87,7 +88,7 @@ export function registerPipelineRoutes(api: OpenAPIHono<AppEnv>) {
     description: gateDoc,
     request: { params: idParam, body: jsonBody(advanceSchema) },
     responses: { 200: json(anyObject, 'Moved') },
-  }), async (c) => c.json(await stages.advance(ctxOf(c), c.req.valid('param').id, c.req.valid('json')), 200));
+  }), async (c) => c.json(opportunityFor(ctxOf(c).actor, await stages.advance(ctxOf(c), c.req.valid('param').id, c.req.valid('json'))), 200));
 
   api.openapi(guard(p.close, {
     method: 'post', path: '/opportunities/{id}/close-won', tags, summary: 'Close won: creates the contract',
@@ -97,13 +98,16 @@ export function registerPipelineRoutes(api: OpenAPIHono<AppEnv>) {
       + 'a customer in implementation with the ARR, and emits `opportunity.won` and `contract.signed`.',
     request: { params: idParam, body: jsonBody(closeWonSchema) },
     responses: { 200: json(z.object({ opportunity: anyObject, contract: anyObject }), 'Won') },
-  }), async (c) => c.json(await stages.closeWon(ctxOf(c), c.req.valid('param').id, c.req.valid('json')), 200));
+  }), async (c) => {
+    const won = await stages.closeWon(ctxOf(c), c.req.valid('param').id, c.req.valid('json'));
+    return c.json({ ...won, opportunity: opportunityFor(ctxOf(c).actor, won.opportunity) }, 200);
+  });
 
   api.openapi(guard(p.close, {
     method: 'post', path: '/opportunities/{id}/close-lost', tags, summary: 'Close lost with a loss reason from the playbook',
     request: { params: idParam, body: jsonBody(closeLostSchema) },
     responses: { 200: json(anyObject, 'Lost') },
-  }), async (c) => c.json(await stages.closeLost(ctxOf(c), c.req.valid('param').id, c.req.valid('json')), 200));
+  }), async (c) => c.json(opportunityFor(ctxOf(c).actor, await stages.closeLost(ctxOf(c), c.req.valid('param').id, c.req.valid('json'))), 200));
 
   api.openapi(guard(p.read, {
     method: 'get', path: '/opportunities/{id}/poc', tags, summary: 'The POC of an opportunity',

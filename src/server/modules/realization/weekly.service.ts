@@ -1,10 +1,13 @@
 // The Value Executor's weekly value update (002 Act III, "Week 12 Update: We've achieved $780K …"): computed from the
 // KPIs' latest measurements and the business case, written as a narrative from those numbers only, and stored as an
 // agent artifact (agent 'executor', entity 'value_realization' = the account's value graph) for a person to accept or
-// reject. A weekly job drafts one for every account with tracked KPIs that has none yet this week.
+// reject. A weekly job drafts one for every account with tracked KPIs that has none yet this week. Accepting one
+// publishes it to the customer (artifact and timeline entry): the portal's "ROI achieved".
 import { randomUUID } from 'node:crypto';
 import { sql } from 'drizzle-orm';
+import { audiencesFor } from '../../../core/access/audience';
 import { rowScopeFor } from '../../../core/access/roles';
+import { andAudienceIn } from '../../db/audience';
 import { AppError, notFound } from '../../../core/errors';
 import { weeklyNarrative } from '../../../core/value';
 import { transaction, type Executor, type Tx } from '../../db/client';
@@ -66,15 +69,14 @@ export async function generateWeeklyUpdate(ctx: Ctx, accountId: string) {
 
 const present = (r: Record<string, unknown>) => r;
 
-/** Weekly updates of an account, newest first. Customers see the accepted ones only. */
+/** Weekly updates of an account, newest first. Partners and customers see the published (accepted) ones only. */
 export async function listWeeklyUpdates(ctx: Ctx, accountId: string, limit: number) {
   const db = ctx.deps.database.db;
   const f = await realizationFacts(db, rowScopeFor(ctx.actor), accountId);
-  const onlyAccepted = ctx.actor.role === 'customer';
   const items = await repo.rows<Record<string, unknown>>(db, sql`SELECT id, agent, account_id AS "accountId", entity_type AS "entityType", entity_id AS "entityId",
       inputs, outputs, narrative, status, created_at AS "createdAt", created_by AS "createdBy", accepted_at AS "acceptedAt", accepted_by AS "acceptedBy",
       rejected_at AS "rejectedAt", rejection_reason AS "rejectionReason"
-    FROM agent_artifacts WHERE account_id = ${f.account.id} AND entity_type = ${ENTITY} ${onlyAccepted ? sql`AND status = 'accepted'` : sql``}
+    FROM agent_artifacts WHERE account_id = ${f.account.id} AND entity_type = ${ENTITY}${andAudienceIn(sql`audience`, audiencesFor(ctx.actor))}
     ORDER BY created_at DESC, id DESC LIMIT ${limit}`);
   return { items: items.map(present), nextCursor: null };
 }
@@ -87,11 +89,11 @@ export async function decideWeeklyUpdate(ctx: Ctx, id: string, decision: { accep
     if (!art) throw notFound('Weekly update');
     if (art.status !== 'draft') throw new AppError('conflict', `The weekly update is already ${art.status}.`);
     const [row] = await repo.rows<Record<string, unknown>>(tx, decision.accept
-      ? sql`UPDATE agent_artifacts SET status = 'accepted', accepted_by = ${actorId(ctx)}::uuid, accepted_at = now() WHERE id = ${id} RETURNING id, status, narrative, accepted_at AS "acceptedAt"`
+      ? sql`UPDATE agent_artifacts SET status = 'accepted', audience = 'customer', accepted_by = ${actorId(ctx)}::uuid, accepted_at = now() WHERE id = ${id} RETURNING id, status, narrative, accepted_at AS "acceptedAt"`
       : sql`UPDATE agent_artifacts SET status = 'rejected', rejected_by = ${actorId(ctx)}::uuid, rejected_at = now(), rejection_reason = ${decision.reason ?? null}
           WHERE id = ${id} RETURNING id, status, narrative, rejected_at AS "rejectedAt", rejection_reason AS "rejectionReason"`);
     await audit(ctx, tx, { action: `agent_artifact.${decision.accept ? 'accept' : 'reject'}`, entityType: 'agent_artifact', entityId: id, accountId: art.accountId, before: { status: 'draft' }, after: { status: row.status, rejectionReason: decision.reason ?? null } });
-    if (decision.accept) await logSystemActivity(ctx, tx, art.accountId, `Weekly value update${art.week ? `, week ${art.week}` : ''}`, art.narrative, { type: 'agent_artifact', id });
+    if (decision.accept) await logSystemActivity(ctx, tx, art.accountId, `Weekly value update${art.week ? `, week ${art.week}` : ''}`, art.narrative, { type: 'agent_artifact', id }, 'customer');
     await emit(ctx, tx, { type: 'value.artifact_decided', entityType: 'agent_artifact', entityId: id, accountId: art.accountId, payload: { agent: 'executor', status: row.status } });
     return { ...row, accountId: art.accountId };
   });

@@ -8,4 +8,6 @@ export const policies = {
   write: { roles: ['admin', 'executive', 'sales', 'sdr', 'delivery', 'partner'], permission: 'value:write', rows: 'scoped' },
   /** Accepting a proposal commits the vendor: its own sales leadership and admins. */
   accept: { roles: ['admin', 'executive', 'sales'], permission: 'value:write', rows: 'scoped' },
+  /** Sharing an agent run with the partner or the customer is the vendor's call. */
+  publish: { roles: ['admin', 'executive', 'sales', 'sdr', 'delivery', 'csm'], permission: 'value:write', rows: 'all' },
 } satisfies Record<string, Policy>;

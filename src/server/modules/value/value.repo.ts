@@ -1,7 +1,9 @@
 // SQL of the value module. Opportunities are read through the caller's row scope; everything else is reached
 // through an opportunity the caller may see.
 import { and, desc, eq, isNull, max, or, sql, type SQL } from 'drizzle-orm';
+import type { Audience } from '../../../core/access/audience';
 import type { RowScope } from '../../../core/access/roles';
+import { audienceIn } from '../../db/audience';
 import type { Executor, Tx } from '../../db/client';
 import { accounts, activities, agentArtifacts, contacts, leads, opportunities, valueCommitments, valueGraphs, valueHypotheses } from '../../db/schema';
 
@@ -77,8 +79,9 @@ export async function insertArtifact(tx: Tx, values: typeof agentArtifacts.$infe
   return row;
 }
 
-export async function listArtifacts(db: Executor, opportunityId: string, limit: number) {
-  return db.select().from(agentArtifacts).where(eq(agentArtifacts.opportunityId, opportunityId))
+/** Agent runs of an opportunity in the given audiences (outsiders get the runs published to them). */
+export async function listArtifacts(db: Executor, opportunityId: string, limit: number, audiences: readonly Audience[]) {
+  return db.select().from(agentArtifacts).where(and(eq(agentArtifacts.opportunityId, opportunityId), audienceIn(agentArtifacts.audience, audiences)))
     .orderBy(desc(agentArtifacts.createdAt), desc(agentArtifacts.id)).limit(limit);
 }
 
@@ -94,7 +97,7 @@ export async function decideArtifact(tx: Tx, id: string, patch: Partial<typeof a
 }
 
 export async function accountContacts(db: Executor, accountId: string) {
-  return db.select({ id: contacts.id, firstName: contacts.firstName, lastName: contacts.lastName, roles: contacts.roles, title: contacts.title })
+  return db.select({ id: contacts.id, firstName: contacts.firstName, lastName: contacts.lastName, roles: contacts.roles, rolesAudience: contacts.rolesAudience, title: contacts.title })
     .from(contacts).where(and(eq(contacts.accountId, accountId), isNull(contacts.deletedAt))).orderBy(contacts.lastName, contacts.id);
 }
 

@@ -1,5 +1,6 @@
 // Thin routes of the Value Graph: policy → validate → service → JSON (or the proposal PDF).
 import { type OpenAPIHono, z } from '@hono/zod-openapi';
+import { audienceSchema } from '../../../core/access/audience';
 import { commitmentEditSchema, discoveryInputSchema, hypothesisEditSchema } from '../../../core/value';
 import type { AppEnv } from '../../http/env';
 import { anyObject, idParam, json, jsonBody, page } from '../../http/openapi';
@@ -10,6 +11,7 @@ import * as value from './value.service';
 const tags = ['value'];
 const versionBody = z.object({ version: z.number().int().min(1) }).strict();
 const rejectBody = z.object({ reason: z.string().trim().min(1).max(1000) }).strict();
+const audienceBody = z.object({ audience: audienceSchema }).strict();
 const listQuery = z.object({ limit: z.coerce.number().int().min(1).max(500).default(50) });
 const hypothesisOut = z.object({
   id: z.uuid(), opportunityId: z.uuid(), accountId: z.uuid(), status: z.enum(['draft', 'accepted']), version: z.number().int(),
@@ -109,6 +111,7 @@ export function registerValueRoutes(api: OpenAPIHono<AppEnv>) {
 
   api.openapi(guard(p.read, {
     method: 'get', path: '/opportunities/{id}/value/artifacts', tags, summary: 'Agent artifacts of an opportunity (newest first)',
+    description: 'Partner users see the runs shared with them (`audience`).',
     request: { params: idParam, query: listQuery },
     responses: { 200: json(page(anyObject), 'Artifacts') },
   }), async (c) => c.json(await value.listArtifacts(ctxOf(c), c.req.valid('param').id, c.req.valid('query').limit) as never, 200));
@@ -119,6 +122,13 @@ export function registerValueRoutes(api: OpenAPIHono<AppEnv>) {
     request: { params: idParam },
     responses: { 200: json(anyObject, 'Accepted') },
   }), async (c) => c.json(await value.decideArtifact(ctxOf(c), c.req.valid('param').id, { accept: true }) as never, 200));
+
+  api.openapi(guard(p.publish, {
+    method: 'patch', path: '/value/artifacts/{id}', tags, summary: 'Share an agent run with the partner or the customer, or take it back',
+    description: 'Runs are internal unless shared (a partner user\'s own runs are the partner\'s). `customer` also shows it to the partner.',
+    request: { params: idParam, body: jsonBody(audienceBody) },
+    responses: { 200: json(anyObject, 'Updated') },
+  }), async (c) => c.json(await value.setArtifactAudience(ctxOf(c), c.req.valid('param').id, c.req.valid('json').audience) as never, 200));
 
   api.openapi(guard(p.accept, {
     method: 'post', path: '/value/artifacts/{id}/reject', tags, summary: 'Reject an agent proposal with a reason',

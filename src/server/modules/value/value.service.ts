@@ -2,6 +2,7 @@
 // agent run, the deal-risk assessment. Each mutation runs in one transaction with audit, event and timeline entry.
 import { randomUUID } from 'node:crypto';
 import { OWNER_ROLES } from '../../../core/access/owners';
+import { audienceProblem, audiencesFor, defaultAudience, type Audience } from '../../../core/access/audience';
 import { rowScopeFor } from '../../../core/access/roles';
 import { AppError, notFound } from '../../../core/errors';
 import {
@@ -13,12 +14,15 @@ import { transaction, type Executor, type Tx } from '../../db/client';
 import type { Ctx } from '../../http/env';
 import { assertRefsInScope } from '../../http/scope-refs';
 import { emit } from '../../jobs/events';
+import { presentContact } from '../accounts/contacts.service';
 import { logSystemActivity } from '../accounts/timeline.service';
 import { audit } from '../platform/audit';
 import { currentPlaybook } from '../platform/playbook.service';
 import * as repo from './value.repo';
 
 const actorId = (ctx: Ctx) => (ctx.actor.via === 'system' ? null : ctx.actor.id);
+/** The account's contacts as the actor sees them: an agent run by a partner works from the roles published to it. */
+const contactsFor = async (ctx: Ctx, db: Executor, accountId: string) => (await repo.accountContacts(db, accountId)).map((c) => presentContact(ctx, c));
 const CLOSED = ['closed_won', 'closed_lost'];
 
 async function loadOpportunity(ctx: Ctx, db: Executor, id: string, lock = false) {
@@ -72,7 +76,7 @@ export async function generateHypothesis(ctx: Ctx, opportunityId: string, discov
     const narrative = architectNarrative(opp.accountName, model, results);
     await repo.insertArtifact(tx, {
       id: artifactId, agent: 'architect', valueGraphId: graphId, accountId: opp.accountId, opportunityId: opp.id,
-      entityType: 'value_hypothesis', entityId: row.id, narrative, playbookVersion, createdBy: actorId(ctx),
+      entityType: 'value_hypothesis', entityId: row.id, narrative, playbookVersion, createdBy: actorId(ctx), audience: defaultAudience(ctx.actor),
       inputs: { account: profileOf(opp), opportunity: { id: opp.id, name: opp.name, stage: opp.stage, amount: opp.amount, currency: opp.currency }, discovery, playbookVersion },
       outputs: { pains: results.pains, drivers: results.drivers, assumptions: model.assumptions, years: results.years, ...headline(results) },
     });
@@ -158,7 +162,7 @@ export async function generateCommitment(ctx: Ctx, opportunityId: string) {
     const hyp = await repo.findHypothesis(tx, opp.id);
     if (!hyp) throw new AppError('conflict', 'Generate the value hypothesis first: the commitment is derived from it.');
     const { version: playbookVersion, playbook } = await currentPlaybook(tx);
-    const people = (await repo.accountContacts(tx, opp.accountId)).map((c) => ({ id: c.id, name: `${c.firstName} ${c.lastName}`, roles: c.roles as string[] }));
+    const people = (await contactsFor(ctx, tx, opp.accountId)).map((c) => ({ id: c.id, name: `${c.firstName} ${c.lastName}`, roles: c.roles as string[] }));
     const startDate = opp.closeDate ?? new Date().toISOString().slice(0, 10);
     const vendorOwnerId = opp.csmId ?? opp.ownerId ?? opp.aeId;
     const proposal = proposeCommitment({ model: hyp.model as HypothesisModel, results: hyp.results as HypothesisResults, playbook, startDate, contacts: people, vendorOwnerId });
@@ -172,7 +176,7 @@ export async function generateCommitment(ctx: Ctx, opportunityId: string) {
     if (!row) throw new AppError('version_conflict', 'The commitment changed while generating. Try again.');
     await repo.insertArtifact(tx, {
       id: artifactId, agent: 'committer', valueGraphId: graphId, accountId: opp.accountId, opportunityId: opp.id,
-      entityType: 'value_commitment', entityId: row.id, narrative: proposal.narrative, playbookVersion, createdBy: actorId(ctx),
+      entityType: 'value_commitment', entityId: row.id, narrative: proposal.narrative, playbookVersion, createdBy: actorId(ctx), audience: defaultAudience(ctx.actor),
       inputs: { hypothesis: { id: hyp.id, version: hyp.version, status: hyp.status, ...headline(hyp.results as HypothesisResults) }, stakeholders: people, startDate, vendorOwnerId, playbookVersion },
       outputs: { kpis: proposal.kpis, successCriteria: proposal.successCriteria },
     });
@@ -257,7 +261,21 @@ export async function commitmentFor(db: Executor, opportunityId: string): Promis
 export async function listArtifacts(ctx: Ctx, opportunityId: string, limit: number) {
   const db = ctx.deps.database.db;
   const opp = await loadOpportunity(ctx, db, opportunityId);
-  return { items: await repo.listArtifacts(db, opp.id, limit), nextCursor: null };
+  return { items: await repo.listArtifacts(db, opp.id, limit, audiencesFor(ctx.actor)), nextCursor: null };
+}
+
+/** Shares an agent run with the partner or the customer, or takes it back to internal. */
+export async function setArtifactAudience(ctx: Ctx, artifactId: string, audience: Audience) {
+  return transaction(ctx.deps.database, async (tx) => {
+    const art = await repo.findArtifact(tx, artifactId, { lock: true });
+    if (!art || !art.opportunityId) throw notFound('Artifact');
+    const opp = await loadOpportunity(ctx, tx, art.opportunityId).catch(() => { throw notFound('Artifact'); });
+    const problem = audienceProblem(ctx.actor, audience);
+    if (problem) throw new AppError('forbidden', problem);
+    const row = await repo.decideArtifact(tx, art.id, { audience });
+    await audit(ctx, tx, { action: 'agent_artifact.audience', entityType: 'agent_artifact', entityId: art.id, accountId: opp.accountId, before: { audience: art.audience }, after: { audience } });
+    return row;
+  });
 }
 
 /** Accepts or rejects an agent's proposal. Accepting the current proposal of a draft also accepts the draft. */
@@ -299,7 +317,7 @@ export async function dealRisk(ctx: Ctx, opportunityId: string) {
   const opp = await loadOpportunity(ctx, db, opportunityId);
   const { playbook } = await currentPlaybook(db);
   const [bant, people, lastAt, poc] = await Promise.all([
-    repo.leadBant(db, opp.leadId), repo.accountContacts(db, opp.accountId), repo.lastActivityAt(db, opp.accountId), repo.latestPoc(db, opp.id),
+    repo.leadBant(db, opp.leadId), contactsFor(ctx, db, opp.accountId), repo.lastActivityAt(db, opp.accountId), repo.latestPoc(db, opp.id),
   ]);
   const last = [lastAt, opp.updatedAt].filter((d): d is Date => !!d).sort((a, b) => b.getTime() - a.getTime())[0] ?? null;
   const b = bant as { budget?: boolean; authority?: boolean; need?: boolean; timelineMonths?: number } | null;
@@ -314,7 +332,7 @@ export async function dealRisk(ctx: Ctx, opportunityId: string) {
 export async function overview(ctx: Ctx, opportunityId: string) {
   const db = ctx.deps.database.db;
   const opp = await loadOpportunity(ctx, db, opportunityId);
-  const [h, c, people] = await Promise.all([repo.findHypothesis(db, opp.id), repo.findCommitment(db, opp.id), repo.accountContacts(db, opp.accountId)]);
+  const [h, c, people] = await Promise.all([repo.findHypothesis(db, opp.id), repo.findCommitment(db, opp.id), contactsFor(ctx, db, opp.accountId)]);
   return {
     opportunity: { id: opp.id, name: opp.name, stage: opp.stage, amount: opp.amount, currency: opp.currency, closeDate: opp.closeDate, accountId: opp.accountId },
     account: { id: opp.accountId, name: opp.accountName, segment: opp.segment, servers: opp.servers, industry: opp.industry },

@@ -3,11 +3,14 @@ import { Alert, Button, Card, Group, SegmentedControl, Stack, Tabs, Textarea, Te
 import { DateTimePicker } from '@mantine/dates';
 import { useForm } from '@mantine/form';
 import dayjs from 'dayjs';
+import { defaultAudience } from '../../../core/access/audience';
 import { ACTIVITY_KINDS } from '../../../core/accounts/schemas';
+import { useUser } from '../../lib/auth';
 import { handleFormError, notifySuccess } from '../../lib/errors';
 import { formatDateTime } from '../../lib/format';
 import type { ActivityKind } from '../../lib/types';
 import { IconBell, IconNote } from '../../ui/Icons';
+import { AudienceSelect } from './AudienceSelect';
 import { useLogActivity, usePendingReminders, useSetReminder } from './hooks';
 import { KIND_META } from './timeline-kinds';
 
@@ -30,18 +33,19 @@ const iso = (local: string | null) => (local ? dayjs(local).format() : undefined
 
 function LogActivityForm({ accountId }: { accountId: string }) {
   const log = useLogActivity(accountId);
+  const user = useUser();
   const form = useForm({
-    initialValues: { kind: 'note' as ActivityKind, subject: '', body: '', occurredAt: null as string | null },
+    initialValues: { kind: 'note' as ActivityKind, subject: '', body: '', occurredAt: null as string | null, audience: defaultAudience(user) },
     validate: {
       subject: (v) => (v.trim() ? null : 'Give it a short subject'),
       occurredAt: (v) => (v && dayjs(v).isAfter(dayjs().add(1, 'day')) ? 'Activities are logged after they happen' : null),
     },
   });
   const submit = form.onSubmit((v) => log.mutate(
-    { kind: v.kind, subject: v.subject.trim(), body: v.body.trim() || null, occurredAt: iso(v.occurredAt) },
+    { kind: v.kind, subject: v.subject.trim(), body: v.body.trim() || null, occurredAt: iso(v.occurredAt), audience: v.audience },
     {
       onSuccess: () => { notifySuccess(`${KIND_META[v.kind].label} logged.`); form.reset(); },
-      onError: handleFormError(form, ['kind', 'subject', 'body', 'occurredAt']),
+      onError: handleFormError(form, ['kind', 'subject', 'body', 'occurredAt', 'audience']),
     },
   ));
   return (
@@ -54,6 +58,7 @@ function LogActivityForm({ accountId }: { accountId: string }) {
         <Group align="flex-end" justify="space-between" wrap="wrap">
           <DateTimePicker label="When" placeholder="Now" clearable valueFormat="D MMM YYYY HH:mm" maxDate={dayjs().add(1, 'day').toDate()}
             w={240} {...form.getInputProps('occurredAt')} />
+          <AudienceSelect value={form.values.audience} onChange={(a) => form.setFieldValue('audience', a)} size="sm" w={150} label="Visible to" />
           <Button type="submit" loading={log.isPending}>Log {KIND_META[form.values.kind].label.toLowerCase()}</Button>
         </Group>
       </Stack>

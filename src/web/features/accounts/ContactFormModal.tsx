@@ -1,19 +1,24 @@
 import { Alert, Button, Checkbox, Group, Modal, MultiSelect, SimpleGrid, TextInput, Title } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useState } from 'react';
+import { canSee, defaultAudience, type Audience } from '../../../core/access/audience';
 import { CONTACT_ROLES, contactCreateSchema } from '../../../core/accounts/schemas';
+import { useUser } from '../../lib/auth';
 import { ApiError } from '../../lib/api';
 import { focusFirstInvalid, handleFormError, notifySuccess } from '../../lib/errors';
 import { humanize } from '../../lib/format';
 import type { Contact, ContactRole } from '../../lib/types';
+import { AudienceSelect } from './AudienceSelect';
 import { useSaveContact } from './hooks';
 
-interface Values { firstName: string; lastName: string; title: string; email: string; phone: string; roles: ContactRole[]; isPrimary: boolean }
-const FIELDS = ['firstName', 'lastName', 'title', 'email', 'phone', 'roles', 'isPrimary'] as const;
+interface Values {
+  firstName: string; lastName: string; title: string; email: string; phone: string; roles: ContactRole[]; isPrimary: boolean; rolesAudience: Audience;
+}
+const FIELDS = ['firstName', 'lastName', 'title', 'email', 'phone', 'roles', 'isPrimary', 'rolesAudience'] as const;
 const orNull = (s: string) => (s.trim() ? s.trim() : null);
 
 function toPayload(v: Values) {
-  return { firstName: v.firstName.trim(), lastName: v.lastName.trim(), title: orNull(v.title), email: orNull(v.email), phone: orNull(v.phone), roles: v.roles, isPrimary: v.isPrimary };
+  return { firstName: v.firstName.trim(), lastName: v.lastName.trim(), title: orNull(v.title), email: orNull(v.email), phone: orNull(v.phone), roles: v.roles, isPrimary: v.isPrimary, rolesAudience: v.rolesAudience };
 }
 
 export function ContactFormModal({ accountId, contact, opened, onClose }: { accountId: string; contact?: Contact; opened: boolean; onClose: () => void }) {
@@ -26,11 +31,13 @@ export function ContactFormModal({ accountId, contact, opened, onClose }: { acco
 
 function ContactForm({ accountId, contact, onDone }: { accountId: string; contact?: Contact; onDone: () => void }) {
   const save = useSaveContact(accountId);
+  const user = useUser();
   const [conflict, setConflict] = useState(false);
   const form = useForm<Values>({
     initialValues: {
       firstName: contact?.firstName ?? '', lastName: contact?.lastName ?? '', title: contact?.title ?? '',
       email: contact?.email ?? '', phone: contact?.phone ?? '', roles: contact?.roles ?? [], isPrimary: contact?.isPrimary ?? false,
+      rolesAudience: contact?.rolesAudience ?? defaultAudience(user),
     },
     validate: (v) => {
       const r = contactCreateSchema.safeParse(toPayload(v));
@@ -56,6 +63,9 @@ function ContactForm({ accountId, contact, onDone }: { accountId: string; contac
         <TextInput label="Email" type="email" {...form.getInputProps('email')} />
         <TextInput label="Phone" type="tel" {...form.getInputProps('phone')} />
         <MultiSelect label="Roles" data={CONTACT_ROLES.map((r) => ({ value: r, label: humanize(r) }))} clearable {...form.getInputProps('roles')} />
+        {canSee(user, form.values.rolesAudience) && (
+          <AudienceSelect label="Roles visible to" w={220} value={form.values.rolesAudience} onChange={(a) => form.setFieldValue('rolesAudience', a)} />
+        )}
       </SimpleGrid>
       <Checkbox mt="md" label="Primary contact" {...form.getInputProps('isPrimary', { type: 'checkbox' })} />
       <Group justify="flex-end" mt="xl">

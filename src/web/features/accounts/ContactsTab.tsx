@@ -1,6 +1,7 @@
 // Contacts of an account: table with add, edit and delete for roles that may write contacts.
 import { ActionIcon, Anchor, Badge, Button, Card, Group, ScrollArea, Stack, Table, Text, Tooltip } from '@mantine/core';
 import { useState } from 'react';
+import { seesInternal } from '../../../core/access/audience';
 import { useUser } from '../../lib/auth';
 import { notifyError, notifySuccess } from '../../lib/errors';
 import { humanize } from '../../lib/format';
@@ -9,6 +10,7 @@ import type { Contact } from '../../lib/types';
 import { ConfirmModal } from '../../ui/ConfirmModal';
 import { IconEdit, IconPlus, IconStar, IconTrash, IconUsers } from '../../ui/Icons';
 import { BlockSkeleton, Empty, ErrorAlert } from '../../ui/QueryState';
+import { AudienceBadge } from './AudienceSelect';
 import { ContactFormModal } from './ContactFormModal';
 import { useContacts, useDeleteContact } from './hooks';
 
@@ -46,7 +48,12 @@ export function ContactsTab({ accountId }: { accountId: string }) {
                           </Group>
                           {c.title && <Text size="xs" c="dimmed">{c.title}</Text>}
                         </Table.Td>
-                        <Table.Td><Group gap={4}>{c.roles.map((r) => <Badge key={r} size="xs" color="ink">{humanize(r)}</Badge>)}</Group></Table.Td>
+                        <Table.Td>
+                          <Group gap={4}>
+                            {c.roles.map((r) => <Badge key={r} size="xs" color="ink">{humanize(r)}</Badge>)}
+                            {seesInternal(user) && c.roles.length > 0 && <AudienceBadge audience={c.rolesAudience} />}
+                          </Group>
+                        </Table.Td>
                         <Table.Td>{c.email ? <Anchor href={`mailto:${c.email}`} size="sm">{c.email}</Anchor> : '—'}</Table.Td>
                         <Table.Td><Text size="sm" style={{ whiteSpace: 'nowrap' }}>{c.phone ?? '—'}</Text></Table.Td>
                         {writable && (

@@ -1,7 +1,10 @@
-// The account timeline: filter by kind, newest first, "Load more" pages; log an activity or set a reminder.
+// The account timeline: filter by kind, newest first, "Load more" pages; log an activity or set a reminder. Staff see
+// who outside the company each entry is visible to and can publish it to the partner or the customer.
 import { Badge, Button, Card, Group, SegmentedControl, Stack, Text, Timeline, Tooltip } from '@mantine/core';
 import { useState } from 'react';
+import { seesInternal } from '../../../core/access/audience';
 import { useUser } from '../../lib/auth';
+import { notifyError, notifySuccess } from '../../lib/errors';
 import { formatDateTime, fromNow } from '../../lib/format';
 import { can } from '../../lib/permissions';
 import type { TimelineItem, TimelineKind } from '../../lib/types';
@@ -9,7 +12,8 @@ import { IconList } from '../../ui/Icons';
 import { BlockSkeleton, Empty, ErrorAlert } from '../../ui/QueryState';
 import { ActivityComposer } from './ActivityComposer';
 import { actionLabel, AuditDiff } from './AuditDiff';
-import { useTimeline } from './hooks';
+import { AudienceBadge, AudienceSelect } from './AudienceSelect';
+import { useSetActivityAudience, useTimeline } from './hooks';
 import { KIND_META } from './timeline-kinds';
 
 export function TimelineTab({ accountId }: { accountId: string }) {
@@ -35,7 +39,7 @@ export function TimelineTab({ accountId }: { accountId: string }) {
               : (
                 <>
                   <Timeline bulletSize={28} lineWidth={2} active={items.length - 1}>
-                    {items.map((it) => <Entry key={it.id} item={it} />)}
+                    {items.map((it) => <Entry key={it.id} item={it} accountId={accountId} staff={seesInternal(user)} />)}
                   </Timeline>
                   {q.hasNextPage && (
                     <Group justify="center" mt="lg">
@@ -51,9 +55,10 @@ export function TimelineTab({ accountId }: { accountId: string }) {
 }
 
 // Timeline clones its children with its internal props (__active, __lineActive, …): pass them on to the item.
-function Entry({ item, ...timelineProps }: { item: TimelineItem } & Record<string, unknown>) {
+function Entry({ item, accountId, staff, ...timelineProps }: { item: TimelineItem; accountId: string; staff: boolean } & Record<string, unknown>) {
   const meta = KIND_META[item.kind] ?? KIND_META.system;
   const audit = item.kind === 'audit';
+  const publish = useSetActivityAudience(accountId);
   return (
     <Timeline.Item
       {...timelineProps} bullet={meta.icon(14)} color={meta.color} data-kind={item.kind}
@@ -61,6 +66,7 @@ function Entry({ item, ...timelineProps }: { item: TimelineItem } & Record<strin
         <Group gap={8} wrap="wrap">
           <Text fw={600} size="sm">{audit ? actionLabel(item.action) : item.subject}</Text>
           <Badge size="xs" color={meta.color} variant="light">{meta.label}</Badge>
+          {!audit && item.audience !== 'internal' && <AudienceBadge audience={item.audience} />}
         </Group>
       )}
     >
@@ -70,6 +76,15 @@ function Entry({ item, ...timelineProps }: { item: TimelineItem } & Record<strin
         {item.actorName ? `${item.actorName.replace(/\s*<[^>]+>$/, '')} · ` : ''}
         <Tooltip label={formatDateTime(item.at)}><time dateTime={item.at}>{fromNow(item.at)}</time></Tooltip>
       </Text>
+      {staff && !audit && item.version !== null && (
+        <AudienceSelect
+          label={null} size="xs" w={130} value={item.audience} disabled={publish.isPending}
+          onChange={(audience) => publish.mutate({ id: item.id, version: item.version!, audience }, {
+            onSuccess: () => notifySuccess(audience === 'internal' ? 'The entry is internal again.' : `The entry is now visible to the ${audience}.`),
+            onError: (e) => notifyError(e),
+          })}
+        />
+      )}
     </Timeline.Item>
   );
 }

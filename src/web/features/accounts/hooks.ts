@@ -1,5 +1,6 @@
 // TanStack Query hooks for accounts, contacts and the timeline.
 import { keepPreviousData, useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import type { Audience } from '../../../core/access/audience';
 import { api, type Page } from '../../lib/api';
 import type { Account, Contact, SummaryRow, TimelineItem, TimelineKind } from '../../lib/types';
 
@@ -121,8 +122,17 @@ export function useTimeline(accountId: string, kind?: TimelineKind, limit = 20) 
 export function useLogActivity(accountId: string) {
   const qc = useQueryClient();
   return useMutation({
-    mutationFn: (input: { kind: string; subject: string; body?: string | null; occurredAt?: string }) =>
+    mutationFn: (input: { kind: string; subject: string; body?: string | null; occurredAt?: string; audience?: Audience }) =>
       api.post<unknown>(`/accounts/${accountId}/activities`, input),
+    onSuccess: () => qc.invalidateQueries({ queryKey: ['accounts', 'timeline', accountId] }),
+  });
+}
+
+/** Publish a timeline entry to the partner or the customer, or take it back to internal. */
+export function useSetActivityAudience(accountId: string) {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: ({ id, ...input }: { id: string; version: number; audience: Audience }) => api.patch<unknown>(`/activities/${id}`, input),
     onSuccess: () => qc.invalidateQueries({ queryKey: ['accounts', 'timeline', accountId] }),
   });
 }
