@@ -5,7 +5,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestApp, eventually, type Client, type TestApp } from '../../../../test/helpers';
+import { createTestApp, type Client, type TestApp } from '../../../../test/helpers';
+import { runToEnd as run, uploadCsv as upload } from '../../../../test/imports';
 
 let t: TestApp;
 let dir: string;
@@ -24,21 +25,6 @@ afterAll(async () => {
   await t?.close();
   await rm(dir, { recursive: true, force: true });
 });
-
-async function upload(c: Client, text: string, kind: string, fileName: string) {
-  const res = await c.raw(`/api/imports/uploads?kind=${kind}&fileName=${fileName}`, { method: 'POST', body: text, headers: { 'content-type': 'text/csv' } });
-  expect(res.status, JSON.stringify(res.body)).toBe(201);
-  return res.body;
-}
-
-async function run(c: Client, body: Record<string, unknown>) {
-  const start = await c.post('/api/imports', body);
-  expect(start.status, JSON.stringify(start.body)).toBe(202);
-  return eventually(async () => {
-    const j = (await c.get(`/api/imports/${start.body.id}`)).body;
-    return j.status === 'completed' || j.status === 'failed' ? j : null;
-  }, 30_000);
-}
 
 describe('users and teams', () => {
   it('are imported by admins only: inactive, without a password, with role, team, manager and territories', async () => {

@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, eventually, type Client, type TestApp } from '../../../../test/helpers';
+import { runToEnd, uploadCsv } from '../../../../test/imports';
 import { sql } from 'drizzle-orm';
 import { unnestRows } from '../../db/columns';
 import { rowsOf } from './imports.repo';
@@ -24,21 +25,6 @@ afterAll(async () => {
 });
 
 const HEADER = 'Record ID,Deal Name,Deal Stage,Amount,Close Date,Create Date,Pipeline,Associated Company,Company Domain';
-
-async function uploadCsv(c: Client, text: string, kind = 'deals', fileName = 'deals.csv') {
-  const res = await c.raw(`/api/imports/uploads?kind=${kind}&fileName=${fileName}`, { method: 'POST', body: text, headers: { 'content-type': 'text/csv' } });
-  expect(res.status, JSON.stringify(res.body)).toBe(201);
-  return res.body;
-}
-
-async function runToEnd(c: Client, body: Record<string, unknown>) {
-  const start = await c.post('/api/imports', body);
-  expect(start.status, JSON.stringify(start.body)).toBe(202);
-  return eventually(async () => {
-    const j = (await c.get(`/api/imports/${start.body.id}`)).body;
-    return j.status === 'completed' || j.status === 'failed' ? j : null;
-  }, 30_000);
-}
 
 describe('deal import through the API', () => {
   const rows = [
