@@ -1,15 +1,14 @@
-// Routes. Pages other than accounts load on demand (charts and admin screens stay out of the first bundle).
-import { lazy, type ReactNode } from 'react';
+// Routes. Pages other than accounts load on demand (charts and admin screens stay out of the first bundle). Who may
+// open which page is decided once, by the page table of core, in the shell (AppLayout), not per route.
+import { lazy } from 'react';
 import { createBrowserRouter, Navigate, useRouteError } from 'react-router';
-import type { Role } from '../core/access/roles';
 import { useAuth } from './lib/auth';
-import { isInternal } from './lib/permissions';
 import { LoginPage } from './features/auth/LoginPage';
 import { AppLayout } from './features/shell/AppLayout';
 import { homeOf } from './features/shell/nav';
 import { AccountsPage } from './features/accounts/AccountsPage';
 import { Account360Page } from './features/accounts/Account360Page';
-import { Forbidden, NotFound } from './ui/NotFound';
+import { NotFound } from './ui/NotFound';
 import { ErrorAlert } from './ui/QueryState';
 import { leadRoutes } from './features/leads/routes';
 import { pipelineRoutes } from './features/pipeline/routes';
@@ -38,20 +37,10 @@ function Home() {
   return user ? <Navigate to={homeOf(user)} replace /> : <Navigate to="/login" replace />;
 }
 
-function RequireRole({ allow, children }: { allow: (role: Role) => boolean; children: ReactNode }) {
-  const { user } = useAuth();
-  if (!user || !allow(user.role)) return <Forbidden />;
-  return <>{children}</>;
-}
-
 function RouteError() {
   const error = useRouteError();
   return <div style={{ padding: 24 }}><ErrorAlert error={error} title="This page failed to load" onRetry={() => window.location.reload()} /></div>;
 }
-
-const admin = (r: Role) => r === 'admin';
-const internal = (r: Role) => isInternal(r);
-const notCustomer = (r: Role) => r !== 'customer';
 
 export const router = createBrowserRouter([
   { path: '/login', element: <LoginPage /> },
@@ -60,18 +49,18 @@ export const router = createBrowserRouter([
     errorElement: <RouteError />,
     children: [
       { index: true, element: <Home /> },
-      { path: 'dashboard', element: <RequireRole allow={internal}><DashboardPage /></RequireRole> },
-      { path: 'workspace/:persona', element: <RequireRole allow={internal}><WorkspacePage /></RequireRole> },
-      { path: 'accounts', element: <RequireRole allow={notCustomer}><AccountsPage /></RequireRole> },
+      { path: 'dashboard', element: <DashboardPage /> },
+      { path: 'workspace/:persona', element: <WorkspacePage /> },
+      { path: 'accounts', element: <AccountsPage /> },
       { path: 'accounts/:id', element: <Account360Page /> },
-      { path: 'partners', element: <RequireRole allow={notCustomer}><PartnersPage /></RequireRole> },
+      { path: 'partners', element: <PartnersPage /> },
       { path: 'admin', element: <Navigate to="/admin/users" replace /> },
-      { path: 'admin/users', element: <RequireRole allow={admin}><UsersPage /></RequireRole> },
-      { path: 'admin/tokens', element: <RequireRole allow={admin}><TokensPage /></RequireRole> },
-      { path: 'admin/playbook', element: <RequireRole allow={admin}><PlaybookPage /></RequireRole> },
-      { path: 'admin/webhooks', element: <RequireRole allow={admin}><WebhooksPage /></RequireRole> },
-      { path: 'admin/audit', element: <RequireRole allow={admin}><AuditLogPage /></RequireRole> },
-      { path: 'admin/deleted-accounts', element: <RequireRole allow={admin}><DeletedAccountsPage /></RequireRole> },
+      { path: 'admin/users', element: <UsersPage /> },
+      { path: 'admin/tokens', element: <TokensPage /> },
+      { path: 'admin/playbook', element: <PlaybookPage /> },
+      { path: 'admin/webhooks', element: <WebhooksPage /> },
+      { path: 'admin/audit', element: <AuditLogPage /> },
+      { path: 'admin/deleted-accounts', element: <DeletedAccountsPage /> },
       ...leadRoutes, ...pipelineRoutes, ...valueRoutes, ...importRoutes, ...contentRoutes, ...salesRoutes,
       ...deliveryRoutes, ...financeRoutes,
       { path: 'no-account', element: <NotFound title="No account linked" message="Your user is not linked to an account yet. Ask your vendor contact to link it." /> },

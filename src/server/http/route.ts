@@ -2,23 +2,16 @@
 // records it in a registry that a test walks to prove no route was left without one.
 import { createRoute, type RouteConfig } from '@hono/zod-openapi';
 import type { MiddlewareHandler } from 'hono';
-import { ROLES, type Role } from '../../core/access/roles';
-import { scopeAllows, type Permission } from '../../core/access/scopes';
+import { allows, type AccessPolicy } from '../../core/access/policies';
+import { ROLES } from '../../core/access/roles';
+import { scopeAllows } from '../../core/access/scopes';
 import { AppError } from '../../core/errors';
 import type { Actor, AppEnv, Ctx } from './env';
 import { refuseControlChars } from './sanitize';
 import type { Context } from 'hono';
 
-export type Policy =
-  | { public: true; why: string }
-  | {
-    public?: false;
-    roles: readonly Role[] | 'any';
-    /** Permission an API token must hold, e.g. 'accounts:read'. */
-    permission: Permission;
-    /** How rows are limited: 'scoped' = partner/customer users see only their own rows (enforced in the repo). */
-    rows: 'all' | 'scoped' | 'self';
-  };
+/** A route is public (with the reason) or guarded by an access policy of core (core/access/policies.ts). */
+export type Policy = { public: true; why: string } | AccessPolicy;
 
 export const policyRegistry = new Map<string, Policy>();
 const SAFE = new Set(['GET', 'HEAD', 'OPTIONS']);
@@ -31,7 +24,7 @@ export function authorize(policy: Policy): MiddlewareHandler<AppEnv> {
     if (actor.via === 'session' && !SAFE.has(c.req.method) && c.req.header('x-csrf-token') !== actor.csrfToken) {
       throw new AppError('forbidden', 'The X-CSRF-Token header is missing or does not match this session.');
     }
-    if (policy.roles !== 'any' && !policy.roles.includes(actor.role)) {
+    if (!allows(policy, actor.role)) {
       throw new AppError('forbidden', `The ${actor.role} role may not do this.`);
     }
     if (actor.scopes && !scopeAllows(actor.scopes, policy.permission)) {

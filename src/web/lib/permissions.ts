@@ -1,19 +1,18 @@
-// What the signed-in user may do, mirroring the server's policies so the UI hides what would be refused.
-// The server stays the authority: a hidden button is a courtesy, not a control.
+// What the signed-in user may do, read from the same policies the server's routes guard with (core/access/policies.ts),
+// so the UI hides exactly what would be refused. The server stays the authority: a hidden button is a courtesy.
+import { ACCOUNTS, adminOnly, allows } from '../../core/access/policies';
 import { INTERNAL_ROLES, type Role } from '../../core/access/roles';
 
-const EDITORS: Role[] = ['admin', 'executive', 'sales', 'sdr', 'csm', 'delivery', 'partner'];
-
 export const can = {
-  createAccount: (r: Role) => (['admin', 'sales', 'sdr', 'csm', 'partner'] as Role[]).includes(r),
-  editAccount: (r: Role) => EDITORS.includes(r),
-  deleteAccount: (r: Role) => r === 'admin' || r === 'sales',
-  restoreAccount: (r: Role) => r === 'admin',
-  writeContacts: (r: Role) => EDITORS.includes(r) || r === 'support',
-  logActivity: (r: Role) => INTERNAL_ROLES.includes(r) || r === 'partner',
+  createAccount: (r: Role) => allows(ACCOUNTS.create, r),
+  editAccount: (r: Role) => allows(ACCOUNTS.update, r),
+  deleteAccount: (r: Role) => allows(ACCOUNTS.remove, r),
+  restoreAccount: (r: Role) => allows(ACCOUNTS.restore, r),
+  writeContacts: (r: Role) => allows(ACCOUNTS.contactsWrite, r),
+  logActivity: (r: Role) => allows(ACCOUNTS.logActivity, r),
   seeAudit: (r: Role) => INTERNAL_ROLES.includes(r),
   useDirectory: (r: Role) => INTERNAL_ROLES.includes(r),
-  admin: (r: Role) => r === 'admin',
+  admin: (r: Role) => allows(adminOnly('users:write'), r),
 };
 
 export const isInternal = (r: Role) => INTERNAL_ROLES.includes(r);

@@ -1,19 +1,14 @@
 // Who may import and export. Bulk data moves are for the vendor's sales operations people, not partners or
 // customers (their rows are scoped elsewhere; a file import cannot be).
-import type { Role } from '../../../core/access/roles';
 import { scopeAllows } from '../../../core/access/scopes';
 import { AppError } from '../../../core/errors';
 import type { ImportKind } from '../../../core/imports';
 import type { Actor } from '../../http/env';
+import { IMPORTS } from '../../../core/access/policies';
 import type { Policy } from '../../http/route';
 
-const importers: Role[] = ['admin', 'sales', 'sdr'];
-
-export const policies = {
-  read: { roles: importers, permission: 'imports:read', rows: 'all' },
-  write: { roles: importers, permission: 'imports:write', rows: 'all' },
-  export: { roles: ['admin', 'executive', 'sales', 'sdr'], permission: 'exports:read', rows: 'all' },
-} satisfies Record<string, Policy>;
+/** Defined in core (core/access/policies.ts): the web's page table is built from the same objects. */
+export const policies = IMPORTS satisfies Record<string, Policy>;
 
 /** Importing users creates accounts of the product: admins only (a token also needs users:write), as in the admin pages. */
 export function assertMayImport(actor: Actor, kind: ImportKind) {

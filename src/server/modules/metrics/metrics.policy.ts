@@ -1,6 +1,6 @@
 // Who sees the sales metrics: the vendor's sales, management and admins; partners see their own figures.
+import { METRICS } from '../../../core/access/policies';
 import type { Policy } from '../../http/route';
 
-export const policies = {
-  sales: { roles: ['admin', 'executive', 'sales', 'sdr', 'partner'], permission: 'metrics:read', rows: 'scoped' },
-} satisfies Record<string, Policy>;
+/** Defined in core (core/access/policies.ts): the web's page table is built from the same objects. */
+export const policies = METRICS satisfies Record<string, Policy>;

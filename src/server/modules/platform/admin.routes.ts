@@ -1,21 +1,21 @@
 // Admin surface: users, API tokens, audit log, playbook, webhooks; plus the user directory every form needs.
 import { type OpenAPIHono, z } from '@hono/zod-openapi';
-import { INTERNAL_ROLES } from '../../../core/access/roles';
-import { tokenCreateSchema, type Permission } from '../../../core/access/scopes';
+import { adminOnly, internalOnly } from '../../../core/access/policies';
+import { tokenCreateSchema } from '../../../core/access/scopes';
 import { notFound } from '../../../core/errors';
 import { encodeCursor, decodeCursor } from '../../../core/pagination';
 import { partners } from '../../db/schema';
 import type { AppEnv } from '../../http/env';
 import { anyObject, idParam, json, jsonBody, page } from '../../http/openapi';
-import { ctxOf, guard, type Policy } from '../../http/route';
+import { ctxOf, guard } from '../../http/route';
 import * as repo from './platform.repo';
 import { currentPlaybook, playbookReplaceSchema, replacePlaybook } from './playbook.service';
 import { createToken, createUser, revokeToken, updateUser, userCreateSchema, userUpdateSchema } from './users.service';
 import { createWebhook, deleteWebhook, updateWebhook, webhookCreateSchema, webhookUpdateSchema } from './webhooks.service';
 import { isNull } from 'drizzle-orm';
 
-const admin = (permission: Permission): Policy => ({ roles: ['admin'], permission, rows: 'all' });
-const internal = (permission: Permission): Policy => ({ roles: INTERNAL_ROLES, permission, rows: 'all' });
+const admin = adminOnly;
+const internal = internalOnly;
 const list = page(anyObject);
 const auditQuery = z.object({
   entityType: z.string().max(50).optional(), entityId: z.string().max(100).optional(), actorId: z.uuid().optional(),

@@ -2,15 +2,8 @@
 // KPIs, measurements and accepted weekly updates: the portal's "ROI achieved"; partners their partner's accounts).
 // Delivery, customer success, executives and admins record measurements, handle alerts and review the Value
 // Executor's weekly updates. Integrations send measurements with an API token holding `kpis:write`.
-import type { Role } from '../../../core/access/roles';
+import { REALIZATION } from '../../../core/access/policies';
 import type { Policy } from '../../http/route';
 
-const writers: Role[] = ['admin', 'executive', 'delivery', 'csm'];
-
-export const policies = {
-  read: { roles: 'any', permission: 'kpis:read', rows: 'scoped' },
-  measure: { roles: writers, permission: 'kpis:write', rows: 'all' },
-  alerts: { roles: writers, permission: 'kpis:write', rows: 'all' },
-  valueRead: { roles: 'any', permission: 'value:read', rows: 'scoped' },
-  weeklyWrite: { roles: writers, permission: 'value:write', rows: 'all' },
-} satisfies Record<string, Policy>;
+/** Defined in core (core/access/policies.ts): the web's page table is built from the same objects. */
+export const policies = REALIZATION satisfies Record<string, Policy>;

@@ -1,11 +1,14 @@
-// The signed-in shell: header (product, search, user menu), persona navigation, skip link, and the page outlet.
+// The signed-in shell: header (product, search, user menu), persona navigation, skip link, and the page outlet behind
+// the page guard.
 import { AppShell, Burger, Group, ScrollArea, TextInput, UnstyledButton } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { Suspense, useEffect, useRef, useState } from 'react';
 import { Link, Navigate, Outlet, useLocation, useNavigate } from 'react-router';
+import { mayOpen, pageOf } from '../../../core/access/pages';
 import { signedOutOnPurpose, useAuth } from '../../lib/auth';
 import { IconSearch } from '../../ui/Icons';
 import { Logo } from '../../ui/Logo';
+import { Forbidden } from '../../ui/NotFound';
 import { PageLoader } from '../../ui/QueryState';
 import { homeOf } from './nav';
 import { NavMenu } from './NavMenu';
@@ -30,6 +33,9 @@ export function AppLayout() {
 
   if (loading) return <PageLoader label="Starting Valuegraph…" />;
   if (!user) return <Navigate to={signedOutOnPurpose() ? '/login' : `/login?next=${encodeURIComponent(location.pathname + location.search)}`} replace />;
+  // Every page is guarded here, by the same table the menu is built from (paths outside it are the router's to answer).
+  const page = pageOf(location.pathname);
+  const refused = page !== null && !mayOpen(user.role, page);
 
   return (
     <>
@@ -57,7 +63,7 @@ export function AppLayout() {
         </AppShell.Navbar>
         <AppShell.Main id="main" ref={main} tabIndex={-1} style={{ outline: 'none' }} bg="var(--vg-page-bg)">
           <div className="vg-page">
-            <Suspense fallback={<PageLoader />}><Outlet /></Suspense>
+            <Suspense fallback={<PageLoader />}>{refused ? <Forbidden /> : <Outlet />}</Suspense>
           </div>
         </AppShell.Main>
       </AppShell>
