@@ -59,7 +59,7 @@ describe('webhook destinations', () => {
       url: `http://localhost:${port}/hook`, events: ['account.created'], secret: 'whsec_test', createdBy: admin.user.id,
     });
     await admin.post('/api/accounts', { name: 'Rebound Ltd' });
-    const log = await eventually(async () => { const d = await deliveries(hook.id); return d.length ? d : null; });
+    const log = (await eventually(async () => { const d = await deliveries(hook.id); return d.length ? d : null; }))!;
     await new Promise((r) => setTimeout(r, 2500)); // a retry would have run by now
     expect(await deliveries(hook.id)).toEqual([expect.objectContaining({ attempt: 1, ok: false, responseStatus: null })]);
     expect(log[0].error).toMatch(/^refused/);
@@ -80,7 +80,7 @@ describe('webhook destinations', () => {
       expect(hook.status).toBe(201);
       const open = await admin.post('/api/webhooks', { url: `http://localhost:${port}/ok`, events: ['account.created'] });
       await admin.post('/api/accounts', { name: 'Closed Port Inc' });
-      const log = await eventually(async () => { const d = await deliveries(hook.body.id); return d.length ? d : null; });
+      const log = (await eventually(async () => { const d = await deliveries(hook.body.id); return d.length ? d : null; }))!;
       expect(log[0]).toMatchObject({ attempt: 1, ok: false, responseStatus: null, error: 'delivery failed' });
       await eventually(async () => (await deliveries(open.body.id)).some((d) => d.ok && d.responseStatus === 204));
       expect(received).toBe(1);
