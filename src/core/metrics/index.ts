@@ -1,2 +1,5 @@
+export * from './catalogue';
 export * from './formulas';
+export * from './period';
 export * from './sales';
+export * from './sales-schema';

@@ -1,103 +1,168 @@
-// The sales metrics of 000 §1 and 004 "Success Metrics": definitions, and their playbook targets.
+// The sales figures of 000 §1 and 004 "Success Metrics" for a period: the SQL gathers counts and sums, this file turns
+// them into values, each carrying its catalogue definition and its playbook target. Figures that share a name share a
+// count (the funnel's Won is the win rate's won), so the page cannot contradict itself.
 import { z } from 'zod';
 import { isoDate } from '../dates';
 import type { Playbook } from '../playbook';
+import { metricDefinition, type MetricDefinition, type MetricId } from './catalogue';
 import { average, ratePercent, targetStatus, winRate, type Comparator, type TargetStatus } from './formulas';
+import { PERIOD_PRESETS, type ResolvedPeriod } from './period';
 
 export const salesMetricsQuerySchema = z.object({
-  /** Inclusive start date (YYYY-MM-DD); default: 365 days before `to`. */
+  /** A named period; default: the last 365 days. */
+  period: z.enum(PERIOD_PRESETS).optional(),
+  /** Inclusive start date (YYYY-MM-DD), instead of `period`; default: 364 days before `to`. */
   from: isoDate.optional(),
-  /** Inclusive end date (YYYY-MM-DD); default: today. */
+  /** Inclusive end date (YYYY-MM-DD), instead of `period`; default: today. */
   to: isoDate.optional(),
   owner: z.uuid().optional(),
-}).strict();
+}).strict().refine((q) => !(q.period && (q.from || q.to)), { message: 'Choose either a period or from/to dates', path: ['period'] });
 export type SalesMetricsQuery = z.infer<typeof salesMetricsQuerySchema>;
 
-/** What the SQL gathers for a period (counts and sums only; see the formulas below). */
+/** Decided and open clocks of one kind (first-response SLA or the stricter target) over leads created in the period. */
+export interface ClockTally { onTime: number; late: number; overdue: number; pending: number }
+
+/** What the SQL gathers (counts and sums only). */
 export interface SalesAggregates {
+  /** Leads created in the period, by channel. */
   leadsBySource: { source: string; leads: number }[];
-  /** Leads created in the period: all (= captured), MQL, SQL (qualified), converted to an opportunity. */
-  leads: { total: number; mql: number; sql: number; converted: number };
-  /** First response of leads created in the period, in calendar hours from creation. */
-  response: { responded: number; withinSla: number; medianHours: number | null; p90Hours: number | null };
-  /** Opportunities created in the period, by the furthest stage they reached. */
-  opportunities: { created: number; reachedProposal: number; reachedPoc: number; won: number };
-  /** Deals closed (close date) in the period. */
-  closed: {
-    won: number; lost: number; wonAmount: number;
-    proposalWon: number; proposalLost: number; pocWon: number; pocLost: number;
-    medianDaysToClose: number | null;
+  /** Funnel journeys by the furthest stage reached in the period (index into funnelStages) and whether a lead started them. */
+  journeys: { rank: number; fromLead: boolean; journeys: number }[];
+  /** Calendar hours to the first response of answered leads created in the period. */
+  response: { responded: number; medianHours: number | null; p90Hours: number | null };
+  sla: ClockTally;
+  target: ClockTally;
+  /** Deals closed (close date) in the period; amounts only of won deals in the report currency. */
+  closed: { won: number; lost: number; wonInCurrency: number; wonAmount: number; medianDaysToClose: number | null };
+  /** Stage conversion over deals whose path the product recorded (known) vs. imported without one (unknown). */
+  paths: {
+    created: { known: number; unknown: number; reachedProposal: number };
+    proposal: { won: number; lost: number };
+    poc: { won: number; lost: number };
+    closedUnknown: number;
   };
+  /** Open deals now; amounts in the report currency. */
   pipeline: { stage: string; deals: number; amount: number; weighted: number }[];
+  /** The latest close date of any closed deal in scope (all time), for the empty-period hint. */
+  latestClose: string | null;
 }
 
 export interface MetricValue {
-  id: string;
+  id: MetricId;
   label: string;
-  value: number | null;
-  unit: 'percent' | 'hours' | 'days' | 'currency' | 'count';
-  /** How it is computed, shown next to the figure. */
+  definition: string;
   formula: string;
-  target: { metricId: string; target: number; comparator: Comparator; source: string } | null;
-  status: TargetStatus;
+  unit: MetricDefinition['unit'];
+  /** For unit 'minor_units': the currency of value and numerator; otherwise null. */
+  currency: string | null;
+  direction: MetricDefinition['direction'];
+  seed: string;
+  value: number | null;
+  /** For rates and averages: what was divided (n = denominator). */
   numerator?: number;
   denominator?: number;
+  /** Records the definition leaves out (deals without a recorded path, won deals in another currency). */
+  excluded?: number;
+  target: { metricId: string; target: number; comparator: Comparator; unit: string; source: string } | null;
+  status: TargetStatus;
 }
 
-function metric(pb: Playbook, id: string, label: string, value: number | null, unit: MetricValue['unit'], formula: string,
-  targetId: string | null, extra: Partial<MetricValue> = {}): MetricValue {
-  const t = targetId ? pb.metricTargets[targetId] : undefined;
-  const target = t ? { metricId: targetId!, target: t.target, comparator: t.comparator, source: t.source } : null;
-  return { id, label, value, unit, formula, target, status: targetStatus(value, target), ...extra };
+export interface FunnelStage { id: string; label: string; definition: string; count: number; fromLeads: number; withoutLead: number }
+
+/** Lead, MQL, SQL, then the playbook's open stages (the first one is "Opportunity"), then Won. */
+export function funnelStages(pb: Playbook): { id: string; label: string; definition: string }[] {
+  const open = pb.pipeline.stages.filter((s) => s.kind === 'open');
+  const won = pb.pipeline.stages.find((s) => s.kind === 'won')!;
+  return [
+    { id: 'lead', label: 'Lead', definition: 'created in the period' },
+    { id: 'mql', label: 'MQL', definition: 'first response recorded, or scored warm or hot' },
+    { id: 'sql', label: 'SQL', definition: 'qualified against BANT' },
+    ...open.map((s, i) => i === 0
+      ? { id: s.id, label: 'Opportunity', definition: `converted to a deal, or created as one (${s.name})` }
+      : { id: s.id, label: s.name, definition: `moved to ${s.name}` }),
+    { id: won.id, label: 'Won', definition: 'closed won, close date in the period' },
+  ];
 }
 
-/** Turns the period's aggregates into the metric list, each with its playbook target when the playbook has one. */
-export function salesMetrics(pb: Playbook, a: SalesAggregates) {
+function value(pb: Playbook, id: MetricId, v: number | null, extra: Partial<MetricValue> = {}, currency: string | null = null): MetricValue {
+  const d = metricDefinition(id);
+  const t = d.targetId ? pb.metricTargets[d.targetId] : undefined;
+  const target = t ? { metricId: d.targetId!, target: t.target, comparator: t.comparator, unit: t.unit, source: t.source } : null;
+  return {
+    id, label: d.label, definition: d.definition, formula: d.formula, unit: d.unit, currency: d.unit === 'minor_units' ? currency : null,
+    direction: d.direction, seed: d.seed, value: v, ...extra, target, status: targetStatus(v, target),
+  };
+}
+
+const rate = (pb: Playbook, id: MetricId, num: number, den: number, extra: Partial<MetricValue> = {}) =>
+  value(pb, id, ratePercent(num, den), { numerator: num, denominator: den, ...extra });
+const closedRate = (pb: Playbook, id: MetricId, c: { won: number; lost: number }, excluded?: number) =>
+  value(pb, id, winRate(c.won, c.lost), { numerator: c.won, denominator: c.won + c.lost, ...(excluded === undefined ? {} : { excluded }) });
+
+const tallyRate = (pb: Playbook, id: MetricId, t: ClockTally) => rate(pb, id, t.onTime, t.onTime + t.late + t.overdue);
+
+/** Turns the period's aggregates into the page: metrics, funnel, SLA, pipeline, lead volume and the period itself. */
+export function salesMetrics(pb: Playbook, a: SalesAggregates, period: ResolvedPeriod) {
+  const currency = pb.currency;
+  const stages = funnelStages(pb);
+  // "Reached this stage or a later one": each stage counts every journey whose furthest stage is at or after it.
+  const atLeast = (rank: number, fromLead?: boolean) => a.journeys
+    .filter((j) => j.rank >= rank && (fromLead === undefined || j.fromLead === fromLead)).reduce((n, j) => n + j.journeys, 0);
+  const funnel: FunnelStage[] = stages.map((s, rank) => ({ ...s, count: atLeast(rank), fromLeads: atLeast(rank, true), withoutLead: atLeast(rank, false) }));
+  const opportunityRank = 3;
   const c = a.closed;
+  const p = a.paths;
   const metrics: MetricValue[] = [
-    metric(pb, 'lead_response_median', 'Lead response time (median)', a.response.medianHours, 'hours',
-      'median of (first response − created) over responded leads', 'lead_response_time'),
-    metric(pb, 'lead_response_p90', 'Lead response time (90th percentile)', a.response.p90Hours, 'hours',
-      '90th percentile of (first response − created)', 'lead_response_time'),
-    metric(pb, 'lead_response_within_sla', 'First responses within the SLA', ratePercent(a.response.withinSla, a.response.responded), 'percent',
-      'responses at or before the first-response due time ÷ responded leads', null, { numerator: a.response.withinSla, denominator: a.response.responded }),
-    metric(pb, 'mql_to_sql', 'MQL → SQL', ratePercent(a.leads.sql, a.leads.mql), 'percent',
-      'qualified leads ÷ MQLs created in the period', null, { numerator: a.leads.sql, denominator: a.leads.mql }),
-    metric(pb, 'lead_to_opportunity', 'Lead → opportunity', ratePercent(a.leads.converted, a.leads.total), 'percent',
-      'leads converted to an opportunity ÷ leads created in the period', 'lead_to_opportunity_rate', { numerator: a.leads.converted, denominator: a.leads.total }),
-    metric(pb, 'discovery_to_proposal', 'Discovery → proposal', ratePercent(a.opportunities.reachedProposal, a.opportunities.created), 'percent',
-      'opportunities that reached Proposal or later ÷ opportunities created in the period', null,
-      { numerator: a.opportunities.reachedProposal, denominator: a.opportunities.created }),
-    metric(pb, 'proposal_win_rate', 'Proposal win rate', winRate(c.proposalWon, c.proposalLost), 'percent',
-      'won ÷ (won + lost) over deals closed in the period that reached Proposal', null, { numerator: c.proposalWon, denominator: c.proposalWon + c.proposalLost }),
-    metric(pb, 'poc_to_contract', 'POC → contract', winRate(c.pocWon, c.pocLost), 'percent',
-      'won ÷ (won + lost) over deals closed in the period that reached POC', null, { numerator: c.pocWon, denominator: c.pocWon + c.pocLost }),
-    metric(pb, 'win_rate', 'Win rate', winRate(c.won, c.lost), 'percent',
-      'won ÷ (won + lost) over deals closed in the period', null, { numerator: c.won, denominator: c.won + c.lost }),
-    metric(pb, 'average_deal_size', 'Average deal size (won)', average(c.wonAmount, c.won), 'currency',
-      'sum of won amounts ÷ won deals closed in the period', null, { numerator: c.wonAmount, denominator: c.won }),
-    metric(pb, 'median_days_to_close', 'Median days to close (won)', c.medianDaysToClose, 'days',
-      'median of (close date − created date) in whole days over won deals closed in the period', 'deal_velocity'),
+    value(pb, 'leads_created', a.leadsBySource.reduce((n, s) => n + s.leads, 0)),
+    rate(pb, 'mql_to_sql', funnel[2].fromLeads, funnel[1].fromLeads),
+    rate(pb, 'lead_to_opportunity', funnel[opportunityRank].fromLeads, funnel[0].fromLeads),
+    tallyRate(pb, 'first_response_sla', a.sla),
+    tallyRate(pb, 'first_response_target', a.target),
+    value(pb, 'lead_response_median', a.response.medianHours, { denominator: a.response.responded }),
+    value(pb, 'lead_response_p90', a.response.p90Hours, { denominator: a.response.responded }),
+    rate(pb, 'discovery_to_proposal', p.created.reachedProposal, p.created.known, { excluded: p.created.unknown }),
+    closedRate(pb, 'proposal_win_rate', p.proposal, p.closedUnknown),
+    closedRate(pb, 'poc_to_contract', p.poc, p.closedUnknown),
+    value(pb, 'won_deals', c.won),
+    value(pb, 'lost_deals', c.lost),
+    closedRate(pb, 'win_rate', c),
+    value(pb, 'average_deal_size', nullableRound(average(c.wonAmount, c.wonInCurrency)),
+      { numerator: Math.round(c.wonAmount), denominator: c.wonInCurrency, excluded: c.won - c.wonInCurrency }, currency),
+    value(pb, 'median_days_to_close', c.medianDaysToClose, { denominator: c.won }),
   ];
-  const funnel = [
-    { id: 'lead', label: 'Leads', count: a.leads.total },
-    { id: 'mql', label: 'MQL', count: a.leads.mql },
-    { id: 'sql', label: 'SQL', count: a.leads.sql },
-    { id: 'opportunity', label: 'Opportunity', count: a.opportunities.created },
-    { id: 'proposal', label: 'Proposal', count: a.opportunities.reachedProposal },
-    { id: 'poc', label: 'POC', count: a.opportunities.reachedPoc },
-    { id: 'won', label: 'Won', count: a.opportunities.won },
-  ];
-  const stageOrder = pb.pipeline.stages.filter((s) => s.kind === 'open');
-  const pipeline = stageOrder.map((s) => {
-    const row = a.pipeline.find((p) => p.stage === s.id);
-    return { stage: s.id, label: s.name, probability: s.probability, deals: row?.deals ?? 0, amount: row?.amount ?? 0, weighted: row?.weighted ?? 0 };
+  const open = pb.pipeline.stages.filter((s) => s.kind === 'open');
+  const pipeline = open.map((s) => {
+    const row = a.pipeline.find((r) => r.stage === s.id);
+    return {
+      stage: s.id, label: s.name, probability: s.probability, deals: row?.deals ?? 0,
+      amount: Math.round(row?.amount ?? 0), weighted: Math.round(row?.weighted ?? 0), unit: 'minor_units' as const, currency,
+    };
   });
   const sourceLabel = new Map(pb.leads.sources.map((s) => [s.id, s.label]));
-  const leadVolume = a.leadsBySource.map((r) => ({ ...r, label: sourceLabel.get(r.source) ?? r.source })).sort((x, y) => y.leads - x.leads || x.source.localeCompare(y.source));
+  const leadVolume = a.leadsBySource.map((r) => ({ ...r, label: sourceLabel.get(r.source) ?? r.source }))
+    .sort((x, y) => y.leads - x.leads || x.source.localeCompare(y.source));
+  const sla = pb.leads.sla;
+  const clockWord = sla.clock === 'business' ? 'business hours' : 'hours';
   return {
-    metrics, funnel, pipeline, leadVolume,
-    sla: { firstResponseHours: pb.leads.sla.firstResponseHours, firstResponseTargetBusinessHours: pb.leads.sla.firstResponseTargetBusinessHours },
+    period: { ...period, emptyHint: c.won + c.lost === 0 && a.latestClose ? { latestClose: a.latestClose } : null },
+    currency,
+    metrics,
+    funnel,
+    pipeline,
+    leadVolume,
+    sla: {
+      firstResponseHours: sla.firstResponseHours,
+      clock: sla.clock,
+      firstResponseTargetBusinessHours: sla.firstResponseTargetBusinessHours,
+      slaLabel: `SLA: first response within ${sla.firstResponseHours} ${clockWord}`,
+      targetLabel: `Target: first response within ${sla.firstResponseTargetBusinessHours} business ${sla.firstResponseTargetBusinessHours === 1 ? 'hour' : 'hours'}`,
+      attainment: a.sla,
+      targetAttainment: a.target,
+    },
   };
 }
 export type SalesMetrics = ReturnType<typeof salesMetrics>;
+
+function nullableRound(n: number | null): number | null {
+  return n === null ? null : Math.round(n);
+}

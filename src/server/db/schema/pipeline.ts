@@ -72,6 +72,9 @@ export const opportunityStageHistory = pgTable('opportunity_stage_history', {
   /** Set when an admin or sales manager advanced past missing exit criteria. */
   overrideReason: text('override_reason'),
   missingCriteria: jsonb('missing_criteria'),
+  /** Written by an import that saw the stage change between two files: the stages passed in between are unknown,
+   * so stage-conversion metrics leave the deal out (they count only paths the product recorded move by move). */
+  inferred: boolean('inferred').notNull().default(false),
 }, (t) => [index('opp_history_opp_idx').on(t.opportunityId, t.at)]);
 
 export const POC_STATUS_VALUES = ['planned', 'running', 'completed', 'failed'] as const;

@@ -85,10 +85,13 @@ async function writeDeals(tx: Tx, w: WriterContext, rows: BatchRow[]): Promise<B
     else updates.push({ ...d, id: r.entity_id });
   }
   if (updates.length) {
-    // A changed stage leaves a history entry, as a move on the board would. A blank amount keeps the one known.
+    // A changed stage leaves a history entry, as a move on the board would, marked inferred: the file shows where the
+    // deal is, not the stages it passed on the way. A blank amount keeps the one known.
     await tx.execute(sql`
       WITH x AS (SELECT * FROM ${unnestRows(columns, updates)}),
-      old AS (SELECT o.id, o.stage FROM opportunities o JOIN x ON x.id = o.id FOR UPDATE OF o),
+      -- No FOR UPDATE here: a row the UPDATE below changes in the same statement is skipped by a locking read, so
+      -- no history was written; the UPDATE takes the row locks itself.
+      old AS (SELECT o.id, o.stage FROM opportunities o JOIN x ON x.id = o.id),
       upd AS (
         UPDATE opportunities o SET account_id = x.account_id, name = x.name, stage = x.stage, pipeline = x.pipeline, amount = coalesce(x.amount, o.amount),
           currency = x.currency, close_date = x.close_date, probability = x.probability, forecast_category = x.forecast_category,
@@ -96,8 +99,8 @@ async function writeDeals(tx: Tx, w: WriterContext, rows: BatchRow[]): Promise<B
           stage_entered_at = CASE WHEN o.stage <> x.stage THEN now() ELSE o.stage_entered_at END,
           created_at = coalesce(x.created_at, o.created_at), version = o.version + 1, updated_at = now()
         FROM x WHERE o.id = x.id RETURNING o.id, o.stage)
-      INSERT INTO opportunity_stage_history (opportunity_id, from_stage, to_stage, at)
-      SELECT upd.id, old.stage, upd.stage, now() FROM upd JOIN old ON old.id = upd.id WHERE old.stage <> upd.stage`);
+      INSERT INTO opportunity_stage_history (opportunity_id, from_stage, to_stage, at, inferred)
+      SELECT upd.id, old.stage, upd.stage, now(), true FROM upd JOIN old ON old.id = upd.id WHERE old.stage <> upd.stage`);
   }
   const errors = await duplicateErrors(tx, 'deals', duplicates);
   return { inserted: rows.length - rest.length, updated: updates.length, errors };

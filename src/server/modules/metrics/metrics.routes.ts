@@ -1,8 +1,8 @@
 // Thin routes: policy → validate → service → JSON.
 import { type OpenAPIHono } from '@hono/zod-openapi';
-import { salesMetricsQuerySchema } from '../../../core/metrics';
+import { salesMetricsQuerySchema, salesMetricsSchema } from '../../../core/metrics';
 import type { AppEnv } from '../../http/env';
-import { anyObject, json } from '../../http/openapi';
+import { json } from '../../http/openapi';
 import { ctxOf, guard } from '../../http/route';
 import { policies as p } from './metrics.policy';
 import * as metrics from './metrics.service';
@@ -10,11 +10,13 @@ import * as metrics from './metrics.service';
 export function registerMetricsRoutes(api: OpenAPIHono<AppEnv>) {
   api.openapi(guard(p.sales, {
     method: 'get', path: '/metrics/sales', tags: ['metrics'], summary: 'Sales metrics with their playbook targets',
-    description: 'Lead volume by channel, lead response time vs SLA, MQL→SQL, lead→opportunity, discovery→proposal, proposal win rate, '
-      + 'POC→contract, win rate, average deal size, median days to close, the funnel and the open pipeline by stage. Leads and '
-      + 'opportunities count when created in the period, closed deals when their close date is in it. Each metric states its formula; '
-      + 'those with a playbook target carry it and an on/off-target status.',
+    description: 'Every figure of the sales dashboard with its definition (from the metric catalogue), its basis (numerator, '
+      + 'denominator = n) and its playbook target. The period is a named choice (`period`, default the last 365 days; `all` = all time) '
+      + 'or explicit `from`/`to` dates, and the response says which dates it covers. The funnel counts journeys (a lead with its deal, '
+      + 'or a deal without a lead) at the furthest stage reached in the period, so each stage is a subset of the one before; its Won '
+      + 'stage is the win rate\'s won count. Stage-conversion rates use only deals whose stage path was recorded by the product. '
+      + 'Money fields are integer minor units of `currency`.',
     request: { query: salesMetricsQuerySchema },
-    responses: { 200: json(anyObject, 'Metrics for the period') },
+    responses: { 200: json(salesMetricsSchema, 'Metrics for the period') },
   }), async (c) => c.json(await metrics.sales(ctxOf(c), c.req.valid('query')), 200));
 }

@@ -85,17 +85,17 @@ describe('metrics reproduce an imported deals file exactly', () => {
     expect(res.status).toBe(200);
     const m = Object.fromEntries(res.body.metrics.map((x: any) => [x.id, x]));
     expect(m.win_rate).toMatchObject({ value: (expected.won / (expected.won + expected.lost)) * 100, numerator: expected.won, denominator: expected.won + expected.lost });
-    expect(m.average_deal_size).toMatchObject({ value: expected.wonAmount / expected.won, numerator: expected.wonAmount, denominator: expected.won });
+    expect(m.average_deal_size).toMatchObject({ value: Math.round(expected.wonAmount / expected.won), unit: 'minor_units', currency: 'USD', numerator: expected.wonAmount, denominator: expected.won });
     expect(m.median_days_to_close.value).toBe(median(expected.days));
     expect(m.median_days_to_close.target).toMatchObject({ metricId: 'deal_velocity', target: 72, comparator: 'lte' });
     expect(m.median_days_to_close.status).toBe(median(expected.days)! <= 72 ? 'on_target' : 'off_target');
-    expect(res.body.funnel.find((f: any) => f.id === 'won').count).toBe(expected.won);
-    expect(res.body.funnel.find((f: any) => f.id === 'opportunity').count).toBe(400);
+    expect(res.body.funnel.find((f: any) => f.label === 'Won').count).toBe(expected.won);
+    expect(res.body.funnel.find((f: any) => f.label === 'Opportunity').count).toBe(400);
 
     const mine = (await sales.get(`/api/metrics/sales?from=2019-01-01&to=2019-12-31&owner=${sales.user.id}`)).body;
     const mm = Object.fromEntries(mine.metrics.map((x: any) => [x.id, x]));
     expect(mm.win_rate.value).toBe((expected.ownerWon / (expected.ownerWon + expected.ownerLost)) * 100);
-    expect(mm.average_deal_size.value).toBe(expected.ownerAmount / expected.ownerWon);
+    expect(mm.average_deal_size.value).toBe(Math.round(expected.ownerAmount / expected.ownerWon));
     expect(mm.median_days_to_close.value).toBe(median(expected.ownerDays));
   });
 

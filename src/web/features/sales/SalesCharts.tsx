@@ -1,4 +1,4 @@
-// Charts of the sales dashboard (ECharts): lead volume by channel, the funnel, pipeline by stage, response time vs SLA.
+// Charts of the sales dashboard (ECharts): lead volume by channel, the funnel, pipeline by stage, response time vs target.
 import { Text, useComputedColorScheme } from '@mantine/core';
 import { FunnelChart } from 'echarts/charts';
 import { MarkLineComponent } from 'echarts/components';
@@ -33,8 +33,14 @@ export function LeadVolumeChart({ m }: { m: SalesMetricsView }) {
 export function FunnelView({ m }: { m: SalesMetricsView }) {
   const c = useColors();
   const option = useMemo<EChartOption>(() => ({
-    color: ['#134e4a', '#115e59', '#0f766e', '#0d9488', '#14b8a6', '#2dd4bf', '#4f46e5'],
-    tooltip: { trigger: 'item', formatter: '{b}: {c}' },
+    color: ['#134e4a', '#115e59', '#0f766e', '#0d9488', '#14b8a6', '#2dd4bf', '#5eead4', '#4f46e5'],
+    tooltip: {
+      trigger: 'item',
+      formatter: (p: { dataIndex: number }) => {
+        const f = m.funnel[p.dataIndex];
+        return `<b>${f.label}: ${f.count}</b><br/>${f.fromLeads} started as a lead, ${f.withoutLead} deals without a lead<br/>Reached: ${f.definition}`;
+      },
+    },
     series: [{
       name: 'Funnel', type: 'funnel', left: '8%', width: '84%', top: 8, bottom: 8, sort: 'none', minSize: '12%', gap: 2,
       label: { show: true, position: 'inside', color: '#fff', formatter: '{b}  {c}' },
@@ -62,23 +68,26 @@ export function PipelineChart({ m, currency }: { m: SalesMetricsView; currency: 
     label={`Pipeline by stage: ${m.pipeline.map((p) => `${p.label} ${p.deals} deals ${formatMoney(p.amount, currency)}`).join(', ')}`} />;
 }
 
+/** Median and 90th percentile of the calendar hours to a first response, against the playbook's response-time target. */
 export function ResponseChart({ m }: { m: SalesMetricsView }) {
   const c = useColors();
-  const med = m.metrics.find((x) => x.id === 'lead_response_median')?.value ?? null;
+  const medianMetric = m.metrics.find((x) => x.id === 'lead_response_median');
+  const med = medianMetric?.value ?? null;
   const p90 = m.metrics.find((x) => x.id === 'lead_response_p90')?.value ?? null;
-  const sla = m.sla.firstResponseHours;
+  const target = medianMetric?.target?.target ?? null;
+  const targetLabel = target === null ? '' : `Target < ${target} h`;
   const option = useMemo<EChartOption>(() => ({
     tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' }, valueFormatter: (v: number) => `${v?.toFixed?.(1) ?? v} h` },
     grid: { left: 8, right: 40, top: 24, bottom: 8, containLabel: true },
-    xAxis: { type: 'value', name: 'hours', axisLabel: { color: c.text }, splitLine: { lineStyle: { color: c.grid } }, max: (v: { max: number }) => Math.max(v.max, sla) * 1.1 },
+    xAxis: { type: 'value', name: 'hours', axisLabel: { color: c.text }, splitLine: { lineStyle: { color: c.grid } }, max: (v: { max: number }) => Math.max(v.max, target ?? 0) * 1.1 },
     yAxis: { type: 'category', data: ['Median', '90th percentile'], axisLabel: { color: c.text } },
     series: [{
       name: 'First response', type: 'bar', barMaxWidth: 26,
-      data: [med, p90].map((v) => ({ value: v === null ? 0 : Number(v.toFixed(2)), itemStyle: { color: v !== null && v > sla ? c.warn : c.brand } })),
-      markLine: { symbol: 'none', lineStyle: { color: c.warn, type: 'dashed' }, label: { formatter: `SLA ${sla} h`, color: c.text }, data: [{ xAxis: sla }] },
+      data: [med, p90].map((v) => ({ value: v === null ? 0 : Number(v.toFixed(2)), itemStyle: { color: v !== null && target !== null && v >= target ? c.warn : c.brand } })),
+      markLine: target === null ? undefined : { symbol: 'none', lineStyle: { color: c.warn, type: 'dashed' }, label: { formatter: targetLabel, color: c.text }, data: [{ xAxis: target }] },
     }],
-  }), [med, p90, sla, c]);
+  }), [med, p90, target, targetLabel, c]);
   if (med === null) return <Text size="sm" c="dimmed" py="lg" ta="center" data-testid="chart-response">No first responses recorded for leads of this period.</Text>;
-  return <EChart option={option} height={180} testId="chart-response"
-    label={`Lead first response: median ${med === null ? 'no data' : `${med.toFixed(1)} h`}, 90th percentile ${p90 === null ? 'no data' : `${p90.toFixed(1)} h`}, SLA ${sla} h`} />;
+  return <EChart option={option} height={150} testId="chart-response"
+    label={`Lead first response: median ${med.toFixed(1)} h, 90th percentile ${p90 === null ? 'no data' : `${p90.toFixed(1)} h`}${target === null ? '' : `, target under ${target} h`}`} />;
 }

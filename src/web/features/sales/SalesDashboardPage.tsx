@@ -1,102 +1,134 @@
-// The sales dashboard (000 §1, 004 Success Metrics): KPIs against their playbook targets, lead volume by channel,
-// the funnel from lead to won, pipeline by stage and first-response time against the SLA.
-import { Badge, Card, Group, Select, SimpleGrid, Table, Text, TextInput, Title, Tooltip } from '@mantine/core';
+// The sales dashboard (000 §1, 004 Success Metrics): lead-to-close figures of one period, each with its catalogue
+// definition on hover and its playbook target. Figures that share a name share a count (Won, n), so they agree.
+import { Alert, Button, Card, Group, Select, SimpleGrid, Table, Text, TextInput, Title, Tooltip } from '@mantine/core';
 import { useSearchParams } from 'react-router';
-import type { MetricValue } from '../../../core/metrics';
+import { metricDefinition, PERIOD_LABELS, PERIOD_PRESETS, type MetricValue, type PeriodPreset } from '../../../core/metrics';
 import { useUser } from '../../lib/auth';
 import { useDirectory, userOptions } from '../../lib/directory';
-import { formatMoney } from '../../lib/format';
+import { formatDate } from '../../lib/format';
 import { isInternal } from '../../lib/permissions';
 import { KpiCard } from '../../ui/KpiCard';
 import { PageHeader } from '../../ui/PageHeader';
 import { BlockSkeleton, ErrorAlert } from '../../ui/QueryState';
-import { useSalesMetrics } from './hooks';
-import { FunnelView, LeadVolumeChart, PipelineChart, ResponseChart } from './SalesCharts';
+import { useSalesMetrics, type SalesMetricsView } from './hooks';
+import { basisText, Defined, definitionText, fmt, StatusBadge, targetText } from './MetricParts';
+import { FunnelView, LeadVolumeChart, PipelineChart } from './SalesCharts';
+import { LeadResponsePanel, StageConversionPanel } from './SalesPanels';
 
-const CMP: Record<string, string> = { gt: '>', gte: '≥', lt: '<', lte: '≤', eq: '=' };
+const PERIOD_OPTIONS = [...PERIOD_PRESETS.map((p) => ({ value: p, label: PERIOD_LABELS[p] })), { value: 'custom', label: PERIOD_LABELS.custom }];
 
-function fmt(m: MetricValue, currency: string): string {
-  if (m.value === null) return '—';
-  switch (m.unit) {
-    case 'percent': return `${m.value.toFixed(1)} %`;
-    case 'currency': return formatMoney(m.value, currency);
-    case 'hours': return `${m.value.toFixed(1)} h`;
-    case 'days': return `${Number.isInteger(m.value) ? m.value : m.value.toFixed(1)} d`;
-    default: return String(m.value);
-  }
+function PeriodBar({ data, onPreset, onDates }: {
+  data: SalesMetricsView | undefined; onPreset: (p: string) => void; onDates: (k: 'from' | 'to', v: string) => void;
+}) {
+  const p = data?.period;
+  return (
+    <>
+      <Select label="Period" w={170} allowDeselect={false} data={PERIOD_OPTIONS} value={p?.preset ?? null} onChange={(v) => v && onPreset(v)} />
+      {p?.preset === 'custom' && (
+        <>
+          <TextInput type="date" label="From" value={p.from} onChange={(e) => onDates('from', e.currentTarget.value)} />
+          <TextInput type="date" label="To" value={p.to} onChange={(e) => onDates('to', e.currentTarget.value)} />
+        </>
+      )}
+      {p && <Text size="sm" c="dimmed" pb={8} data-testid="period-shown">Showing {formatDate(p.from)} – {formatDate(p.to)} ({p.label.toLowerCase()}, {p.days} days)</Text>}
+    </>
+  );
 }
 
-function targetText(m: MetricValue): string {
-  if (!m.target) return 'No playbook target';
-  const unit = m.unit === 'percent' ? ' %' : m.unit === 'hours' ? ' h' : m.unit === 'days' ? ' days' : '';
-  return `Target ${CMP[m.target.comparator]} ${m.target.target}${unit}`;
+function MetricKpi({ m }: { m: MetricValue | undefined }) {
+  if (!m) return null;
+  const won = m.id === 'win_rate' ? `Won ${m.numerator} of ${m.denominator} closed` : basisText(m);
+  return (
+    <Tooltip label={definitionText(m)} multiline w={360} withArrow>
+      <div>
+        <KpiCard label={m.label} value={fmt(m)} testId={`kpi-${m.id}`}
+          hint={<>
+            <Text span size="sm" c="dimmed" display="block">{won}</Text>
+            <Group gap={6} component="span"><Text span size="sm" c="dimmed">{targetText(m)}</Text><StatusBadge m={m} /></Group>
+          </>} />
+      </div>
+    </Tooltip>
+  );
 }
 
-function StatusBadge({ m }: { m: MetricValue }) {
-  if (m.status === 'on_target') return <Badge color="teal" variant="light">On target</Badge>;
-  if (m.status === 'off_target') return <Badge color="red" variant="light">Off target</Badge>;
-  if (m.status === 'no_data') return <Badge color="gray" variant="light">No data</Badge>;
-  return null;
+function Footnote({ children }: { children: string }) {
+  return <Text size="xs" c="dimmed" mt="sm">{children}</Text>;
 }
 
 export function SalesDashboardPage() {
   const user = useUser();
   const [params, setParams] = useSearchParams();
   const directory = useDirectory();
-  const p = { from: params.get('from') ?? undefined, to: params.get('to') ?? undefined, owner: params.get('owner') ?? undefined };
+  const preset = PERIOD_PRESETS.find((x) => x === params.get('period'));
+  const p = { period: preset, from: params.get('from') ?? undefined, to: params.get('to') ?? undefined, owner: params.get('owner') ?? undefined };
   const q = useSalesMetrics(p);
-  const set = (k: string, v: string | null) => setParams((prev) => { const n = new URLSearchParams(prev); if (v) n.set(k, v); else n.delete(k); return n; }, { replace: true });
+  const patch = (changes: Record<string, string | null>) => setParams((prev) => {
+    const n = new URLSearchParams(prev);
+    for (const [k, v] of Object.entries(changes)) { if (v) n.set(k, v); else n.delete(k); }
+    return n;
+  }, { replace: true });
   const data = q.data;
+  const onPreset = (v: string) => (v === 'custom'
+    ? patch({ period: null, from: data?.period.from ?? null, to: data?.period.to ?? null })
+    : patch({ period: v as PeriodPreset, from: null, to: null }));
   const byId = Object.fromEntries((data?.metrics ?? []).map((m) => [m.id, m]));
-  const kpi = (id: string, label: string) => {
-    const m = byId[id];
-    if (!m) return null;
-    return (
-      <KpiCard label={label} value={fmt(m, data!.currency)} testId={`kpi-${id}`}
-        hint={<Group gap={6} component="span"><Text span size="sm" c="dimmed">{targetText(m)}</Text><StatusBadge m={m} /></Group>} />
-    );
-  };
 
   return (
     <>
-      <PageHeader title="Sales dashboard" description="Lead-to-close figures for the period, each against its playbook target." />
+      <PageHeader title="Sales dashboard" description="Lead-to-close figures for the period, each against its playbook target. Hover a figure for its definition." />
       <Group gap="sm" mb="md" align="flex-end" wrap="wrap" role="search" aria-label="Period and owner">
-        <TextInput type="date" label="From" value={data?.period.from ?? p.from ?? ''} onChange={(e) => set('from', e.currentTarget.value)} />
-        <TextInput type="date" label="To" value={data?.period.to ?? p.to ?? ''} onChange={(e) => set('to', e.currentTarget.value)} />
+        <PeriodBar data={data} onPreset={onPreset} onDates={(k, v) => patch({ period: null, [k]: v })} />
         {isInternal(user.role) && (
           <Select label="Owner" placeholder="Everyone" clearable searchable w={220} value={p.owner ?? null}
-            data={userOptions(directory.users, ['sales', 'sdr', 'admin', 'executive'])} onChange={(v) => set('owner', v)} />
+            data={userOptions(directory.users, ['sales', 'sdr', 'admin', 'executive'])} onChange={(v) => patch({ owner: v })} />
         )}
       </Group>
       {q.error && <ErrorAlert error={q.error} onRetry={() => q.refetch()} />}
+      {data?.period.emptyHint && (
+        <Alert color="yellow" mb="md" data-testid="empty-period-hint" title="No deals closed in this period">
+          <Group justify="space-between" wrap="wrap">
+            <Text size="sm">No deals closed in this period — latest close was {formatDate(data.period.emptyHint.latestClose)}.</Text>
+            <Button size="xs" variant="light" onClick={() => onPreset('all')}>Show all time</Button>
+          </Group>
+        </Alert>
+      )}
       {!data ? <BlockSkeleton rows={8} /> : (
         <>
           <SimpleGrid cols={{ base: 1, sm: 2, lg: 4 }} mb="md">
-            {kpi('win_rate', 'Win rate')}
-            {kpi('average_deal_size', 'Average deal size')}
-            {kpi('median_days_to_close', 'Median days to close')}
-            {kpi('lead_to_opportunity', 'Lead → opportunity')}
+            <MetricKpi m={byId.win_rate} />
+            <MetricKpi m={byId.average_deal_size} />
+            <MetricKpi m={byId.median_days_to_close} />
+            <MetricKpi m={byId.lead_to_opportunity} />
           </SimpleGrid>
           <SimpleGrid cols={{ base: 1, lg: 2 }} mb="md">
-            <Card p="md"><Title order={3} mb="sm">Funnel</Title><FunnelView m={data} /></Card>
-            <Card p="md"><Title order={3} mb="sm">Lead volume by channel</Title><LeadVolumeChart m={data} /></Card>
-            <Card p="md"><Title order={3} mb="sm">Open pipeline by stage</Title><PipelineChart m={data} currency={data.currency} /></Card>
             <Card p="md">
-              <Title order={3} mb={4}>Lead response time vs SLA</Title>
-              <Text size="sm" c="dimmed" mb="sm">SLA {data.sla.firstResponseHours} h; target {data.sla.firstResponseTargetBusinessHours} business hour for inbound leads.</Text>
-              <ResponseChart m={data} />
+              <Title order={3} mb="sm"><Defined size="lg" text={metricDefinition('funnel').definition}>Funnel</Defined></Title>
+              <FunnelView m={data} />
+              <Footnote>{`${metricDefinition('funnel').definition} Won is the win rate's won count.`}</Footnote>
             </Card>
+            <Card p="md">
+              <Title order={3} mb="sm">Leads created by channel</Title>
+              <LeadVolumeChart m={data} />
+              <Footnote>{metricDefinition('leads_created').definition}</Footnote>
+            </Card>
+            <Card p="md">
+              <Title order={3} mb="sm">Open pipeline by stage (now)</Title>
+              <PipelineChart m={data} currency={data.currency} />
+              <Footnote>{`${metricDefinition('pipeline_amount').definition} ${metricDefinition('pipeline_weighted').definition}`}</Footnote>
+            </Card>
+            <LeadResponsePanel m={data} byId={byId} />
+            <StageConversionPanel byId={byId} />
           </SimpleGrid>
           <Card p="md">
             <Title order={3} mb="sm">All metrics</Title>
             <Table fz="sm" verticalSpacing={6} data-testid="metrics-table">
-              <Table.Thead><Table.Tr><Table.Th>Metric</Table.Th><Table.Th>Value</Table.Th><Table.Th>Basis</Table.Th><Table.Th>Target</Table.Th><Table.Th>Status</Table.Th></Table.Tr></Table.Thead>
+              <Table.Thead><Table.Tr><Table.Th>Metric</Table.Th><Table.Th>Value</Table.Th><Table.Th>Basis (n)</Table.Th><Table.Th>Target</Table.Th><Table.Th>Status</Table.Th></Table.Tr></Table.Thead>
               <Table.Tbody>
                 {data.metrics.map((m) => (
                   <Table.Tr key={m.id} data-metric={m.id}>
-                    <Table.Td><Tooltip label={m.formula} multiline w={320}><Text size="sm" span style={{ textDecoration: 'underline dotted' }}>{m.label}</Text></Tooltip></Table.Td>
-                    <Table.Td fw={600}>{fmt(m, data.currency)}</Table.Td>
-                    <Table.Td c="dimmed">{m.denominator !== undefined ? `${m.unit === 'currency' ? formatMoney(m.numerator ?? 0, data.currency) : m.numerator} / ${m.denominator}` : '—'}</Table.Td>
+                    <Table.Td><Defined text={definitionText(m)}>{m.label}</Defined></Table.Td>
+                    <Table.Td fw={600}>{fmt(m)}</Table.Td>
+                    <Table.Td c="dimmed">{basisText(m)}</Table.Td>
                     <Table.Td>{m.target ? targetText(m) : '—'}</Table.Td>
                     <Table.Td><StatusBadge m={m} /></Table.Td>
                   </Table.Tr>

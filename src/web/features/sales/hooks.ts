@@ -1,10 +1,10 @@
 // The sales metrics query (GET /metrics/sales).
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import type { SalesMetrics } from '../../../core/metrics';
+import type { PeriodPreset, SalesMetrics } from '../../../core/metrics';
 import { api } from '../../lib/api';
 
-export type SalesMetricsView = SalesMetrics & { period: { from: string; to: string }; currency: string; playbookVersion: number };
-export interface MetricsParams { from?: string; to?: string; owner?: string }
+export type SalesMetricsView = SalesMetrics & { owner: string | null; playbookVersion: number };
+export interface MetricsParams { period?: PeriodPreset; from?: string; to?: string; owner?: string }
 
 export function useSalesMetrics(p: MetricsParams) {
   return useQuery({

@@ -1,0 +1,1 @@
+ALTER TABLE "opportunity_stage_history" ADD COLUMN "inferred" boolean DEFAULT false NOT NULL;
