@@ -23,7 +23,8 @@ export const theme = createTheme({
   components: {
     Card: { defaultProps: { withBorder: true, radius: 'md', padding: 'lg' } },
     Paper: { defaultProps: { radius: 'md' } },
-    Badge: { defaultProps: { radius: 'sm', variant: 'light' } },
+    // A badge is a label, never a clipped one: it keeps its full width in narrow table cells and flex rows.
+    Badge: { defaultProps: { radius: 'sm', variant: 'light' }, styles: { root: { minWidth: 'max-content', flexShrink: 0 } } },
     Table: { defaultProps: { verticalSpacing: 'sm', highlightOnHover: true } },
     Modal: { defaultProps: { radius: 'md', centered: true, overlayProps: { backgroundOpacity: 0.45, blur: 2 } } },
     Tooltip: { defaultProps: { withArrow: true } },

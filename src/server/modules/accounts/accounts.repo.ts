@@ -4,7 +4,7 @@ import type { RowScope } from '../../../core/access/roles';
 import type { AccountListQuery } from '../../../core/accounts/schemas';
 import { decodeCursor, type CursorShape } from '../../../core/pagination';
 import type { Executor } from '../../db/client';
-import { accounts } from '../../db/schema';
+import { accounts, contacts } from '../../db/schema';
 
 export type AccountRow = typeof accounts.$inferSelect;
 
@@ -67,7 +67,12 @@ export function listAccountsQuery(db: Executor, scope: RowScope, q: AccountListQ
   ];
   if (q.q) {
     const pattern = `%${q.q.toLowerCase().replace(/[\\%_]/g, (m) => `\\${m}`)}%`;
-    where.push(or(sql`lower(${accounts.name}) LIKE ${pattern}`, sql`lower(${accounts.domain}) LIKE ${pattern}`));
+    // An email address also finds the account of the contact who has it (support looks a caller up by email; exact
+    // match on contacts_email_idx).
+    const byContact = q.q.includes('@')
+      ? sql`EXISTS (SELECT 1 FROM ${contacts} WHERE ${contacts.accountId} = ${accounts.id} AND lower(${contacts.email}) = ${q.q.toLowerCase()} AND ${contacts.deletedAt} IS NULL)`
+      : undefined;
+    where.push(or(sql`lower(${accounts.name}) LIKE ${pattern}`, sql`lower(${accounts.domain}) LIKE ${pattern}`, byContact));
   }
   if (q.cursor) {
     const [value, id] = decodeCursor(q.cursor, CURSORS[field]);

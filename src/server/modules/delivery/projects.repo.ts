@@ -90,10 +90,11 @@ export async function listProjects(db: Executor, scope: RowScope, q: ProjectList
 
 /**
  * Across the open projects the actor may see: milestones awaiting the customer or due by `dueBy` (not accepted),
- * and open risks. One statement each, for the Delivery Command.
+ * and open risks. One statement each, for the Delivery Command; with `managerId`, one manager's projects (projects_manager_idx).
  */
-export async function portfolioOverview(db: Executor, scope: RowScope, dueBy: string, limit: number) {
-  const open = and(isNull(projects.deletedAt), inArray(projects.status, [...OPEN]), projectScope(scope));
+export async function portfolioOverview(db: Executor, scope: RowScope, dueBy: string, limit: number, managerId?: string) {
+  const open = and(isNull(projects.deletedAt), inArray(projects.status, [...OPEN]), projectScope(scope),
+    managerId ? eq(projects.managerId, managerId) : undefined);
   const [milestones, risks] = await Promise.all([
     db.select({
       id: projectMilestones.id, projectId: projectMilestones.projectId, projectName: projects.name, currency: projects.currency,

@@ -38,8 +38,8 @@ export function registerProjectRoutes(api: OpenAPIHono<AppEnv>) {
   api.openapi(guard(p.read, {
     method: 'get', path: '/projects/overview', tags, summary: 'Across open projects: milestones due or awaiting acceptance, open risks',
     description: 'For the Delivery Command: milestones submitted to the customer or not accepted and forecast within `days` (default 14), '
-      + 'and every open risk of the open projects the caller may see, each with its project name.',
-    request: { query: z.object({ days: z.coerce.number().int().min(0).max(365).default(14) }).strict() },
+      + 'and every open risk of the open projects the caller may see, each with its project name; `managerId` keeps one manager\'s projects.',
+    request: { query: z.object({ days: z.coerce.number().int().min(0).max(365).default(14), managerId: z.uuid().optional() }).strict() },
     responses: { 200: json(anyObject, 'Milestones and risks') },
   }), async (c) => {
     const ctx = ctxOf(c);

@@ -143,9 +143,9 @@ export async function listProjects(ctx: Ctx, q: ProjectListQuery) {
 }
 
 /** The Delivery Command's cross-project lists: milestones awaiting acceptance or due within `days`, open risks. */
-export async function portfolioOverview(ctx: Ctx, q: { days: number }) {
+export async function portfolioOverview(ctx: Ctx, q: { days: number; managerId?: string }) {
   const dueBy = new Date(Date.now() + q.days * DAY).toISOString().slice(0, 10);
-  return { dueBy, ...await repo.portfolioOverview(ctx.deps.database.db, rowScopeFor(ctx.actor), dueBy, 200) };
+  return { dueBy, ...await repo.portfolioOverview(ctx.deps.database.db, rowScopeFor(ctx.actor), dueBy, 200, q.managerId) };
 }
 
 // ---------------------------------------------------------------- edits and checklists

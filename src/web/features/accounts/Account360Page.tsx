@@ -1,27 +1,45 @@
-// Customer 360: header, profile, and tabs for contacts, timeline and (for internal users) the audit trail.
+// Customer 360, the hub of an account: header, profile, and a tab per stream (contacts, timeline, deals, projects,
+// invoices, value and KPIs, audit), each shown to the roles whose API answers it (the account panels of the page table).
 import { Badge, Button, Grid, Group, Tabs, Text } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { useQueryClient } from '@tanstack/react-query';
-import { useEffect, useRef } from 'react';
+import { useEffect, useRef, type ReactNode } from 'react';
 import { useNavigate, useParams, useSearchParams } from 'react-router';
+import { ACCOUNT_PANELS, mayUse, type AccountPanel } from '../../../core/access/pages';
+import type { Role } from '../../../core/access/roles';
 import { useUser } from '../../lib/auth';
 import { notifyError, notifySuccess } from '../../lib/errors';
 import { formatMoney } from '../../lib/format';
 import { can } from '../../lib/permissions';
 import { SegmentBadge, StageBadge } from '../../ui/Badges';
 import { ConfirmModal } from '../../ui/ConfirmModal';
-import { IconEdit, IconHistory, IconList, IconTrash, IconUsers, IconWorld } from '../../ui/Icons';
+import { IconBriefcase, IconCoin, IconEdit, IconHistory, IconList, IconRocket, IconStar, IconTrash, IconUsers, IconWorld } from '../../ui/Icons';
 import { NotFound } from '../../ui/NotFound';
 import { PageHeader } from '../../ui/PageHeader';
 import { ErrorAlert, PageLoader } from '../../ui/QueryState';
+import { AccountDealsTab } from './AccountDealsTab';
 import { AccountFormModal } from './AccountFormModal';
+import { AccountInvoicesTab } from './AccountInvoicesTab';
+import { AccountProjectsTab } from './AccountProjectsTab';
+import { AccountValueTab } from './AccountValueTab';
 import { AuditTab } from './AuditTab';
 import { ContactsTab } from './ContactsTab';
 import { accountKeys, useAccount, useDeleteAccount } from './hooks';
 import { ProfileCard } from './ProfileCard';
 import { TimelineTab } from './TimelineTab';
 
-const TABS = ['contacts', 'timeline', 'audit'] as const;
+type Tab = 'contacts' | 'timeline' | AccountPanel;
+const TABS: { value: Tab; label: string; icon: ReactNode; panel: (accountId: string) => ReactNode }[] = [
+  { value: 'contacts', label: 'Contacts', icon: <IconUsers size={16} />, panel: (id) => <ContactsTab accountId={id} /> },
+  { value: 'timeline', label: 'Timeline', icon: <IconList size={16} />, panel: (id) => <TimelineTab accountId={id} /> },
+  { value: 'opportunities', label: 'Deals', icon: <IconBriefcase size={16} />, panel: (id) => <AccountDealsTab accountId={id} /> },
+  { value: 'projects', label: 'Projects', icon: <IconRocket size={16} />, panel: (id) => <AccountProjectsTab accountId={id} /> },
+  { value: 'invoices', label: 'Invoices', icon: <IconCoin size={16} />, panel: (id) => <AccountInvoicesTab accountId={id} /> },
+  { value: 'value', label: 'Value', icon: <IconStar size={16} />, panel: (id) => <AccountValueTab accountId={id} /> },
+  { value: 'audit', label: 'Audit', icon: <IconHistory size={16} />, panel: (id) => <AuditTab accountId={id} /> },
+];
+/** Contacts and the timeline are every reader's; the other tabs follow the policies of their APIs. */
+const tabsFor = (role: Role) => TABS.filter((t) => t.value === 'contacts' || t.value === 'timeline' || mayUse(role, ACCOUNT_PANELS[t.value]));
 
 export function Account360Page() {
   const { id = '' } = useParams();
@@ -45,9 +63,9 @@ export function Account360Page() {
     return <ErrorAlert error={q.error} onRetry={() => q.refetch()} />;
   }
   const a = q.data;
-  const seesAudit = can.seeAudit(user.role);
+  const tabs = tabsFor(user.role);
   const tabParam = params.get('tab');
-  const tab = (TABS as readonly string[]).includes(tabParam ?? '') && (tabParam !== 'audit' || seesAudit) ? tabParam! : 'contacts';
+  const tab = tabs.some((t) => t.value === tabParam) ? tabParam! : 'contacts';
 
   const onDelete = () => remove.mutate(a.id, {
     onSuccess: () => {
@@ -86,15 +104,11 @@ export function Account360Page() {
           <ProfileCard account={a} />
         </Grid.Col>
         <Grid.Col span={{ base: 12, lg: 8 }}>
-          <Tabs value={tab} onChange={(v) => setParams((p) => { const n = new URLSearchParams(p); if (v && v !== 'contacts') n.set('tab', v); else n.delete('tab'); return n; }, { replace: true })} keepMounted={false}>
+          <Tabs styles={{ tab: { paddingInline: 'var(--mantine-spacing-sm)' } }} value={tab} onChange={(v) => setParams((p) => { const n = new URLSearchParams(p); if (v && v !== 'contacts') n.set('tab', v); else n.delete('tab'); return n; }, { replace: true })} keepMounted={false}>
             <Tabs.List mb="md">
-              <Tabs.Tab value="contacts" leftSection={<IconUsers size={16} />}>Contacts</Tabs.Tab>
-              <Tabs.Tab value="timeline" leftSection={<IconList size={16} />}>Timeline</Tabs.Tab>
-              {seesAudit && <Tabs.Tab value="audit" leftSection={<IconHistory size={16} />}>Audit</Tabs.Tab>}
+              {tabs.map((t) => <Tabs.Tab key={t.value} value={t.value} leftSection={t.icon}>{t.label}</Tabs.Tab>)}
             </Tabs.List>
-            <Tabs.Panel value="contacts"><ContactsTab accountId={a.id} /></Tabs.Panel>
-            <Tabs.Panel value="timeline"><TimelineTab accountId={a.id} /></Tabs.Panel>
-            {seesAudit && <Tabs.Panel value="audit"><AuditTab accountId={a.id} /></Tabs.Panel>}
+            {tabs.map((t) => <Tabs.Panel key={t.value} value={t.value}>{t.panel(a.id)}</Tabs.Panel>)}
           </Tabs>
         </Grid.Col>
       </Grid>

@@ -1,66 +1,61 @@
-// The persona workspaces (DESIGN §1): what each team can use today, and what arrives with later modules.
-import type { LifecycleStage } from '../../lib/types';
+// The persona workspaces (DESIGN §1): each role's own work, and shortcuts into the pages it uses most. Shortcuts to
+// pages a role may not open are dropped by the same page table the menu uses.
+export type PersonaKey = 'sdr' | 'sales' | 'delivery' | 'finance' | 'success' | 'support';
 
-export type PersonaKey = 'sales' | 'delivery' | 'finance' | 'success' | 'support';
-
-export interface Persona {
-  key: PersonaKey;
-  title: string;
-  description: string;
-  stages: LifecycleStage[];
-  links: { label: string; to: string; description: string }[];
-  /** Sort of the "recent accounts" list. */
-  sort: string;
-  upcoming: string;
-}
+export interface Shortcut { label: string; to: string; description: string }
+export interface Persona { key: PersonaKey; title: string; description: string; shortcuts: Shortcut[] }
 
 export const PERSONAS: Record<PersonaKey, Persona> = {
-  sales: {
-    key: 'sales', title: 'Sales workspace', description: 'Pre-sale accounts and the customers you own as account executive.',
-    stages: ['prospect'], sort: '-updatedAt',
-    links: [
-      { label: 'Pre-sale accounts', to: '/accounts?lifecycleStage=prospect&sort=-updatedAt', description: 'Prospects, most recently touched first' },
-      { label: 'Largest customers', to: '/accounts?sort=-arr', description: 'Expansion candidates by ARR' },
-      { label: 'Strategic accounts', to: '/accounts?segment=strategic', description: 'The 20 % that get an executive sponsor' },
+  sdr: {
+    key: 'sdr', title: 'SDR workspace',
+    description: 'Your leads with a running SLA clock, least time left first, and the qualified ones ready to convert.',
+    shortcuts: [
+      { label: 'Lead inbox', to: '/leads', description: 'Every lead with a running clock' },
+      { label: 'Sales dashboard', to: '/sales/dashboard', description: 'Response times and conversion against target' },
+      { label: 'Content library', to: '/content', description: 'Talk tracks, case studies, battle cards' },
     ],
-    upcoming: 'The lead inbox with SLA clocks and the pipeline board with stage gates arrive with the leads and pipeline modules.',
+  },
+  sales: {
+    key: 'sales', title: 'AE workspace',
+    description: 'Your open deals by close date, and the ones stalled past their stage\'s expected duration or close date.',
+    shortcuts: [
+      { label: 'Pipeline board', to: '/pipeline', description: 'Every open deal by stage' },
+      { label: 'Forecast', to: '/forecast', description: 'Commit, best case and weighted pipeline' },
+      { label: 'Content library', to: '/content', description: 'Proposals, case studies, battle cards' },
+    ],
   },
   delivery: {
-    key: 'delivery', title: 'Delivery workspace', description: 'Customers in implementation, with their infrastructure scale and stack.',
-    stages: ['implementation'], sort: '-updatedAt',
-    links: [
-      { label: 'In implementation', to: '/accounts?lifecycleStage=implementation', description: 'Accounts being onboarded now' },
-      { label: 'Adoption', to: '/accounts?lifecycleStage=adoption', description: 'Recently live, in hypercare and adoption' },
+    key: 'delivery', title: 'Delivery workspace',
+    description: 'The projects you manage, milestones waiting for the customer\'s acceptance and those due in the next two weeks.',
+    shortcuts: [
+      { label: 'Delivery Command', to: '/delivery', description: 'Portfolio, resource load, KPI alerts' },
+      { label: 'All projects', to: '/projects', description: 'Search every delivery project' },
     ],
-    upcoming: 'Project command (plan, milestones, risks, KPI trackers) arrives with the delivery module.',
   },
   finance: {
-    key: 'finance', title: 'Finance workspace', description: 'Recurring revenue across the portfolio.',
-    stages: ['renewal', 'expansion'], sort: '-arr',
-    links: [
-      { label: 'Accounts by ARR', to: '/accounts?sort=-arr', description: 'Largest recurring revenue first' },
-      { label: 'Up for renewal', to: '/accounts?lifecycleStage=renewal&sort=-arr', description: 'Revenue at stake in renewals' },
-      { label: 'Executive dashboard', to: '/dashboard', description: 'ARR by segment and stage' },
+    key: 'finance', title: 'Finance workspace',
+    description: 'Receivables, aging and the dunning queue.',
+    shortcuts: [
+      { label: 'Overdue invoices', to: '/invoices?overdue=true', description: 'Open invoices past their due date' },
+      { label: 'Aging & DSO', to: '/finance/aging', description: 'Buckets and the DSO trend' },
+      { label: 'Dunning', to: '/finance/dunning', description: 'Every invoice in collection' },
     ],
-    upcoming: 'Invoices, aging and DSO arrive with the billing module.',
   },
   success: {
-    key: 'success', title: 'Customer success workspace', description: 'Adoption, value realization, expansion and renewals.',
-    stages: ['adoption', 'value_realization', 'expansion', 'renewal'], sort: '-updatedAt',
-    links: [
-      { label: 'Renewals', to: '/accounts?lifecycleStage=renewal&sort=-arr', description: 'Customers in the renewal window' },
+    key: 'success', title: 'Customer success workspace',
+    description: 'The accounts you own, their renewals, and KPIs drifting from the business case.',
+    shortcuts: [
+      { label: 'All renewals', to: '/accounts?lifecycleStage=renewal&sort=-arr', description: 'Customers in the renewal window' },
       { label: 'Value realization', to: '/accounts?lifecycleStage=value_realization', description: 'Proving the business case' },
       { label: 'Departed customers', to: '/accounts?lifecycleStage=churned', description: 'Win-back candidates' },
     ],
-    upcoming: 'Health scores, touchpoint cadences and escalations arrive with the success module.',
   },
   support: {
-    key: 'support', title: 'Support workspace', description: 'Find a customer fast and see their contacts and history.',
-    stages: ['implementation', 'adoption', 'value_realization', 'expansion', 'renewal'], sort: '-updatedAt',
-    links: [
-      { label: 'Find an account', to: '/accounts', description: 'Search by name or domain' },
-      { label: 'Strategic customers', to: '/accounts?segment=strategic', description: 'Priority support' },
+    key: 'support', title: 'Support workspace',
+    description: 'Find a customer by name, domain or a contact\'s email, and open their contacts and history.',
+    shortcuts: [
+      { label: 'All accounts', to: '/accounts', description: 'Filter by stage, segment and region' },
+      { label: 'Strategic customers', to: '/accounts?segment=strategic&sort=-arr', description: 'Priority support' },
     ],
-    upcoming: 'Tickets with SLA clocks and the knowledge base arrive with the support module.',
   },
 };
