@@ -17,6 +17,7 @@ import { rebuildDaily } from '../modules/billing/billing.repo';
 import { DUNNING_TIMER } from '../modules/billing/dunning';
 import { defaultPeriod } from '../modules/billing/subscriptions.service';
 import { currentPlaybook } from '../modules/platform/playbook.service';
+import { insertRows } from './bulk';
 import type { DemoContext } from './context';
 
 type NewInvoice = typeof invoices.$inferInsert;
@@ -63,8 +64,8 @@ export async function loadBillingDemo(database: Database, ctx: DemoContext): Pro
   for (const c of contracts) {
     const period = r.next() < 0.25 ? defaultPeriod(playbook) : r.pick(periods);
     const ended = c.status === 'ended';
-    // A departed customer's billing stopped half a year ago; the others are billed up to today.
-    const until = ended ? addDays(today, -180) : today;
+    // A departed customer was billed until its contract ended; the others are billed up to today.
+    const until = ended && c.end_date < today ? c.end_date : today;
     const all = subscriptionPeriods({ arr: Number(c.arr), startDate: c.start_date, endDate: c.end_date, period });
     const billed = all.filter((p) => p.start <= until && p.start >= since);
     const next = all.find((p) => p.start > until);
@@ -187,40 +188,29 @@ export async function loadBillingDemo(database: Database, ctx: DemoContext): Pro
     actRows.push({ accountId: d.inv.accountId, kind: 'system', subject: `Credit note ${number} on invoice ${row.number}`, body: `${formatMoney(amount, d.inv.currency)} credited: goodwill for a delayed go-live.`, occurredAt: noon(issuedOn), entityType: 'invoice', entityId: d.inv.id });
   }
 
-  // One JSON parameter per 2,000 rows (jsonb_to_recordset): far cheaper than thousands of bind parameters.
-  const put = async (table: string, cols: Record<string, string>, rows: Record<string, unknown>[]) => {
-    const names = Object.keys(cols);
-    const snake = (k: string) => k.replace(/[A-Z]/g, (ch) => `_${ch.toLowerCase()}`);
-    const list = names.map(snake).join(', ');
-    const types = names.map((k) => `${snake(k)} ${cols[k]}`).join(', ');
-    for (let i = 0; i < rows.length; i += 2000) {
-      const part = rows.slice(i, i + 2000).map((row) => Object.fromEntries(names.map((k) => [snake(k), row[k] ?? null])));
-      await database.query(`INSERT INTO ${table} (${list}) SELECT ${list} FROM jsonb_to_recordset($1::jsonb) AS v(${types})`, [JSON.stringify(part)]);
-    }
-  };
-  await put('subscriptions', {
+  await insertRows(db, 'subscriptions', {
     id: 'uuid', contractId: 'uuid', accountId: 'uuid', partnerId: 'uuid', arr: 'bigint', currency: 'text', billingPeriod: 'text', startDate: 'date',
     endDate: 'date', nextInvoiceDate: 'date', status: 'text', createdAt: 'timestamptz',
-  }, subs as Record<string, unknown>[]);
-  await put('invoices', {
+  }, subs);
+  await insertRows(db, 'invoices', {
     id: 'uuid', number: 'text', accountId: 'uuid', partnerId: 'uuid', contractId: 'uuid', projectId: 'uuid', milestoneId: 'uuid', kind: 'text',
     status: 'text', currency: 'text', issueDate: 'date', dueDate: 'date', periodStart: 'date', periodEnd: 'date', lines: 'jsonb', subtotal: 'bigint',
     total: 'bigint', amountPaid: 'bigint', amountCredited: 'bigint', balance: 'bigint', paidAt: 'timestamptz', dunningStep: 'text',
     escalatedAt: 'timestamptz', notes: 'text', createdAt: 'timestamptz', updatedAt: 'timestamptz',
-  }, invRows.map((x) => ({ amountCredited: 0, ...x })) as Record<string, unknown>[]);
-  await put('payments', {
+  }, invRows.map((x) => ({ amountCredited: 0, ...x })));
+  await insertRows(db, 'payments', {
     invoiceId: 'uuid', accountId: 'uuid', amount: 'bigint', currency: 'text', receivedOn: 'date', method: 'text', reference: 'text', createdAt: 'timestamptz',
-  }, payRows as Record<string, unknown>[]);
-  await put('credit_notes', {
+  }, payRows);
+  await insertRows(db, 'credit_notes', {
     number: 'text', invoiceId: 'uuid', accountId: 'uuid', amount: 'bigint', currency: 'text', reason: 'text', issuedOn: 'date', createdAt: 'timestamptz',
-  }, cnRows as Record<string, unknown>[]);
-  await put('dunning_events', {
+  }, cnRows);
+  await insertRows(db, 'dunning_events', {
     invoiceId: 'uuid', accountId: 'uuid', stepId: 'text', action: 'text', daysPastDue: 'int', escalatedTo: 'text[]', at: 'timestamptz', detail: 'jsonb',
-  }, dunRows.map((x) => ({ ...x, escalatedTo: x.escalated ? `{${(x.escalated as string[]).join(',')}}` : null })) as Record<string, unknown>[]);
-  await put('activities', {
+  }, dunRows.map((x) => ({ ...x, escalatedTo: x.escalated ?? null })));
+  await insertRows(db, 'activities', {
     accountId: 'uuid', kind: 'text', subject: 'text', body: 'text', occurredAt: 'timestamptz', entityType: 'text', entityId: 'text',
-  }, actRows as Record<string, unknown>[]);
-  await put('timers', { kind: 'text', entityType: 'text', entityId: 'text', dueAt: 'timestamptz', payload: 'jsonb' }, timerRows as Record<string, unknown>[]);
+  }, actRows);
+  await insertRows(db, 'timers', { kind: 'text', entityType: 'text', entityId: 'text', dueAt: 'timestamptz', payload: 'jsonb' }, timerRows);
   await transaction(database, (tx) => rebuildDaily(tx));
   for (const [key, value] of seq) {
     await db.execute(sql`INSERT INTO billing_sequences (key, value) VALUES (${key}, ${value})

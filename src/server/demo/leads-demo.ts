@@ -10,11 +10,22 @@ import { slaDueTimes, slaSteps, roleLabel, type SlaClock } from '../../core/lead
 import type { Database } from '../db/client';
 import { inArray } from 'drizzle-orm';
 import { leadActivities, leadForms, leadScores, leads, salesProfiles, timers, users } from '../db/schema';
+import { insertRows } from './bulk';
 import { currentPlaybook } from '../modules/platform/playbook.service';
 import type { DemoContext } from './context';
 import * as W from './words';
 
 type NewLead = typeof leads.$inferInsert;
+const MAX_SCALE = 12.5; // 5,000 leads
+const LEAD = {
+  id: 'uuid', source: 'text', status: 'text', firstName: 'text', lastName: 'text', email: 'text', phone: 'text', title: 'text', companyName: 'text', domain: 'text',
+  country: 'text', region: 'text', industry: 'text', employees: 'int', techStack: 'text[]', monitoringTools: 'text[]', servers: 'int', cloudResources: 'int',
+  networkDevices: 'int', complianceFrameworks: 'text[]', recentInitiatives: 'text[]', hasCmdb: 'bool', cmdbAccuracyPercent: 'int', bant: 'jsonb', engagement: 'jsonb',
+  ownerId: 'uuid', assignedAt: 'timestamptz', assignmentExplanation: 'jsonb', firstResponseDueAt: 'timestamptz', firstResponseTargetAt: 'timestamptz',
+  slaDueAt: 'timestamptz', firstRespondedAt: 'timestamptz', qualificationDueAt: 'timestamptz', qualifiedAt: 'timestamptz', slaBreachedAt: 'timestamptz',
+  escalationLevel: 'int', disqualificationReason: 'text', convertedAt: 'timestamptz', convertedAccountId: 'uuid', partnerId: 'uuid', referredByAccountId: 'uuid',
+  campaign: 'text', createdAt: 'timestamptz', updatedAt: 'timestamptz',
+} as const;
 const STATUS_WEIGHTS: [LeadStatus, number][] = [['new', 28], ['working', 30], ['qualified', 14], ['disqualified', 20], ['converted', 8]];
 const SOURCE_WEIGHTS: [string, number][] = [
   ['website', 20], ['email', 6], ['phone', 4], ['content', 10], ['seo_sem', 6], ['webinar', 14], ['event', 10],
@@ -59,7 +70,9 @@ export async function loadLeadsDemo(database: Database, ctx: DemoContext): Promi
   };
   const prospects = ctx.accounts.filter((a) => a.lifecycleStage === 'prospect');
   const customers = ctx.accounts.filter((a) => a.lifecycleStage !== 'prospect' && a.lifecycleStage !== 'churned');
-  const n = Math.max(40, Math.round(400 * ctx.scale));
+  // Benchmark datasets carry a bounded number (each lead runs the business-hours SLA clock; the leads benchmark
+  // generates its own million).
+  const n = Math.max(40, Math.round(400 * Math.min(ctx.scale, MAX_SCALE)));
   const rows: NewLead[] = [];
   const scores: (typeof leadScores.$inferInsert)[] = [];
   const acts: (typeof leadActivities.$inferInsert)[] = [];
@@ -152,9 +165,9 @@ export async function loadLeadsDemo(database: Database, ctx: DemoContext): Promi
     }
     if (decided) acts.push({ leadId: id, kind: 'system', subject: `Status working → ${status === 'converted' ? 'qualified' : status}`, occurredAt: decided });
   }
-  for (let i = 0; i < rows.length; i += 200) await db.insert(leads).values(rows.slice(i, i + 200));
-  for (let i = 0; i < scores.length; i += 1000) await db.insert(leadScores).values(scores.slice(i, i + 1000));
-  for (let i = 0; i < acts.length; i += 500) await db.insert(leadActivities).values(acts.slice(i, i + 500));
-  for (let i = 0; i < timerRows.length; i += 500) await db.insert(timers).values(timerRows.slice(i, i + 500));
+  await insertRows(db, 'leads', LEAD, rows);
+  await insertRows(db, 'lead_scores', { leadId: 'uuid', fitScore: 'int', engagementScore: 'int', score: 'int', priority: 'text', scoreExplanation: 'text', scoredPlaybookVersion: 'int' }, scores);
+  await insertRows(db, 'lead_activities', { leadId: 'uuid', kind: 'text', subject: 'text', body: 'text', actorId: 'uuid', occurredAt: 'timestamptz', createdAt: ['timestamptz', 'now()'] }, acts);
+  await insertRows(db, 'timers', { kind: 'text', entityType: 'text', entityId: 'text', dueAt: 'timestamptz', payload: 'jsonb' }, timerRows);
   return rows.length;
 }

@@ -1,145 +1,89 @@
-// Demo data of value realization, loaded after every other stream's demo (it links KPIs to the delivery projects of
-// the contracts when they exist). For each customer contract: the business case behind it (a value hypothesis, when
-// the deal has none), its contracted KPIs (the contract's own, else derived from the hypothesis with the Committer:
-// manual CMDB upkeep hours, CMDB accuracy, audit findings, discovery coverage), weekly measurements since the start
-// (the last half year at most) following the trajectory with noise; a few KPIs drift more than the playbook threshold behind in
-// the last weeks and carry an open alert (with a course-correction task when the project exists), and every account
-// gets the Value Executor's weekly update. Built with the same pure core as the API; set-based inserts.
+// Demo data of value realization, loaded after every other stream's demo, from the storylines: every running
+// contract's KPIs (the commitment's, valued from the business case's pains) are tracked from the contract's start,
+// with a weekly measurement since then following the trajectory with a little noise. How they trend is the account's
+// storyline: most on the trajectory, some ahead, and on a lagging account one KPI drifts beyond the playbook threshold
+// over its last weeks and carries an open alert (with a course-correction task when the contract has a running
+// project). Every account gets the Value Executor's weekly update. Built with the same pure core as the API;
+// set-based inserts. At benchmark scale the contracts of the value loader's sample are tracked.
 import { randomUUID } from 'node:crypto';
 import { sql } from 'drizzle-orm';
-import { benchmark, buildHypothesis, computeHypothesis, evaluate, kpisFromContract, num, proposeCommitment, type TrackedKpi } from '../../core/value';
+import { evaluate, kpisFromContract, num, type TrackedKpi } from '../../core/value';
 import type { Database } from '../db/client';
 import { currentPlaybook } from '../modules/platform/playbook.service';
 import { factsFor } from '../modules/realization/realization.service';
 import { weeklyUpdateOf } from '../modules/realization/weekly.service';
+import { insertRows } from './bulk';
 import type { DemoContext } from './context';
+import type { Story } from './storyline';
+import { trackedDeals, valueGraphs } from './value-demo';
 
 const DAY = 86_400_000;
 const WEEK = 7 * DAY;
-/** Contracts given tracked KPIs: every one in the 240-account demo, a bounded sample at benchmark scale. */
-const MAX_CONTRACTS = 400;
-const MAX_WEEKS = 26;
-const DERIVED = ['cmdb_upkeep_hours', 'cmdb_accuracy', 'audit_findings'];
-const PAINS = ['manual_cmdb_upkeep', 'audit_findings'];
+/** Weekly measurements since the contract started, three years at most. */
+const MAX_WEEKS = 156;
 
-interface ContractRow {
-  id: string; accountId: string; accountName: string; opportunityId: string; startDate: string; endDate: string; arr: number; currency: string; kpis: unknown[];
-  industry: string | null; employees: number | null; servers: number; cloudResources: number; networkDevices: number; complianceFrameworks: string[];
-  techStack: string[]; hypothesisPains: { id: string; selected: boolean; annualBenefit: number }[] | null; projectId: string | null; managerId: string | null;
-}
+const KPI = {
+  id: 'uuid', accountId: 'uuid', valueGraphId: 'uuid', contractId: 'uuid', projectId: 'uuid', key: 'text', name: 'text', unit: 'text', categoryId: 'text',
+  betterWhen: 'text', baseline: 'real', target: 'real', startDate: 'date', deadline: 'date', ownerName: 'text', clause: 'text', annualValueAtTarget: 'bigint',
+  lastValue: 'real', lastMeasuredAt: 'timestamptz', lastExpected: 'real', lastVariancePercent: 'real',
+} as const;
 
 export async function loadRealizationDemo(database: Database, ctx: DemoContext): Promise<number> {
   const db = database.db;
   const { rng: r, now } = ctx;
   const { playbook } = await currentPlaybook(db);
   const threshold = playbook.valueRealization.varianceAlertPercent;
-  const exec = <T>(q: ReturnType<typeof sql>) => db.execute(q).then((x) => (x as unknown as { rows: T[] }).rows);
-  const contracts = await exec<ContractRow>(sql`SELECT c.id, c.account_id AS "accountId", a.name AS "accountName", c.opportunity_id AS "opportunityId",
-      to_char(c.start_date, 'YYYY-MM-DD') AS "startDate", to_char(c.end_date, 'YYYY-MM-DD') AS "endDate", c.arr::float8 AS arr, c.currency, c.kpis,
-      a.industry, a.employees, a.servers, a.cloud_resources AS "cloudResources", a.network_devices AS "networkDevices",
-      a.compliance_frameworks AS "complianceFrameworks", a.tech_stack AS "techStack", h.results->'pains' AS "hypothesisPains",
-      p.id AS "projectId", p.manager_id AS "managerId"
-    FROM contracts c JOIN accounts a ON a.id = c.account_id AND a.deleted_at IS NULL
-      LEFT JOIN value_hypotheses h ON h.opportunity_id = c.opportunity_id AND h.deleted_at IS NULL
-      LEFT JOIN projects p ON p.contract_id = c.id AND p.deleted_at IS NULL
-    WHERE c.deleted_at IS NULL AND c.status <> 'ended' AND c.start_date <= ${now.toISOString().slice(0, 10)}::date
-    ORDER BY a.created_at, c.id LIMIT ${MAX_CONTRACTS}`);
-  if (!contracts.length) return 0;
+  const today = now.toISOString().slice(0, 10);
+  const tracked = trackedDeals(ctx).filter(({ deal }) => deal.contract!.status !== 'ended' && deal.contract!.start <= today && deal.ids.kpis?.length);
+  if (!tracked.length) return 0;
+  const graphs = await valueGraphs(db, tracked.map((x) => x.a.id));
 
-  await db.execute(sql`INSERT INTO value_graphs (account_id) SELECT DISTINCT unnest(${sql.param(contracts.map((c) => c.accountId))}::uuid[]) ON CONFLICT DO NOTHING`);
-  const graphs = new Map((await exec<{ id: string; accountId: string }>(sql`SELECT id, account_id AS "accountId" FROM value_graphs WHERE deleted_at IS NULL`)).map((g) => [g.accountId, g.id]));
-
-  const hyps: Record<string, unknown>[] = [];
-  const contractKpis: { id: string; kpis: unknown[] }[] = [];
   const kpiRows: Record<string, unknown>[] = [];
   const points: { k: string; at: string; v: number }[] = [];
   const alerts: Record<string, unknown>[] = [];
-  const seq = { project: 0, other: 0 };
-  for (const c of contracts) {
-    const profile = { name: c.accountName, industry: c.industry, employees: c.employees, servers: c.servers, cloudResources: c.cloudResources,
-      networkDevices: c.networkDevices, complianceFrameworks: c.complianceFrameworks, techStack: c.techStack };
-    let pains = c.hypothesisPains;
-    let raw = Array.isArray(c.kpis) ? c.kpis : [];
-    if (!pains || !raw.length) {
-      // The business case the deal was won on, and the Committer's KPIs from it.
-      // The deal was won on the CMDB pains whose KPIs are tracked below, so the promise and the KPIs cover the same value.
-      const model = buildHypothesis({ account: profile, opportunity: { amount: c.arr, currency: c.currency }, playbook, discovery: { painIds: PAINS } });
-      const results = computeHypothesis(model);
-      if (!pains) {
-        pains = results.pains;
-        const accepted = new Date(Date.parse(`${c.startDate}T00:00:00Z`) - r.int(3, 20) * DAY);
-        hyps.push({ vg: graphs.get(c.accountId), a: c.accountId, o: c.opportunityId, m: model, r: results, ab: results.annualBenefit, tb: results.totalBenefits,
-          tc: results.totalCosts, npv: results.npv, roi: results.roiPercent, pb: results.paybackMonths, cur: results.currency, at: accepted.toISOString() });
-      }
-      if (!raw.length) {
-        const proposal = proposeCommitment({ model, results, playbook, startDate: c.startDate, contacts: [], vendorOwnerId: null });
-        raw = proposal.kpis.filter((k) => DERIVED.includes(k.id));
-        if (raw.length < 3) {
-          const deadline = (raw[0] as { deadline?: string } | undefined)?.deadline ?? c.endDate;
-          raw.push({ id: 'discovery_coverage', painId: null, categoryId: 'data_quality', label: 'Discovery coverage', unit: 'percent', betterWhen: 'higher',
-            baseline: r.int(55, 75), target: benchmark(playbook, 'discovery_coverage_target').value, deadline, ownerContactId: null, ownerContactName: null, ownerUserId: null,
-            clause: `Discovery coverage of the estate reaches the target by ${deadline}.` });
-        }
-        contractKpis.push({ id: c.id, kpis: raw });
-      }
-    }
-    const { kpis } = kpisFromContract(raw, { startDate: c.startDate, endDate: c.endDate, pains, categories: playbook.valueRealization.kpiCategories });
-    for (const k of kpis) {
+  for (const { a, deal } of tracked) {
+    const c = deal.contract!;
+    const { kpis } = kpisFromContract(deal.ids.kpis!, { startDate: c.start, endDate: c.end, pains: deal.ids.pains, categories: playbook.valueRealization.kpiCategories });
+    // On a lagging account the first KPI with a few weeks of history drifts behind.
+    const drifting = a.story.realization === 'lagging' ? kpis.findIndex((k) => now.getTime() - Date.parse(`${k.startDate}T00:00:00Z`) > 3 * WEEK) : -1;
+    kpis.forEach((k, n) => {
       const id = randomUUID();
-      // KPIs on a delivery project drift more often, so the Delivery Command has alerts with course-correction tasks.
-      const drifts = c.projectId ? seq.project++ % 5 === 2 : seq.other++ % 25 === 7;
-      const series = measure(k, now, r, drifts);
+      const series = measure(k, now, r, n === drifting ? 'drift' : a.story.realization);
       const last = series[series.length - 1];
       const e = last ? evaluate(k, { at: last.at, value: last.v }, threshold) : null;
-      kpiRows.push({ id, a: c.accountId, vg: graphs.get(c.accountId), c: c.id, p: c.projectId, key: k.key, name: k.name, unit: k.unit, cat: k.categoryId,
-        bw: k.betterWhen, b: k.baseline, t: k.target, s: k.startDate, d: k.deadline, o: k.ownerName, cl: k.clause, av: k.annualValueAtTarget,
-        lv: last?.v ?? null, lm: last?.at ?? null, le: e?.expected ?? null, lvp: e?.variancePercent ?? null });
+      kpiRows.push({
+        id, accountId: a.id, valueGraphId: graphs.get(a.id), contractId: deal.ids.contract, projectId: deal.ids.project ?? null, key: k.key, name: k.name, unit: k.unit,
+        categoryId: k.categoryId, betterWhen: k.betterWhen, baseline: k.baseline, target: k.target, startDate: k.startDate, deadline: k.deadline, ownerName: k.ownerName,
+        clause: k.clause, annualValueAtTarget: k.annualValueAtTarget, lastValue: last?.v ?? null, lastMeasuredAt: last?.at ?? null, lastExpected: e?.expected ?? null,
+        lastVariancePercent: e?.variancePercent ?? null,
+      });
       for (const pt of series) points.push({ k: id, at: pt.at, v: pt.v });
       if (last && e?.alert) {
-        alerts.push({ id: randomUUID(), k: id, a: c.accountId, p: c.projectId, m: c.managerId, at: last.at, v: last.v, e: e.expected, vp: e.variancePercent,
+        const project = deal.project && !deal.project.closed ? deal.ids.project : null;
+        alerts.push({ id: randomUUID(), k: id, a: a.id, p: project ?? null, m: project ? deal.ids.projectManager ?? null : null, at: last.at, v: last.v, e: e.expected, vp: e.variancePercent,
           name: k.name, unit: k.unit, b: k.baseline, t: k.target, d: k.deadline });
       }
-    }
+    });
   }
-
-  const json = (x: unknown) => JSON.stringify(x);
-  if (hyps.length) {
-    await db.execute(sql`INSERT INTO value_hypotheses (value_graph_id, account_id, opportunity_id, status, model, results, annual_benefit, total_benefits,
-        total_costs, npv, roi_percent, payback_months, currency, accepted_at, created_at, updated_at, version)
-      SELECT x.vg, x.a, x.o, 'accepted', x.m, x.r, x.ab, x.tb, x.tc, x.npv, x.roi, x.pb, x.cur, x.at, x.at, x.at, 2
-      FROM json_to_recordset(${json(hyps)}::json) AS x(vg uuid, a uuid, o uuid, m jsonb, r jsonb, ab bigint, tb bigint, tc bigint, npv bigint, roi real, pb real, cur text, at timestamptz)
-      ON CONFLICT DO NOTHING`);
-  }
-  if (contractKpis.length) {
-    await db.execute(sql`UPDATE contracts c SET kpis = x.kpis FROM json_to_recordset(${json(contractKpis)}::json) AS x(id uuid, kpis jsonb)
-      WHERE c.id = x.id AND c.kpis = '[]'::jsonb`);
-  }
-  await db.execute(sql`INSERT INTO value_kpis (id, account_id, value_graph_id, contract_id, project_id, key, name, unit, category_id, better_when, baseline, target,
-      start_date, deadline, owner_name, clause, annual_value_at_target, last_value, last_measured_at, last_expected, last_variance_percent)
-    SELECT x.id, x.a, x.vg, x.c, x.p, x.key, x.name, x.unit, x.cat, x.bw, x.b, x.t, x.s, x.d, x.o, x.cl, x.av, x.lv, x.lm, x.le, x.lvp
-    FROM json_to_recordset(${json(kpiRows)}::json) AS x(id uuid, a uuid, vg uuid, c uuid, p uuid, key text, name text, unit text, cat text, bw text,
-      b float8, t float8, s date, d date, o text, cl text, av bigint, lv float8, lm timestamptz, le float8, lvp float8)
-    ON CONFLICT DO NOTHING`);
-  for (let i = 0; i < points.length; i += 20_000) {
-    const chunk = points.slice(i, i + 20_000);
-    await db.execute(sql`INSERT INTO kpi_measurements (kpi_id, measured_at, value, source)
-      SELECT k, at, v, 'demo' FROM unnest(${sql.param(chunk.map((p) => p.k))}::uuid[], ${sql.param(chunk.map((p) => p.at))}::timestamptz[],
-        ${sql.param(chunk.map((p) => p.v))}::float8[]) AS u(k, at, v)
-      ON CONFLICT DO NOTHING`);
-  }
+  await insertRows(db, 'value_kpis', KPI, kpiRows);
+  await insertRows(db, 'kpi_measurements', { kpiId: 'uuid', measuredAt: 'timestamptz', value: 'float8', source: 'text' },
+    points.map((p) => ({ kpiId: p.k, measuredAt: p.at, value: p.v, source: 'demo' })), 20_000);
   if (alerts.length) await raiseDemoAlerts(database, alerts, threshold);
-  await weeklyUpdates(database, ctx, [...new Set(kpiRows.map((k) => k.a as string))]);
+  await weeklyUpdates(database, ctx, [...new Set(kpiRows.map((k) => k.accountId as string))]);
   return kpiRows.length + points.length + alerts.length;
 }
 
-/** Weekly points from the start (the last half year at most): the trajectory with ±2 % noise; some KPIs lag or drift. */
-function measure(k: TrackedKpi, now: Date, r: DemoContext['rng'], drifts: boolean): { at: string; v: number }[] {
+/**
+ * Weekly points from the start (three years at most): the trajectory with ±2.5 % noise. On track, about one in six
+ * KPIs lags steadily a little (within the threshold); ahead, the KPI runs 3–8 % better; a drifting KPI falls 12–22 %
+ * behind over its last 8 weeks.
+ */
+function measure(k: TrackedKpi, now: Date, r: DemoContext['rng'], trend: Story['realization'] | 'drift'): { at: string; v: number }[] {
   const start = Math.max(Date.parse(`${k.startDate}T00:00:00Z`) + WEEK, now.getTime() - MAX_WEEKS * WEEK);
   const last = now.getTime() - r.int(0, 6) * DAY - 9 * 3600_000;
   if (last < start) return [];
-  // A drifting KPI falls beyond the threshold over its last 8 weeks; about one in six others lags steadily a little.
-  const drift = drifts ? r.int(12, 22) / 100 : 0;
-  const lag = !drift && r.next() < 0.17 ? r.int(2, 7) / 100 : 0;
+  const drift = trend === 'drift' ? r.int(12, 22) / 100 : 0;
+  const lag = trend === 'on_track' && r.next() < 0.17 ? r.int(2, 6) / 100 : trend === 'ahead' ? -r.int(3, 8) / 100 : 0;
   const out: { at: string; v: number }[] = [];
   const along = (t: number) => {
     const s = Date.parse(`${k.startDate}T00:00:00Z`);
