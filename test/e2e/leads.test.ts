@@ -62,7 +62,7 @@ describe('lead journey', () => {
     await bant.getByLabel('Do you currently have a CMDB? How accurate is it?').fill('ServiceNow CMDB, about 60 % accurate');
     await bant.getByRole('button', { name: 'Save BANT' }).click();
     await expect.poll(() => bant.innerText()).toContain('4 of 4 met');
-    await expect.poll(() => page.getByTestId('score-points').innerText()).toContain('+10 Budget identified');
+    await expect.poll(() => page.getByTestId('score-points').innerText()).toContain('+15 Budget identified');
     await page.getByTestId('score-card').scrollIntoViewIfNeeded();
     await screenshot(page, 'leads-lead-page');
 

@@ -15,19 +15,19 @@ describe('lead scoring', () => {
       ...blank, techStack: ['servicenow', 'AWS'], servers: 1500, hasCmdb: true, cmdbAccuracyPercent: 60, source: 'website',
       bant: { budget: true, authority: true, need: true, timelineMonths: 6 }, engagement: { meetingAccepted: 1, websiteVisits: 2 },
     });
-    // fit: 15 ServiceNow + 5 CMDB + 10 inaccurate + 10 servers + 10+10+10+10 BANT = 80; engagement: 15 inbound + 25 meeting = 40
-    expect(s.fitPoints).toBe(80);
+    // fit: 15 ServiceNow + 5 CMDB + 10 inaccurate + 10 servers + 15+15+15+15 BANT = 100; engagement: 15 inbound + 25 meeting = 40
+    expect(s.fitPoints).toBe(100);
     expect(s.engagementPoints).toBe(40);
-    expect(s.fitScore).toBe(80);
+    expect(s.fitScore).toBe(100);
     expect(s.engagementScore).toBe(40);
-    expect(s.score).toBe(Math.floor((80 * 60 + 40 * 40) / 100)); // 64
-    expect(s.priority).toBe('warm');
+    expect(s.score).toBe(Math.floor((100 * 70 + 40 * 30) / 100)); // 82
+    expect(s.priority).toBe('hot');
     expect(s.explanation.map((p) => p.rule)).toEqual([
       'servicenow_in_stack', 'has_cmdb', 'cmdb_inaccurate', 'servers_1000', 'budget_identified', 'has_authority', 'clear_need',
       'timeline_12m', 'inbound_inquiry', 'meeting_accepted',
     ]);
     expect(pointLabel(s.explanation[0])).toBe('+15 ServiceNow in stack');
-    expect(s.explanation.reduce((n, p) => n + p.points, 0)).toBe(120);
+    expect(s.explanation.reduce((n, p) => n + p.points, 0)).toBe(140);
   });
 
   it('subtracts negative rules, never goes below 0 and caps at the maximum', () => {
@@ -45,9 +45,41 @@ describe('lead scoring', () => {
       ...blank, techStack: ['ServiceNow'], monitoringTools: ['Datadog'], hasCmdb: true, cmdbAccuracyPercent: 50,
       complianceFrameworks: ['SOX'], servers: 2000, bant: { budget: true, authority: true, need: true },
     });
-    expect(hot.score).toBe(85); // 15 + 5 + 5 + 10 + 10 + 10 + 10 + 10 + 10
+    expect(hot.score).toBe(100); // 15 + 5 + 5 + 10 + 10 + 10 + 15 + 15 + 15 = 100 (capped)
     expect(hot.priority).toBe('hot');
     expect(scoreLead(scoring, blank).priority).toBe('cold');
+  });
+
+  describe('typical leads get scores a sales manager believes (default playbook)', () => {
+    const bantAll = { budget: true, authority: true, need: true, timelineMonths: 6 };
+    const goodFit = { techStack: ['ServiceNow'], servers: 2400, complianceFrameworks: ['SOX'], hasCmdb: true, cmdbAccuracyPercent: 60 };
+    const score = (lead: Partial<ScoringLead>) => scoreLead(scoring, { ...blank, ...lead });
+
+    it('full BANT and an ideal fit are hot, with or without recorded touches', () => {
+      expect(score({ ...goodFit, bant: bantAll, source: 'website', engagement: { meetingAccepted: 1 } })).toMatchObject({ score: 82, priority: 'hot' });
+      expect(score({ ...goodFit, bant: bantAll })).toMatchObject({ fitScore: 100, engagementScore: 0, score: 70, priority: 'hot' });
+    });
+
+    it('full BANT alone is warm; with ServiceNow too (once 33, cold) still warm, short of hot', () => {
+      expect(score({ bant: bantAll })).toMatchObject({ score: 42, priority: 'warm' });
+      expect(score({ bant: bantAll, source: 'website' })).toMatchObject({ score: 46, priority: 'warm' });
+      expect(score({ bant: bantAll, techStack: ['ServiceNow'] })).toMatchObject({ score: 52, priority: 'warm' });
+    });
+
+    it('without BANT answers an ideal profile is warm, a good one warm once engaged, a poor one cold however it arrived', () => {
+      const ideal = { ...goodFit, monitoringTools: ['Datadog'], employees: 8000, recentInitiatives: ['Cloud migration'] };
+      expect(score({ ...ideal, source: 'website' })).toMatchObject({ score: 50, priority: 'warm' });
+      expect(score({ ...goodFit, source: 'webinar', engagement: { webinarAttended: 1 } })).toMatchObject({ score: 38, priority: 'cold' });
+      expect(score({ ...goodFit, source: 'website', engagement: { meetingAccepted: 1 } })).toMatchObject({ score: 47, priority: 'warm' });
+      expect(score({ employees: 150 })).toMatchObject({ score: 0, priority: 'cold' });
+      expect(score({ employees: 150, source: 'website', engagement: { contentDownloaded: 1, websiteVisits: 4 } })).toMatchObject({ score: 7, priority: 'cold' });
+    });
+
+    it('an answer of "no" counts against a lead: no budget keeps a good one warm, failing BANT makes it cold', () => {
+      expect(score({ ...goodFit, bant: { ...bantAll, budget: false } })).toMatchObject({ fitPoints: 80, score: 56, priority: 'warm' });
+      expect(score({ ...goodFit, bant: { budget: false, authority: false, need: true, timelineMonths: 24 } })).toMatchObject({ fitPoints: 25, score: 17, priority: 'cold' });
+      expect(score({ bant: { budget: false, authority: false, need: false, timelineMonths: 24 } })).toMatchObject({ fitScore: 0, priority: 'cold' });
+    });
   });
 
   it('conditions: lists case-insensitive, unknown values only satisfy neq', () => {

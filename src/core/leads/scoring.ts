@@ -1,6 +1,12 @@
 // Lead scoring (004 §1.2–1.3): fit + engagement from the playbook's rules, every point explained.
 // The same rules compile to one SQL expression (scoring-sql.ts) for set-based re-scoring; both follow the
 // semantics written here, and a test scores the same leads both ways.
+//
+// Intent: the score ranks leads by how soon a seller should call. Fit is who the buyer is (profile, 004 §1.3) and
+// what they told us (BANT, 004 §1.2, the playbook's test of sales readiness); engagement is how warm the conversation
+// is. Engagement is usually thin when the answers come from one call, so fit weighs more: with the default playbook
+// four BANT answers make a lead warm, four answers and a good profile make it hot, and no answers with a poor
+// profile leave it cold (scoring.test.ts pins these typical leads).
 import type { Playbook } from '../playbook';
 import type { Bant, Engagement, Priority } from './schemas';
 

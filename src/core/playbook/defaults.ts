@@ -139,8 +139,12 @@ export const defaultPlaybook: Playbook = {
       { id: 'recent_initiatives', label: 'Recent technology initiatives', type: 'list', group: 'initiatives' }, // 004 §1.3
     ],
     scoring: {
-      // Fit: what 004 says matters (§1.2 BANT, §1.3 enrichment, ServiceNow integration in the objection
-      // responses). Points are assumptions, not in seed; the criteria are from the seed.
+      // Intent (the points and weights are assumptions, not in seed; the criteria are from the seed): the score says
+      // how soon a seller should call. BANT (004 §1.2) is the playbook's own test of sales readiness, so the four
+      // answers weigh most: a lead meeting all four is at least warm (42) on its answers alone, and hot (70+) with a
+      // good profile (ServiceNow, scale, CMDB or compliance pain, 004 §1.3). A strong profile without answers yet is
+      // warm; engagement (inbound, replies, a meeting) lifts a lead, but without answers only one engaged on nearly
+      // every channel reaches hot; no answers and a poor profile stay cold. Fit points above maxFitPoints add nothing.
       fitRules: [
         { id: 'servicenow_in_stack', points: 15, explanation: 'ServiceNow in stack', when: { fact: 'techStack', op: 'contains', value: 'ServiceNow' } }, // 004 §1.3, Objections
         { id: 'monitoring_tools', points: 5, explanation: 'Monitoring tools in place', when: { fact: 'monitoringTools', op: 'exists' } }, // 004 §1.3
@@ -152,11 +156,15 @@ export const defaultPlaybook: Playbook = {
         { id: 'network_devices', points: 5, explanation: '500+ network devices', when: { fact: 'networkDevices', op: 'gte', value: 500 } }, // 004 §1.3; threshold assumption, not in seed
         { id: 'enterprise_size', points: 5, explanation: '1,000+ employees', when: { fact: 'employees', op: 'gte', value: 1000 } }, // 004 §1.3 company size; threshold assumption, not in seed
         { id: 'recent_initiatives', points: 5, explanation: 'Recent technology initiative', when: { fact: 'recentInitiatives', op: 'exists' } }, // 004 §1.3
-        { id: 'budget_identified', points: 10, explanation: 'Budget identified', when: { fact: 'bant.budget', op: 'isTrue' } }, // 004 §1.2 B
-        { id: 'has_authority', points: 10, explanation: 'Contact influences purchasing', when: { fact: 'bant.authority', op: 'isTrue' } }, // 004 §1.2 A
-        { id: 'clear_need', points: 10, explanation: 'Clear pain (assets, CMDB, compliance)', when: { fact: 'bant.need', op: 'isTrue' } }, // 004 §1.2 N
-        { id: 'timeline_12m', points: 10, explanation: 'Initiative within 12 months', when: { fact: 'bant.timelineMonths', op: 'lte', value: 12 } }, // 004 §1.2 T
+        { id: 'budget_identified', points: 15, explanation: 'Budget identified', when: { fact: 'bant.budget', op: 'isTrue' } }, // 004 §1.2 B
+        { id: 'has_authority', points: 15, explanation: 'Contact influences purchasing', when: { fact: 'bant.authority', op: 'isTrue' } }, // 004 §1.2 A
+        { id: 'clear_need', points: 15, explanation: 'Clear pain (assets, CMDB, compliance)', when: { fact: 'bant.need', op: 'isTrue' } }, // 004 §1.2 N
+        { id: 'timeline_12m', points: 15, explanation: 'Initiative within 12 months', when: { fact: 'bant.timelineMonths', op: 'lte', value: 12 } }, // 004 §1.2 T
         { id: 'timeline_beyond_12m', points: -10, explanation: 'Initiative more than 12 months out', when: { fact: 'bant.timelineMonths', op: 'gt', value: 12 } }, // 004 §1.2 T
+        // An answer of "no" is evidence against readiness, not a missing answer (unknown stays null and scores nothing)
+        { id: 'no_budget', points: -15, explanation: 'No budget identified', when: { fact: 'bant.budget', op: 'isFalse' } }, // 004 §1.2 B
+        { id: 'no_authority', points: -15, explanation: 'Contact has no purchasing influence', when: { fact: 'bant.authority', op: 'isFalse' } }, // 004 §1.2 A
+        { id: 'no_need', points: -15, explanation: 'No clear pain', when: { fact: 'bant.need', op: 'isFalse' } }, // 004 §1.2 N
       ],
       // Engagement: channels and touches from 000 §1 stage 1 and 004 §1.1 / tips; points are assumptions, not in seed
       engagementRules: [
@@ -171,7 +179,9 @@ export const defaultPlaybook: Playbook = {
       ],
       maxFitPoints: 100, // assumption, not in seed (fit capped and scaled to 0–100)
       maxEngagementPoints: 100, // assumption, not in seed
-      combineWeights: { fit: 60, engagement: 40 }, // assumption, not in seed
+      // Fit (profile and BANT) leads: at 60/40 a lead with every BANT answer and a good profile but no recorded touches
+      // scored 33-60, cold or warm, which no sales manager believed. Assumption, not in seed.
+      combineWeights: { fit: 70, engagement: 30 },
       priorityBands: { hot: 70, warm: 40 }, // assumption, not in seed
     },
     assignment: {

@@ -88,7 +88,8 @@ export const leadsMeta: MetaMap = {
 
   'leads.scoring': {
     title: 'Lead scoring',
-    help: 'Total = fit % × fit weight + engagement % × engagement weight.',
+    help: 'Total = fit % × fit weight + engagement % × engagement weight. The score says how soon to call: four BANT answers '
+      + 'make a lead warm, with a good profile hot; no answers and a poor profile leave it cold.',
   },
   'leads.scoring.fitRules': {
     title: 'Fit rules', rowTitle: ['explanation', 'id'],
@@ -109,6 +110,9 @@ export const leadsMeta: MetaMap = {
       clear_need: seed('004 §1.2', 'Need: Clear pain points around asset management, CMDB accuracy, or compliance'),
       timeline_12m: seed('004 §1.2', 'Timeline: Initiative planned within 6-12 months'),
       timeline_beyond_12m: seed('004 §1.2', 'Timeline: Initiative planned within 6-12 months'),
+      no_budget: seed('004 §1.2', 'Budget: IT operations/infrastructure budget identified'),
+      no_authority: seed('004 §1.2', 'Authority: Contact has influence on purchasing decisions'),
+      no_need: seed('004 §1.2', 'Need: Clear pain points around asset management, CMDB accuracy, or compliance'),
     },
   },
   ...ruleFields('fitRules'),

@@ -31,7 +31,7 @@ describe('lead capture', () => {
     expect(lead.scoreExplanation.map((p: any) => `${p.points} ${p.explanation}`)).toEqual(['15 ServiceNow in stack', '10 1,000+ servers', '5 1,000+ employees', '15 Inbound inquiry']);
     expect(lead.fitScore).toBe(30);
     expect(lead.engagementScore).toBe(15);
-    expect(lead.score).toBe(24);
+    expect(lead.score).toBe(25); // ⌊(30 × 70 + 15 × 30) / 100⌋ with the default weights
     expect(lead.assignmentExplanation.text).toMatch(/^Assigned to sdr user \(\d+ points\): EMEA territory \+40, Financial Services \+30, Enterprise \(5,000\+ employees\) \+20, workload/);
     expect(new Date(lead.firstResponseDueAt).getTime()).toBeGreaterThan(new Date(lead.createdAt).getTime());
     expect(lead.slaDueAt).toBe(lead.firstResponseDueAt);

@@ -102,7 +102,7 @@ describe('re-scoring on a playbook change', () => {
     });
     expect(after.scoreExplanation[0]).toEqual({ rule: 'servicenow_in_stack', kind: 'fit', points: 40, explanation: 'ServiceNow shop' });
     expect(after.fitScore).toBe(40);
-    expect(after.score).toBe(Math.floor((40 * 60 + 15 * 40) / 100));
+    expect(after.score).toBe(Math.floor((40 * 70 + 15 * 30) / 100));
     // Leads the change does not affect are not rewritten: same score, same row version, same scored version.
     const untouched = (await admin.get(`/api/leads/${other.id}`)).body;
     expect(untouched).toMatchObject({ score: other.score, version: other.version, scoredPlaybookVersion: other.scoredPlaybookVersion });
