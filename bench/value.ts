@@ -97,7 +97,7 @@ async function main() {
       line('GET …/value/proposal.pdf (4 pages, embedded font)', fmt(pdfTimes));
       const r = computeHypothesis(model);
       t0 = performance.now();
-      const pdf = await renderProposalPdf({ accountName: 'Bench', opportunityName: 'Bench', stage: 'proposal', closeDate: null, date: new Date(), status: 'draft', model, results: r, narrative: 'Bench', kpis: [], successCriteria: [] });
+      const pdf = await renderProposalPdf({ accountName: 'Bench', opportunityName: 'Bench', stage: 'Proposal', closeDate: null, date: new Date(), status: 'draft', model, results: r, narrative: 'Bench', kpis: [], successCriteria: [], seller: defaultPlaybook.company });
       line('PDF render alone', `${(performance.now() - t0).toFixed(1)} ms · ${(pdf.length / 1024).toFixed(0)} KiB`);
     } finally {
       await server.close();

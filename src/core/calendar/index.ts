@@ -7,3 +7,4 @@ export {
   validateCalendar,
 } from './business-hours';
 export type { BusinessCalendar } from './business-hours';
+export { formatDay, formatDayIn, formatDayRange, formatInstant } from './format';

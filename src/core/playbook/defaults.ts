@@ -6,6 +6,7 @@
  * seeds do not give are marked `// assumption, not in seed`. Where a seed names a person, the
  * playbook names the role instead.
  */
+import { defaultCompany } from './company';
 import type { Playbook } from './schema';
 
 export const defaultPlaybook: Playbook = {
@@ -21,6 +22,9 @@ export const defaultPlaybook: Playbook = {
     endTime: '17:00',
     holidays: [],
   },
+
+  // The seller on invoices and proposals: demo values, assumption, not in seed (the seeds name OmniGaze only)
+  company: defaultCompany,
 
   // Roles referenced by the seeds (people named in the seeds appear here by role)
   roles: [

@@ -2,6 +2,8 @@ import { playbookSchema, type Playbook } from './schema';
 
 export * from './schema';
 export { defaultPlaybook } from './defaults';
+export * from './company';
+export { upgradeStoredPlaybook } from './upgrade';
 
 export interface PlaybookFieldError {
   /** Dotted path, e.g. `health.weights.usage` or `pipeline.stages.2.probability`; '' for the root. */
@@ -40,6 +42,7 @@ export const PLAYBOOK_SECTIONS: readonly PlaybookSection[] = [
   { key: 'name', label: 'Name', description: 'Name of this playbook version' },
   { key: 'currency', label: 'Currency', description: 'Default currency for money amounts' },
   { key: 'calendar', label: 'Business hours', description: 'Time zone, working days, hours and holidays for SLA clocks' },
+  { key: 'company', label: 'Company', description: 'The seller on invoices and proposals: legal name, address, tax id, contact and payment instructions' },
   { key: 'roles', label: 'Roles', description: 'Organisational roles that own stages, steps and escalations' },
   { key: 'leads', label: 'Lead management', description: 'Sources, BANT, enrichment, scoring, assignment, SLAs and handoff' },
   { key: 'pipeline', label: 'Sales pipeline', description: 'Stages, probabilities, exit criteria, loss reasons and POC rules' },

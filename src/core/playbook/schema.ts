@@ -4,6 +4,7 @@
  * strictly (unknown keys rejected) and cross-field invariants are checked with clear paths.
  */
 import { z } from 'zod';
+import { companySchema } from './company';
 import {
   billingSchema,
   calendarSchema,
@@ -394,6 +395,8 @@ export const playbookSchema = z
     name: labelSchema,
     currency: currencySchema,
     calendar: calendarSchema,
+    /** The seller on invoices and proposals (company.ts). */
+    company: companySchema,
     roles: z.array(roleSchema).min(1),
     leads: leadsSchema,
     pipeline: pipelineSchema,

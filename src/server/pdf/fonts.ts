@@ -35,4 +35,4 @@ export function pdfFonts(): PdfFonts {
 
 /** Without a TTF, keep to WinAnsi: spell out the few symbols we use that Helvetica lacks. */
 export const winAnsi = (s: string) =>
-  s.replace(/≤/g, '<=').replace(/≥/g, '>=').replace(/→/g, '->').replace(/[^\x20-\xff–—’“”•…€]/g, '?');
+  s.replace(/≤/g, '<=').replace(/≥/g, '>=').replace(/→/g, '->').replace(/−/g, '-').replace(/[^\n\x20-\xff–—’“”•…€]/g, '?');

@@ -1,4 +1,5 @@
 /** All playbook UI metadata in one map, and how a field finds its seed citation. */
+import { companyMeta } from './company';
 import { deliveryMeta } from './delivery';
 import { healthValueMeta } from './health-value';
 import { leadsMeta } from './leads';
@@ -11,7 +12,7 @@ import type { Citation, FieldMeta, MetaMap } from './types';
 export * from './types';
 
 export const PLAYBOOK_META: MetaMap = {
-  ...rootMeta, ...leadsMeta, ...pipelineMeta, ...deliveryMeta, ...successMeta, ...healthValueMeta, ...otherMeta,
+  ...rootMeta, ...companyMeta, ...leadsMeta, ...pipelineMeta, ...deliveryMeta, ...successMeta, ...healthValueMeta, ...otherMeta,
 };
 
 export interface Provenance {

@@ -202,9 +202,10 @@ export async function voidInvoice(ctx: Ctx, id: string, input: VoidInput) {
   });
 }
 
-/** Everything the invoice PDF shows. */
+/** Everything the invoice PDF shows: the invoice, the customer and the seller (the playbook's company section). */
 export async function invoiceDocument(ctx: Ctx, id: string) {
   const inv = await getInvoice(ctx, id);
-  const account = await repo.accountBrief(ctx.deps.database.db, inv.accountId);
-  return { invoice: inv, account };
+  const db = ctx.deps.database.db;
+  const [account, { playbook }] = await Promise.all([repo.accountBrief(db, inv.accountId), currentPlaybook(db)]);
+  return { invoice: inv, account, seller: playbook.company };
 }

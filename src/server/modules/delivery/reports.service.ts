@@ -1,6 +1,7 @@
 // Weekly status reports (generated, edited, stored once per project and week, sent, PDF) and the project metrics
 // of 003 with their recorded technical values.
 import { and, desc, eq, isNull, or } from 'drizzle-orm';
+import { formatDay } from '../../../core/calendar/format';
 import { buildReport, mondayOf, projectMetrics, recordableMetricKeys, todayUtc, type Deliverable, type ReportContent } from '../../../core/delivery';
 import type { MetricRecord, ReportUpdate } from '../../../core/delivery/schemas';
 import { AppError, notFound } from '../../../core/errors';
@@ -47,11 +48,11 @@ async function generate(db: Executor, p: ProjectRow, playbook: Playbook, weekOf:
 /** The default narrative of a new report; the sender edits it. */
 function draftText(c: ReportContent) {
   const slip = c.timeline.slipDays;
-  const summary = `Progress ${c.progress.percentDone} % of planned hours. Forecast end ${c.timeline.forecastEndDate}`
+  const summary = `Progress ${c.progress.percentDone} % of planned hours. Forecast end ${formatDay(c.timeline.forecastEndDate)}`
     + `${slip > 0 ? `, ${slip} days after the baseline` : slip < 0 ? `, ${-slip} days ahead of the baseline` : ', on the baseline'}. `
     + `Budget ${c.budget.percentUsed ?? 0} % used. ${c.risks.open} open risks, ${c.issues.open} open issues${c.issues.critical ? ` (${c.issues.critical} critical)` : ''}.`;
   const upcoming = c.milestones.filter((m) => m.status !== 'accepted').slice(0, 2);
-  const nextSteps = upcoming.length ? upcoming.map((m) => `${m.name}: forecast ${m.forecastDate}${m.status === 'submitted' ? ' (awaiting acceptance)' : ''}.`).join('\n') : 'Closure and handoff.';
+  const nextSteps = upcoming.length ? upcoming.map((m) => `${m.name}: forecast ${formatDay(m.forecastDate)}${m.status === 'submitted' ? ' (awaiting acceptance)' : ''}.`).join('\n') : 'Closure and handoff.';
   return { summary, nextSteps };
 }
 
@@ -136,9 +137,11 @@ export async function reportPdf(ctx: Ctx, projectId: string, reportId: string) {
   const r = await getReport(ctx, projectId, reportId);
   const db = ctx.deps.database.db;
   const p = await projectForRead(ctx, db, projectId);
+  const { playbook } = await currentPlaybook(db);
   // pdfkit loads on first use: it is a quarter of a second of every start otherwise.
   const pdf = await (await import('./report-pdf')).renderStatusReportPdf({
     content: r.content as ReportContent, overall: r.overall, summary: r.summary, nextSteps: r.nextSteps, status: r.status, sentAt: r.sentAt, currency: p.currency,
+    sellerName: playbook.company.legalName, timeZone: playbook.calendar.timeZone,
   });
   return { pdf, filename: `status-report-${r.weekOf}.pdf` };
 }

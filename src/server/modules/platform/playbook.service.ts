@@ -1,7 +1,7 @@
 // The active playbook: the seeds' rules as data, stored in versions. Every calculation reads the latest version.
 import { z } from 'zod';
 import { AppError } from '../../../core/errors';
-import { defaultPlaybook, validatePlaybook, type Playbook } from '../../../core/playbook';
+import { defaultPlaybook, upgradeStoredPlaybook, validatePlaybook, type Playbook } from '../../../core/playbook';
 import { transaction, type Executor } from '../../db/client';
 import type { Ctx } from '../../http/env';
 import { emit } from '../../jobs/events';
@@ -24,7 +24,7 @@ export async function ensurePlaybook(db: Executor) {
 export async function currentPlaybook(db: Executor): Promise<{ version: number; playbook: Playbook; createdAt: Date; note: string | null }> {
   const row = await repo.latestPlaybook(db);
   if (!row) return { version: 0, playbook: defaultPlaybook, createdAt: new Date(0), note: 'Seed defaults (not stored yet)' };
-  return { version: row.version, playbook: row.body as Playbook, createdAt: row.createdAt, note: row.note };
+  return { version: row.version, playbook: upgradeStoredPlaybook(row.body as Playbook), createdAt: row.createdAt, note: row.note };
 }
 
 export async function replacePlaybook(ctx: Ctx, input: z.infer<typeof playbookReplaceSchema>) {

@@ -69,9 +69,9 @@ export function registerValueRoutes(api: OpenAPIHono<AppEnv>) {
     const d = await value.proposalData(ctxOf(c), c.req.valid('param').id);
     // pdfkit loads on first use: it is a quarter of a second of every start otherwise.
     const pdf = await (await import('./proposal-pdf')).renderProposalPdf({
-      accountName: d.opportunity.accountName, opportunityName: d.opportunity.name, stage: d.opportunity.stage, closeDate: d.opportunity.closeDate,
+      accountName: d.opportunity.accountName, opportunityName: d.opportunity.name, stage: d.opportunity.stageName, closeDate: d.opportunity.closeDate,
       date: new Date(), status: d.hypothesis.status, model: d.hypothesis.model, results: d.hypothesis.results, narrative: d.hypothesis.narrative,
-      kpis: d.commitment?.kpis ?? [], successCriteria: d.commitment?.successCriteria ?? [],
+      kpis: d.commitment?.kpis ?? [], successCriteria: d.commitment?.successCriteria ?? [], seller: d.seller,
     });
     const slug = d.opportunity.accountName.toLowerCase().normalize('NFD').replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '') || 'account';
     return c.body(new Uint8Array(pdf), 200, { 'content-type': 'application/pdf', 'content-disposition': `attachment; filename="business-case-${slug}.pdf"` }) as never;

@@ -349,5 +349,8 @@ export async function proposalData(ctx: Ctx, opportunityId: string) {
   const h = await repo.findHypothesis(db, opp.id);
   if (!h) throw new AppError('conflict', 'Generate the value hypothesis first: the proposal is drawn from it.');
   const c = await repo.findCommitment(db, opp.id);
-  return { opportunity: opp, hypothesis: presentHypothesis(h, opp.accountName), commitment: c ? presentCommitment(c) : null };
+  // The PDF names the stage as the playbook does and prints the seller (the playbook's company section).
+  const { playbook } = await currentPlaybook(db);
+  const stageName = playbook.pipeline.stages.find((x) => x.id === opp.stage)?.name ?? opp.stage;
+  return { opportunity: { ...opp, stageName }, hypothesis: presentHypothesis(h, opp.accountName), commitment: c ? presentCommitment(c) : null, seller: playbook.company };
 }
