@@ -12,6 +12,7 @@ import { bodyLimit } from 'hono/body-limit';
 import { secureHeaders } from 'hono/secure-headers';
 import { AppError, issuePath } from '../core/errors';
 import type { AppEnv, Deps } from './http/env';
+import { IDEMPOTENCY_DOC } from './http/idempotency';
 import { authenticate, idempotency, requestContext } from './http/middleware';
 import { strictTransportSecurity } from './http/transport-security';
 import { problemOf, toAppError } from './http/problem';
@@ -44,7 +45,7 @@ export function buildApi(): OpenAPIHono<AppEnv> {
   registerModules(api);
   api.doc31('/openapi.json', {
     openapi: '3.1.0',
-    info: { title: 'Valuegraph API', version: VERSION, description: 'Every route lists who may call it.' },
+    info: { title: 'Valuegraph API', version: VERSION, description: `Every route lists who may call it.\n\n${IDEMPOTENCY_DOC}` },
     servers: [{ url: '/api' }],
   });
   return api;

@@ -8,6 +8,7 @@ import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
 import pg from 'pg';
 import * as schema from './schema';
+import { Ambient, clientOf, type DeferredTransaction, type DriverClient } from './ambient';
 import { lockDataDir } from './lock';
 
 export type Schema = typeof schema;
@@ -21,15 +22,25 @@ export interface SqlRunner {
   executeSql(text: string, values?: unknown[]): Promise<{ rows: any[] }>;
 }
 
+/**
+ * `db`, `query`, `runner` and `transaction` are ambient (db/ambient.ts): inside a transaction they go through it, so
+ * a service's own `transaction()` inside a request-wide one is a savepoint, and nothing inside a transaction can take
+ * PGlite's one connection from under it (rule 2).
+ */
 export interface Database {
   kind: 'pglite' | 'postgres';
+  /** Drizzle; `db.transaction` is `transaction` below. */
   db: Db;
-  /** Raw parameterised SQL outside any transaction (set-based jobs, benchmarks, maintenance). */
+  /** Raw parameterised SQL (set-based jobs, benchmarks, maintenance). */
   query<T = Record<string, unknown>>(text: string, params?: unknown[]): Promise<T[]>;
-  /** Multi-statement SQL without parameters (migrations, restores). */
+  /** Multi-statement SQL without parameters outside any transaction (migrations, restores). */
   exec(text: string): Promise<void>;
-  /** For pg-boss on PGlite; undefined on PostgreSQL where pg-boss opens its own pool. */
+  /** pg-boss's adapter (its own queue on PGlite; on PostgreSQL the jobs a request enqueues). */
   runner: SqlRunner;
+  /** Runs fn in one transaction; inside another transaction of this database, in a savepoint of it. */
+  transaction<T>(fn: (tx: Tx) => Promise<T>): Promise<T>;
+  /** A transaction that begins at the first database access inside it (idempotent requests). */
+  deferred(begin: (tx: Tx) => Promise<void>): DeferredTransaction;
   pglite?: PGlite;
   pool?: pg.Pool;
   close(): Promise<void>;
@@ -57,16 +68,29 @@ async function openPostgres(url: string, max: number): Promise<Database> {
   const pool = new pg.Pool({ connectionString: url, max });
   pool.on('error', () => { /* idle client errors surface on the next query */ });
   await pool.query('select 1');
-  const db = drizzlePg(pool, { schema }) as unknown as Db;
+  const ambient = ambientOf(pool, drizzlePg(pool, { schema }) as unknown as Db);
+  const client = async () => (await ambient.txClient()) ?? pool;
   return {
     kind: 'postgres',
-    db,
+    db: ambientDb(ambient, drizzlePg({ client: ambient.client as pg.Pool, schema }) as unknown as Db),
     pool,
-    query: async (text, params) => (await pool.query(text, params as unknown[])).rows,
+    query: async (text, params) => (await (await client()).query(text, params as unknown[])).rows,
     exec: async (text) => { await pool.query(text); },
-    runner: { executeSql: (text, values) => pool.query(text, values as unknown[]) },
+    runner: { executeSql: async (text, values) => (await client()).query(text, values as unknown[]) },
+    transaction: (fn) => ambient.transaction(fn),
+    deferred: (begin) => ambient.deferred(begin),
     close: () => pool.end(),
   };
+}
+
+function ambientOf(owner: DriverClient, base: Db): Ambient {
+  return new Ambient(owner, (fn, config) => base.transaction(fn as (tx: Tx) => Promise<never>, config));
+}
+
+/** The drizzle handle over the ambient client, its `transaction` the ambient one (drizzle's would BEGIN on it). */
+function ambientDb(ambient: Ambient, db: Db): Db {
+  (db as { transaction: unknown }).transaction = ambient.transaction;
+  return db;
 }
 
 async function openPglite(opts: OpenOptions): Promise<Database> {
@@ -78,7 +102,8 @@ async function openPglite(opts: OpenOptions): Promise<Database> {
       loadDataDir: opts.loadDataDir,
     });
     await pglite.waitReady;
-    const db = drizzlePglite(pglite, { schema }) as unknown as Db;
+    const ambient = ambientOf(pglite, drizzlePglite(pglite, { schema }) as unknown as Db);
+    const client = async () => (await ambient.txClient()) ?? pglite;
     const exec = async (text: string) => {
       try { await pglite.exec(text); } catch (e) {
         // PGlite rule 3: a failed multi-statement command leaves the session aborted until ROLLBACK.
@@ -88,18 +113,21 @@ async function openPglite(opts: OpenOptions): Promise<Database> {
     };
     return {
       kind: 'pglite',
-      db,
+      db: ambientDb(ambient, drizzlePglite({ client: ambient.client as PGlite, schema }) as unknown as Db),
       pglite,
-      query: async (text, params) => (await pglite.query<any>(text, params as unknown[])).rows,
+      query: async (text, params) => (await (await client()).query(text, params as unknown[])).rows,
       exec,
       runner: {
         // pg-boss sends its schema DDL as one multi-statement string without parameters.
         executeSql: async (text, values) => {
-          if (values && values.length) return pglite.query(text, values as unknown[]);
-          const results = await pglite.exec(text);
+          const c = await client();
+          if (values && values.length) return c.query(text, values as unknown[]);
+          const results = await c.exec!(text);
           return results[results.length - 1] ?? { rows: [] };
         },
       },
+      transaction: (fn) => ambient.transaction(fn),
+      deferred: (begin) => ambient.deferred(begin),
       close: async () => { try { await pglite.close(); } finally { release(); } },
     };
   } catch (e) {
@@ -113,12 +141,11 @@ async function openPglite(opts: OpenOptions): Promise<Database> {
  * roll back with the change (PGlite rule 2: inside a transaction use only the transaction handle).
  */
 export function txRunner(tx: Tx): SqlRunner {
-  const client = (tx as unknown as { session: { client: { query(t: string, v?: unknown[]): Promise<{ rows: any[] }> } } })
-    .session.client;
+  const client = clientOf(tx);
   return { executeSql: (text, values) => client.query(text, values as unknown[]) };
 }
 
-/** Runs fn in one transaction. */
+/** Runs fn in one transaction (a savepoint inside the caller's transaction). */
 export function transaction<T>(database: Database, fn: (tx: Tx) => Promise<T>): Promise<T> {
-  return database.db.transaction(fn);
+  return database.transaction(fn);
 }

@@ -8,7 +8,9 @@ export const migrationsFolder = fileURLToPath(new URL('../../../migrations', imp
 
 export async function migrate(database: Database): Promise<void> {
   if (database.kind === 'pglite') {
-    await migratePglite(database.db as never, { migrationsFolder });
+    // On PGlite itself: the migrator opens its transaction on drizzle's session, which the ambient `database.db` has not.
+    const { drizzle } = await import('drizzle-orm/pglite');
+    await migratePglite(drizzle(database.pglite!), { migrationsFolder });
     return;
   }
   // Several servers may boot at once against one PostgreSQL: serialise them on an advisory lock.

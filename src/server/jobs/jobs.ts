@@ -1,5 +1,6 @@
 // Durable jobs on the application's own database through pg-boss. Job kinds are id + zod payload + handler;
-// handlers must be idempotent (delivery is at-least-once). Sending inside a transaction enqueues through it.
+// handlers must be idempotent (delivery is at-least-once). Sending inside a transaction enqueues through it — the one
+// passed, or else the caller's ambient one (a request-wide transaction), so the job commits or rolls back with it.
 import { randomUUID } from 'node:crypto';
 import PgBoss from 'pg-boss';
 import type { Logger } from 'pino';
@@ -27,7 +28,7 @@ export class Jobs {
   private readonly kinds = new Map<string, JobKind>();
   private working = false;
 
-  constructor(readonly boss: PgBoss, private readonly log: Logger) {}
+  constructor(readonly boss: PgBoss, private readonly log: Logger, private readonly database: Database) {}
 
   static create(database: Database, log: Logger, databaseUrl?: string): Jobs {
     const common = { schema: 'pgboss', application_name: 'valuegraph' } as const;
@@ -35,7 +36,7 @@ export class Jobs {
       ? new PgBoss({ ...common, connectionString: databaseUrl, max: 4 })
       : new PgBoss({ ...common, db: database.runner as PgBoss.Db });
     boss.on('error', (e) => log.error({ err: e }, 'job queue error'));
-    return new Jobs(boss, log);
+    return new Jobs(boss, log, database);
   }
 
   async start(kinds: JobKind[]): Promise<void> {
@@ -54,8 +55,7 @@ export class Jobs {
     const k = this.kinds.get(name);
     if (!k) throw new Error(`Unknown job kind ${name}`);
     const payload = k.payload.parse(data);
-    const db = exec && 'rollback' in exec ? txRunner(exec as Tx) : undefined;
-    const id = await this.boss.send(name, payload as object, { ...opts, ...(db ? { db: db as PgBoss.Db } : {}) });
+    const id = await this.boss.send(name, payload as object, { ...opts, db: this.runner(exec) });
     if (!id) throw new Error(`Job ${name} was not enqueued`);
     return id;
   }
@@ -66,9 +66,13 @@ export class Jobs {
     const k = this.kinds.get(kind.name);
     if (!k) throw new Error(`Unknown job kind ${kind.name}`);
     const jobs = items.map((it) => ({ id: randomUUID(), name: kind.name, data: k.payload.parse(it.data) as object, startAfter: it.startAfter }));
-    const db = exec && 'rollback' in exec ? txRunner(exec as Tx) : undefined;
-    await this.boss.insert(jobs, db ? { db: db as PgBoss.Db } : {});
+    await this.boss.insert(jobs, { db: this.runner(exec) });
     return jobs.map((j) => j.id);
+  }
+
+  /** The transaction passed, else the database's ambient runner (the caller's transaction, if any). */
+  private runner(exec: Executor | null): PgBoss.Db {
+    return (exec && 'rollback' in exec ? txRunner(exec as Tx) : this.database.runner) as PgBoss.Db;
   }
 
   /** Start polling for every registered kind (server in embedded mode, or `valuegraph worker`). */
