@@ -3,6 +3,7 @@
 // answers, SLA clocks (some breached and escalated), partner and customer referrals. Set-based inserts.
 // Running SLA clocks get their next step as a pending timer row; the caller queues them once the job queue is up.
 import { randomUUID } from 'node:crypto';
+import { formatInstant } from '../../core/calendar/format';
 import { rankCandidates, type Candidate } from '../../core/leads/assignment';
 import type { LeadStatus } from '../../core/leads/schemas';
 import { compactExplanation, scoreLead } from '../../core/leads/scoring';
@@ -158,7 +159,7 @@ export async function loadLeadsDemo(database: Database, ctx: DemoContext): Promi
     acts.push({ leadId: id, kind: 'system', subject: ownerId ? 'Assigned' : 'Not assigned', body: a.explanation, occurredAt: createdAt });
     if (responded) acts.push({ leadId: id, kind: 'call', subject: 'Intro call', body: 'Walked through their asset visibility gaps; agreed to share the BANT questions.', actorId: ownerId, occurredAt: responded });
     if (breached) {
-      acts.push({ leadId: id, kind: 'system', subject: `First response SLA breached (was due ${breached.toISOString()})`, occurredAt: breached });
+      acts.push({ leadId: id, kind: 'system', subject: `First response SLA breached (was due ${formatInstant(breached, playbook.calendar.timeZone)})`, occurredAt: breached });
       for (let l = 0; l < escalationLevel; l++) {
         acts.push({ leadId: id, kind: 'system', subject: `First response SLA escalated to ${roleLabel(playbook, playbook.leads.slaEscalation[l].roleId)} (level ${l + 1})`, occurredAt: new Date(breached.getTime() + playbook.leads.slaEscalation[l].hoursAfterBreach * 3600_000) });
       }

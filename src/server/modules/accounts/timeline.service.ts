@@ -3,6 +3,7 @@
 import { audienceProblem, audiencesFor, canSee, defaultAudience, type Audience } from '../../../core/access/audience';
 import { rowScopeFor } from '../../../core/access/roles';
 import type { ActivityCreate, TimelineQuery } from '../../../core/accounts/schemas';
+import { formatInstant } from '../../../core/calendar/format';
 import { AppError, notFound } from '../../../core/errors';
 import { toPage } from '../../../core/pagination';
 import { transaction, type Tx } from '../../db/client';
@@ -11,6 +12,7 @@ import { assertRefsInScope } from '../../http/scope-refs';
 import { emit } from '../../jobs/events';
 import { defineTimer, scheduleTimer } from '../../jobs/timers';
 import { audit } from '../platform/audit';
+import { currentPlaybook } from '../platform/playbook.service';
 import { findAccount } from './accounts.repo';
 import { accountForChange } from './accounts.service';
 import { seesAudit } from './accounts.policy';
@@ -82,8 +84,9 @@ export const reminderTimer = defineTimer({
   kind: 'account.reminder',
   async fire(ctx, tx, timer) {
     const p = timer.payload as { note?: string; byName?: string; audience?: Audience };
+    const { playbook } = await currentPlaybook(tx);
     await logSystemActivity(ctx, tx, timer.entityId, `Reminder: ${p.note ?? 'follow up'}`,
-      p.byName ? `Set by ${p.byName} for ${timer.dueAt.toISOString()}.` : undefined, { type: 'timer', id: timer.id }, p.audience ?? 'internal');
+      p.byName ? `Set by ${p.byName} for ${formatInstant(timer.dueAt, playbook.calendar.timeZone)}.` : undefined, { type: 'timer', id: timer.id }, p.audience ?? 'internal');
     await emit(ctx, tx, { type: 'reminder.due', entityType: 'account', entityId: timer.entityId, accountId: timer.entityId, payload: { timerId: timer.id, note: p.note } });
   },
 });

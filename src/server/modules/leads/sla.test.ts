@@ -1,6 +1,7 @@
 // SLA timers firing for real (workers on) with a playbook whose SLAs last seconds.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, eventually, type Client, type TestApp } from '../../../../test/helpers';
+import { formatInstant } from '../../../core/calendar/format';
 import type { Playbook } from '../../../core/playbook';
 
 let t: TestApp;
@@ -41,6 +42,10 @@ describe('lead SLA timers', () => {
       'First response SLA warning:', 'First response SLA breached', 'First response SLA escalated to SDR manager (level 1)',
       'First response SLA escalated to Sales manager (level 2)', 'First response SLA escalated to VP sales (level 3)',
     ]);
+    // The due time reads in the company's time zone, never as an ISO string.
+    const tz = (await admin.get('/api/playbook')).body.playbook.calendar.timeZone;
+    expect(fr).toContain(`First response SLA breached (was due ${formatInstant(new Date(ignored.firstResponseDueAt), tz)})`);
+    expect(fr!.filter((x) => /\d{4}-\d\d-\d\dT/.test(x))).toEqual([]);
     const lead = (await admin.get(`/api/leads/${ignored.id}`)).body;
     expect(lead.slaBreachedAt).toBeTruthy();
     expect(lead.escalationLevel).toBe(3);
