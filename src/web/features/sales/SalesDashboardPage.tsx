@@ -30,7 +30,6 @@ function PeriodBar({ data, onPreset, onDates }: {
           <TextInput type="date" label="To" value={p.to} onChange={(e) => onDates('to', e.currentTarget.value)} />
         </>
       )}
-      {p && <Text size="sm" c="dimmed" pb={8} data-testid="period-shown">Showing {formatDate(p.from)} – {formatDate(p.to)} ({p.label.toLowerCase()}, {p.days} days)</Text>}
     </>
   );
 }
@@ -83,9 +82,14 @@ export function SalesDashboardPage() {
             data={userOptions(directory.users, ['sales', 'sdr', 'admin', 'executive'])} onChange={(v) => patch({ owner: v })} />
         )}
       </Group>
+      {data && (
+        <Text size="sm" c="dimmed" mt={-8} mb="md" data-testid="period-shown">
+          Showing {formatDate(data.period.from)} – {formatDate(data.period.to)} ({data.period.label.toLowerCase()}, {data.period.days} days)
+        </Text>
+      )}
       {q.error && <ErrorAlert error={q.error} onRetry={() => q.refetch()} />}
       {data?.period.emptyHint && (
-        <Alert color="yellow" mb="md" data-testid="empty-period-hint" title="No deals closed in this period">
+        <Alert color="yellow" mb="md" data-testid="empty-period-hint">
           <Group justify="space-between" wrap="wrap">
             <Text size="sm">No deals closed in this period — latest close was {formatDate(data.period.emptyHint.latestClose)}.</Text>
             <Button size="xs" variant="light" onClick={() => onPreset('all')}>Show all time</Button>
