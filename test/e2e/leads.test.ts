@@ -82,7 +82,7 @@ describe('lead journey', () => {
     expect(new URL(page.url()).pathname).toMatch(/^\/accounts\/[0-9a-f-]{36}$/);
     const timeline = page.getByTestId('timeline');
     await expect.poll(() => timeline.innerText()).toContain('Handoff package: Astrid Lindqvist (qualified lead)');
-    expect(await timeline.innerText()).toContain('Opportunity opened: Fjordkraft E2E ASA: Discovery');
+    expect(await timeline.innerText()).toContain('Opportunity opened: Fjordkraft E2E ASA: new business');
     await screenshot(page, 'leads-account-360');
 
     const accountId = new URL(page.url()).pathname.split('/')[2];

@@ -146,6 +146,12 @@ export const leadActivitySchema = z.object({
 }).strict();
 export type LeadActivityInput = z.infer<typeof leadActivitySchema>;
 
+/**
+ * The opportunity a conversion opens when the seller does not name it: the account and the kind of deal, never the
+ * stage (the deal moves on and a name carrying "Discovery" would go stale).
+ */
+export const convertedOpportunityName = (accountName: string) => `${accountName}: new business`;
+
 export const convertSchema = z.object({
   version: z.number().int().min(1),
   /** Use this existing account instead of matching by domain or creating one. */

@@ -6,7 +6,8 @@ import { AppError, notFound } from '../../../core/errors';
 import { OWNER_ROLES } from '../../../core/access/owners';
 import { rowScopeFor } from '../../../core/access/roles';
 import { hydrateExplanation, pointLabel } from '../../../core/leads/scoring';
-import { companyDomain, type Bant, type ConvertInput } from '../../../core/leads/schemas';
+import { formatInstant } from '../../../core/calendar/format';
+import { companyDomain, convertedOpportunityName, type Bant, type ConvertInput } from '../../../core/leads/schemas';
 import { bantCheck } from '../../../core/leads/transitions';
 import type { Playbook } from '../../../core/playbook';
 import { transaction } from '../../db/client';
@@ -45,7 +46,7 @@ export function handoffPackage(playbook: Playbook, lead: repo.LeadRow, input: Co
     '', `Contact: ${personName(lead)}${lead.title ? `, ${lead.title}` : ''} <${lead.email ?? 'no email'}>${lead.phone ? `, ${lead.phone}` : ''}`,
     ...(input.contacts ?? []).map((c) => `Contact: ${c.firstName} ${c.lastName}${c.title ? `, ${c.title}` : ''}${c.email ? ` <${c.email}>` : ''}`),
     '', `Initial requirements:\n${input.requirements}`,
-    '', `Discovery meeting: ${input.meeting.at}${input.meeting.attendees ? ` with ${input.meeting.attendees}` : ''}${input.meeting.agenda ? `\nAgenda: ${input.meeting.agenda}` : ''}`,
+    '', `Discovery meeting: ${formatInstant(new Date(input.meeting.at), playbook.calendar.timeZone)}${input.meeting.attendees ? ` with ${input.meeting.attendees}` : ''}${input.meeting.agenda ? `\nAgenda: ${input.meeting.agenda}` : ''}`,
     '', `Company profile: ${lead.companyName ?? '—'} (${lead.domain ?? 'no domain'}), ${lead.industry ?? 'industry unknown'}, ${lead.employees ?? '?'} employees, ${lead.servers ?? '?'} servers, ${lead.cloudResources ?? '?'} cloud resources, ${lead.networkDevices ?? '?'} network devices`,
     `Stack: ${list(lead.techStack)}; monitoring: ${list(lead.monitoringTools)}; compliance: ${list(lead.complianceFrameworks)}; initiatives: ${list(lead.recentInitiatives)}`,
     `Score ${lead.score} (fit ${lead.fitScore}, engagement ${lead.engagementScore}): ${explanation || 'no rule matched'}`,
@@ -110,7 +111,7 @@ export async function convertLead(ctx: Ctx, id: string, input: ConvertInput) {
     }
 
     const opportunity = await openOpportunity(ctx, tx, {
-      accountId: account.id, name: input.opportunityName ?? `${account.name}: ${playbook.pipeline.stages[0]?.name ?? 'Discovery'}`,
+      accountId: account.id, name: input.opportunityName ?? convertedOpportunityName(account.name),
       amount: input.amount, closeDate: input.closeDate ?? null, ownerId, partnerId: lead.partnerId, leadId: lead.id, source: lead.source,
     });
 

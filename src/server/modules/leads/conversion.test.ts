@@ -64,9 +64,9 @@ describe('lead conversion', () => {
     expect(handoffEntry.body).toContain('Qualification form (BANT 4/4, timeline 9 months)');
     expect(handoffEntry.body).toContain('A: Shadow IT in three clouds');
     expect(handoffEntry.body).toContain('Initial requirements:\nDiscover 4,000 servers');
-    expect(handoffEntry.body).toContain('Discovery meeting: 2030-05-06T09:00:00+02:00 with CIO, head of IT ops');
+    expect(handoffEntry.body).toContain('Discovery meeting: 6 May 2030, 09:00 CEST with CIO, head of IT ops'); // the company's time zone, not ISO
     expect(handoffEntry.body).toContain('Background research/notes:\nFailed SOX audit');
-    expect(timeline.body.items.map((i: any) => i.subject)).toEqual(expect.arrayContaining(['Discovery meeting (scheduled at qualification)', 'Opportunity opened: Vestkraft A/S: Discovery']));
+    expect(timeline.body.items.map((i: any) => i.subject)).toEqual(expect.arrayContaining(['Discovery meeting (scheduled at qualification)', 'Opportunity opened: Vestkraft A/S: new business']));
     const [event] = await t.deps.database.query<any>(`SELECT payload FROM domain_events WHERE type = 'lead.converted' AND entity_id = $1`, [lead.id]);
     expect(event.payload).toMatchObject({ accountId, opportunityId, accountCreated: true });
 

@@ -3,6 +3,7 @@
 import { Alert, Button, Group, List, Modal, NumberInput, SimpleGrid, Text, Textarea, TextInput, Title } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useNavigate } from 'react-router';
+import { convertedOpportunityName } from '../../../core/leads/schemas';
 import { api } from '../../lib/api';
 import { handleFormError, notifySuccess } from '../../lib/errors';
 import { useDuplicates, useLeadMutation } from './hooks';
@@ -51,7 +52,7 @@ function ConvertForm({ lead, onDone }: { lead: Lead; onDone: () => void }) {
         <List size="sm" spacing={2}>
           <List.Item>{existing ? <>No new account: the lead joins <b>{existing.name}</b> (same domain)</> : <>Account <b>{company}</b>{lead.domain ? ` (${lead.domain})` : ''}</>}</List.Item>
           <List.Item>Contact <b>{leadName(lead)}</b>{lead.email ? ` <${lead.email}>` : ''}</List.Item>
-          <List.Item>Opportunity <b>{existing?.name ?? company}: Discovery</b> in the Discovery stage</List.Item>
+          <List.Item>Opportunity <b>{convertedOpportunityName(existing?.name ?? company)}</b> in the Discovery stage</List.Item>
           <List.Item>The handoff package on the account timeline: BANT form, requirements, meeting, research notes</List.Item>
         </List>
       </Alert>
