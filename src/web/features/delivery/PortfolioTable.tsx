@@ -57,7 +57,7 @@ export function PortfolioTable({ items, details, showAccount = true }: { items: 
                   ) : <Text size="xs" c="dimmed">{d ? 'All accepted' : '—'}</Text>}
                 </Table.Td>
                 <Table.Td ta="right">
-                  {mc ? <Text size="sm">{mc.accepted}/{mc.total}{mc.awaitingAcceptance ? <Badge ml={6} size="xs" color="yellow">{mc.awaitingAcceptance} waiting</Badge> : null}</Text> : '—'}
+                  {mc ? <Text size="sm" component="div">{mc.accepted}/{mc.total}{mc.awaitingAcceptance ? <Badge ml={6} size="xs" color="yellow">{mc.awaitingAcceptance} waiting</Badge> : null}</Text> : '—'}
                 </Table.Td>
               </Table.Tr>
             );

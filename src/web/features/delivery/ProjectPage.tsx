@@ -4,6 +4,7 @@
 import { Anchor, Badge, Button, Group, Progress, Tabs, Text, Tooltip } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { Link, useParams, useSearchParams } from 'react-router';
+import { mayFollow } from '../../../core/access/pages';
 import { useUser } from '../../lib/auth';
 import { useDirectory } from '../../lib/directory';
 import { formatDate, formatMoney, humanize } from '../../lib/format';
@@ -70,7 +71,7 @@ export function ProjectPage() {
         ) : undefined}
       >
         <Group gap="xs" mt={4} wrap="wrap">
-          {internal ? <Anchor component={Link} to={`/accounts/${p.accountId}`} size="sm">{p.accountName}</Anchor> : <Text size="sm">{p.accountName}</Text>}
+          {mayFollow(user.role, `/accounts/${p.accountId}`) ? <Anchor component={Link} to={`/accounts/${p.accountId}`} size="sm">{p.accountName}</Anchor> : <Text size="sm">{p.accountName}</Text>}
           <Badge color={STATUS_COLORS[p.status]} data-testid="project-status">{humanize(p.status)}</Badge>
           <Badge variant="outline" color="gray" data-testid="project-week">Week {wk.n} of {wk.of}</Badge>
           <Tooltip label={`Baseline end ${formatDate(p.baselineEndDate)}`}>

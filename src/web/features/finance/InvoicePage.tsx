@@ -3,6 +3,7 @@
 import { Anchor, Badge, Button, Card, Grid, Group, SimpleGrid, Stack, Table, Text, Timeline, Title } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { Link, useParams } from 'react-router';
+import { mayFollow } from '../../../core/access/pages';
 import { useUser } from '../../lib/auth';
 import { formatDate, formatDateTime, formatMoney, humanize } from '../../lib/format';
 import { isInternal } from '../../lib/permissions';
@@ -50,7 +51,7 @@ export function InvoicePage() {
         )}
       >
         <Group gap="xs" mt={4} wrap="wrap">
-          {internal ? <Anchor component={Link} to={`/accounts/${inv.accountId}`} size="sm">{inv.accountName}</Anchor> : <Text size="sm">{inv.accountName}</Text>}
+          {mayFollow(user.role, `/accounts/${inv.accountId}`) ? <Anchor component={Link} to={`/accounts/${inv.accountId}`} size="sm">{inv.accountName}</Anchor> : <Text size="sm">{inv.accountName}</Text>}
           <InvoiceStatusBadge status={inv.status} />
           <Badge variant="outline" color="gray">{KIND_LABELS[inv.kind] ?? inv.kind}</Badge>
           <DaysLateBadge inv={inv} />

@@ -1,5 +1,5 @@
 // Partners: internal users see every partner and jump to its accounts; partner users get their portal dashboard.
-import { Anchor, Badge, Button, Card, Table, Text } from '@mantine/core';
+import { Anchor, Badge, Button, Card, Table } from '@mantine/core';
 import { Link } from 'react-router';
 import { useUser } from '../../lib/auth';
 import { usePartners } from '../../lib/directory';
@@ -41,7 +41,6 @@ function PartnerList() {
           </Table>
         )}
       </Card>
-      <Text size="sm" c="dimmed" mt="md">Deal registrations, commissions and certification arrive with the partners module.</Text>
     </>
   );
 }
