@@ -4,6 +4,7 @@ import { AppError } from '../../../core/errors';
 import { toPage } from '../../../core/pagination';
 import { addPeriods, periodLabel, periodStart } from '../../../core/pipeline/forecast';
 import { openStages } from '../../../core/pipeline/gates';
+import { stallOf } from '../../../core/pipeline/stalled';
 import type { BoardQuery, ForecastQuery } from '../../../core/pipeline/schemas';
 import type { Ctx } from '../../http/env';
 import { OPPORTUNITY_STAGES } from '../../db/schema';
@@ -15,10 +16,13 @@ import { ensureTotals, rollupTotalsQuery } from './totals';
 type Card = Awaited<ReturnType<typeof repo.boardColumnQuery>>[number];
 
 function card(r: Card, now: number) {
+  // Two different lateness facts: too long in the stage (the stage timer's flag) and the close date behind us.
+  const stall = stallOf(undefined, r, new Date(now));
   return {
     ...r,
-    daysInStage: Math.floor((now - r.stageEnteredAt.getTime()) / 86400_000),
-    overdue: r.stageOverdueAt !== null,
+    daysInStage: stall.daysInStage,
+    overdue: stall.reasons.includes('stage_overdue'),
+    closeDatePassed: stall.reasons.includes('close_date_passed'),
     weighted: r.amount === null ? null : Math.round((r.amount * r.probability) / 100),
   };
 }

@@ -6,6 +6,7 @@ import { AppError, notFound } from '../../../core/errors';
 import { toPage } from '../../../core/pagination';
 import { pocGaps, pocPassed, type PocCriterion } from '../../../core/pipeline/poc';
 import { stageOf, timeInStages, type GateChecks } from '../../../core/pipeline/gates';
+import { stallOf } from '../../../core/pipeline/stalled';
 import type { OpportunityCreate, OpportunityListQuery, OpportunityUpdate } from '../../../core/pipeline/schemas';
 import type { Playbook } from '../../../core/playbook';
 import { transaction, type Tx } from '../../db/client';
@@ -156,6 +157,8 @@ export function describeOpportunity(
     stageKind: current?.kind ?? 'open',
     daysInStage: Math.floor((now.getTime() - row.stageEnteredAt.getTime()) / 86400_000),
     overdue: row.stageOverdueAt !== null,
+    /** Still open after its expected close date (a closed deal's close date is history). */
+    closeDatePassed: (current?.kind ?? 'open') === 'open' && stallOf(undefined, row, now).reasons.includes('close_date_passed'),
     stages: playbook.pipeline.stages.map((s) => ({
       id: s.id, name: s.name, kind: s.kind, probability: s.probability, forecastCategory: s.forecastCategory,
       expectedDurationDays: s.expectedDurationDays, daysSpent: Math.round((spent[s.id] ?? 0) * 10) / 10,

@@ -307,7 +307,13 @@ describe('board, forecast and timers', () => {
     expect(act).toHaveLength(1);
     expect(await q("SELECT 1 FROM domain_events WHERE entity_id = $1 AND type = 'opportunity.stage_overdue'", [o.id])).toHaveLength(1);
     const board = (await sales.get(`/api/pipeline/board?stage=discovery&limit=100&closeFrom=2030-03-15&closeTo=2030-03-15`)).body;
-    expect(board.columns[0].items.find((i: any) => i.id === o.id).overdue).toBe(true);
+    // Over time in its stage, but the close date (2030) is ahead: not past its close date.
+    expect(board.columns[0].items.find((i: any) => i.id === o.id)).toMatchObject({ overdue: true, closeDatePassed: false });
+    expect(d.closeDatePassed).toBe(false);
+    expect((await sales.patch(`/api/opportunities/${o.id}`, { version: d.version, closeDate: '2020-01-31' })).status).toBe(200);
+    const late = (await sales.get(`/api/pipeline/board?stage=discovery&limit=100&closeFrom=2020-01-31&closeTo=2020-01-31`)).body;
+    expect(late.columns[0].items.find((i: any) => i.id === o.id)).toMatchObject({ overdue: true, closeDatePassed: true });
+    expect((await sales.get(`/api/opportunities/${o.id}`)).body.closeDatePassed).toBe(true);
     // Leaving the stage clears the flag.
     const moved = await exec.post(`/api/opportunities/${o.id}/advance`, { toStage: 'proposal', overrideReason: 'test' });
     expect(moved.body.stageOverdueAt).toBeNull();

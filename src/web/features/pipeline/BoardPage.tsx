@@ -1,6 +1,6 @@
 // The pipeline board: a column per open stage with count, amount and weighted amount; drag a card to another column
 // (or use its "Move to" menu from the keyboard) to advance it through the stage gate.
-import { ActionIcon, Badge, Button, Card as MCard, Group, Menu, Paper, ScrollArea, Select, Stack, Text, TextInput, Title } from '@mantine/core';
+import { ActionIcon, Badge, Button, Card as MCard, Group, Menu, Paper, ScrollArea, Select, Stack, Text, TextInput, Title, Tooltip } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { useEffect, useState, type DragEvent } from 'react';
 import { api } from '../../lib/api';
@@ -114,6 +114,7 @@ export function BoardPage() {
 function BoardCard({ card, columns, onMove, movable }: {
   card: Card; columns: Column[]; movable: boolean; onMove: (o: { id: string; name: string }, to: string, toName: string) => void;
 }) {
+  const maxDays = columns.find((c) => c.stage === card.stage)?.expectedDurationDays?.max;
   return (
     <MCard
       withBorder padding="xs" radius="sm" draggable={movable} data-testid={`card-${card.id}`} style={{ cursor: movable ? 'grab' : undefined }}
@@ -140,13 +141,18 @@ function BoardCard({ card, columns, onMove, movable }: {
       </Group>
       <Group justify="space-between" mt={6} gap={4}>
         <Text size="sm" fw={500}>{formatMoney(card.amount, card.currency)}</Text>
-        <Text size="xs" c="dimmed">closes {formatDate(card.closeDate)}</Text>
+        <Text size="xs" c={card.closeDatePassed ? 'red.7' : 'dimmed'}>closes {formatDate(card.closeDate)}</Text>
       </Group>
       <Group justify="space-between" mt={4} gap={4}>
         <Text size="xs" c="dimmed" truncate maw={140}>{card.ownerName ?? 'Unassigned'}</Text>
         <Group gap={4}>
-          <Badge size="xs" variant="outline" color="gray">{card.daysInStage} d in stage</Badge>
-          {card.overdue && <Badge size="xs" color="red" data-testid="overdue-badge">Overdue</Badge>}
+          {/* Too long in the stage is not "overdue": that word is kept for a close date in the past. */}
+          <Tooltip label={`Longer than the ${maxDays ?? 'expected'}${maxDays ? ' days' : ' time'} this stage should take`} disabled={!card.overdue}>
+            <Badge size="xs" variant={card.overdue ? 'light' : 'outline'} color={card.overdue ? 'orange' : 'gray'} data-testid={card.overdue ? 'stage-time-badge' : undefined}>
+              {card.daysInStage} d in stage
+            </Badge>
+          </Tooltip>
+          {card.closeDatePassed && <Badge size="xs" color="red" data-testid="overdue-badge">Overdue</Badge>}
         </Group>
       </Group>
     </MCard>

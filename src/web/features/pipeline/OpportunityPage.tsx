@@ -70,7 +70,8 @@ export function OpportunityPage() {
           <Badge color="gray" variant="outline">{o.probability} %{o.probabilityManual ? ' (manual)' : ''}</Badge>
           <Badge color="grape" variant="light">{CATEGORY_LABELS[o.forecastCategory] ?? o.forecastCategory}{o.forecastCategoryManual ? ' (manual)' : ''}</Badge>
           <Text size="sm" c="dimmed">Closes {formatDate(o.closeDate)} · Owner {o.ownerName ?? '—'}</Text>
-          {o.overdue && <Badge color="red">Overdue in {o.stageName}</Badge>}
+          {o.closeDatePassed && <Badge color="red" data-testid="overdue-badge">Overdue: the close date has passed</Badge>}
+          {o.overdue && <Badge color="orange" variant="light">{o.daysInStage} d in {o.stageName}: longer than expected</Badge>}
           {o.lossReason && <Badge color="red" variant="light">Lost: {o.lossReasons.find((r) => r.id === o.lossReason)?.label ?? o.lossReason}</Badge>}
         </Group>
       </PageHeader>
@@ -78,7 +79,7 @@ export function OpportunityPage() {
       <Paper withBorder p="md" mb="md">
         <Stepper active={o.stageKind === 'won' ? open.length : Math.max(idx, 0)} size="sm" allowNextStepsSelect={false} aria-label="Stages">
           {open.map((s) => (
-            <Stepper.Step key={s.id} label={s.name} description={stepText(o, s)} color={s.id === o.stage && o.overdue ? 'red' : undefined} />
+            <Stepper.Step key={s.id} label={s.name} description={stepText(o, s)} color={s.id === o.stage && o.overdue ? 'orange' : undefined} />
           ))}
           <Stepper.Step label={o.stageKind === 'lost' ? 'Closed lost' : 'Closed won'} color={o.stageKind === 'lost' ? 'red' : 'teal'} />
         </Stepper>

@@ -5,7 +5,11 @@ import { api } from '../../lib/api';
 export interface Card {
   id: string; name: string; stage: string; amount: number | null; currency: string; closeDate: string | null; probability: number;
   forecastCategory: string; stageEnteredAt: string; stageOverdueAt: string | null; ownerId: string | null; ownerName: string | null;
-  partnerId: string | null; accountId: string; accountName: string; version: number; daysInStage: number; overdue: boolean; weighted: number | null;
+  partnerId: string | null; accountId: string; accountName: string; version: number; daysInStage: number;
+  /** Longer in its stage than the playbook expects (the stage timer's flag). */
+  overdue: boolean;
+  /** Still open after its expected close date. */
+  closeDatePassed: boolean; weighted: number | null;
 }
 export interface Column {
   stage: string; name: string; probability: number; forecastCategory: string; expectedDurationDays: { min: number; max: number } | null;
@@ -36,7 +40,7 @@ export interface Opportunity {
   id: string; version: number; name: string; accountId: string; accountName: string; industry: string | null; stage: string; stageName: string;
   stageKind: 'open' | 'won' | 'lost'; amount: number | null; currency: string; closeDate: string | null; probability: number; probabilityManual: boolean;
   forecastCategory: string; forecastCategoryManual: boolean; ownerId: string | null; ownerName: string | null; partnerId: string | null;
-  stageEnteredAt: string; daysInStage: number; overdue: boolean; lossReason: string | null; lossNotes: string | null;
+  stageEnteredAt: string; daysInStage: number; overdue: boolean; closeDatePassed: boolean; lossReason: string | null; lossNotes: string | null;
   stages: StageView[]; history: HistoryRow[]; poc: Poc | null; contract: Contract | null; lossReasons: { id: string; label: string }[];
 }
 export interface ForecastRow { period: string; label: string; ownerId: string | null; ownerName: string | null; pipeline: number; bestCase: number; commit: number; closedWon: number; weighted: number; open: number; won: number }
