@@ -15,7 +15,7 @@ import { makeLogger, openRuntime, startServer } from '../src/server/runtime';
 import { systemCtx } from '../src/server/http/env';
 import { createUser } from '../src/server/modules/platform/users.service';
 import { accountListQuerySchema } from '../src/core/accounts/schemas';
-import { lineWriter, pct, timeIt } from './stats';
+import { lineWriter, pct, secs, timeIt } from './stats';
 
 const smoke = process.argv.includes('--smoke');
 const N_ACCOUNTS = smoke ? 2_000 : 100_000;
@@ -51,8 +51,12 @@ async function accountsList() {
   const deps = await openRuntime(config, { log: makeLogger({ logLevel: 'silent' }) });
   if (!reuse) {
     const t0 = performance.now();
-    const demo = await loadDemo(deps.database, { accounts: N_ACCOUNTS, contactsPerAccount: 0, activitiesPerAccount: 0 });
-    line(`PostgreSQL: generated ${demo.accounts.toLocaleString()} accounts`, `${((performance.now() - t0) / 1000).toFixed(1)} s`);
+    const steps: string[] = [];
+    const demo = await loadDemo(deps.database, {
+      accounts: N_ACCOUNTS, contactsPerAccount: 0, activitiesPerAccount: 0, log: (step, ms) => steps.push(`${step} ${(ms / 1000).toFixed(1)}`),
+    });
+    line(`PostgreSQL: generated ${demo.accounts.toLocaleString()} accounts`, `${secs(t0)} s`);
+    line('  by step (s)', steps.join(' · '));
     await createUser(systemCtx(deps), { email: 'bench@bench.test', name: 'Bench', role: 'sales', password: 'bench-password-123' });
   }
   const server = await startServer(deps);

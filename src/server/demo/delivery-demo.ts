@@ -169,6 +169,7 @@ export async function loadDeliveryDemo(database: Database, ctx: DemoContext): Pr
   const metrics: Record<string, unknown>[] = [];
   const reports: Record<string, unknown>[] = [];
   const timerRows: Record<string, unknown>[] = [];
+  const notes: Record<string, unknown>[] = [];
   built.forEach((b, i) => {
     const { a, deal, rows, plan, id } = b;
     const p = deal.project!;
@@ -198,6 +199,13 @@ export async function loadDeliveryDemo(database: Database, ctx: DemoContext): Pr
       } else if (b.slip) {
         m.forecastDate = addDays(planned, b.slip);
       }
+    }
+    // The design and go-live notes the customer reads on its timeline, on the days they happened.
+    const accepted = (key: string) => rows.milestones.find((m) => m.key === key && m.status === 'accepted')?.decidedAt as Date | undefined;
+    const design = accepted('design_approved');
+    if (design) notes.push({ accountId: a.id, kind: 'meeting', subject: 'Design approved', body: 'Solution design signed off with the IT service manager; integration work starts next week.', actorId: managerId, occurredAt: design, audience: 'customer' });
+    if (accepted('go_live')) {
+      notes.push({ accountId: a.id, kind: 'email', subject: 'Go-live confirmed', body: `Production cutover completed; hypercare runs for the next ${d.hypercareWeeks} weeks.`, actorId: managerId, occurredAt: noon(b.goLive), audience: 'customer' });
     }
 
     // Risks: the playbook's common ones, rated and progressed per project, plus a project's own now and then.
@@ -268,6 +276,7 @@ export async function loadDeliveryDemo(database: Database, ctx: DemoContext): Pr
   await insertRows(db, 'project_metric_values', METRIC, metrics);
   await insertRows(db, 'status_reports', REPORT, reports, 1000);
   await insertRows(db, 'timers', TIMER, timerRows);
+  await insertRows(db, 'activities', { accountId: 'uuid', kind: 'text', subject: 'text', body: 'text', actorId: 'uuid', occurredAt: 'timestamptz', createdAt: ['timestamptz', 'x.occurred_at'], audience: 'text' }, notes);
   return projectRows.length;
 }
 

@@ -51,7 +51,7 @@ export function rng(seed: number) {
 const STAGE_WEIGHTS: Record<Stage, number> = {
   prospect: 30, implementation: 4, adoption: 12, value_realization: 23, expansion: 12, renewal: 11, churned: 8,
 };
-/** The customer portal's account: an expansion customer whose add-on project is in its third week. */
+/** The customer portal's account: a strategic expansion customer whose add-on project is in its third week. */
 const PORTAL_INDEX = LIFECYCLE_STAGES.indexOf('expansion');
 const DAY = 86_400_000;
 
@@ -113,7 +113,7 @@ export async function loadDemo(database: Database, opts: DemoOptions = {}): Prom
 
   // Accounts and their storylines.
   const stages = Object.entries(STAGE_WEIGHTS).flatMap(([s, w]) => Array<string>(w).fill(s)) as Stage[];
-  const env: StoryEnv = { r, today, playbook, pricing: pricing(playbook), prospects: { n: 0 } };
+  const env: StoryEnv = { r, today, playbook, pricing: pricing(playbook), prospects: { n: 0 }, projects: { n: 0 } };
   const usedNames = new Set<string>();
   const accounts: DemoAccount[] = [];
   const accountRows = rowSink(db, 'accounts', ACCOUNT);
@@ -126,7 +126,7 @@ export async function loadDemo(database: Database, opts: DemoOptions = {}): Prom
     const slug = name.toLowerCase().replace(/[^a-z0-9]+/g, '').slice(0, 40);
     // Even small datasets cover every stage.
     const stage = i < LIFECYCLE_STAGES.length ? LIFECYCLE_STAGES[i] : stages[Math.floor(r.next() * stages.length)];
-    const strategic = i % 5 === 0 || r.next() < 0.08;
+    const strategic = i % 5 === 0 || r.next() < 0.08 || i === PORTAL_INDEX;
     const employees = strategic ? r.int(3000, 60000) : r.int(200, 4000);
     const servers = Math.round(employees * (0.2 + r.next() * 0.6));
     const customer = stage !== 'prospect';
@@ -164,8 +164,8 @@ export async function loadDemo(database: Database, opts: DemoOptions = {}): Prom
   const activityRows = rowSink(db, 'activities', ACTIVITY);
   const perContacts = opts.contactsPerAccount ?? 4;
   const perActivities = opts.activitiesPerAccount ?? 8;
-  const sale = W.NOTES.filter((n) => n.phase === 'sale');
-  const after = W.NOTES.filter((n) => n.phase === 'customer');
+  const notesOf = (phase: string) => W.NOTES.filter((n) => n.phase === phase);
+  const [sale, onboarding, live] = [notesOf('sale'), notesOf('customer'), notesOf('live')];
   for (const a of accounts) {
     const created = a.story.createdAt.getTime();
     const nc = perContacts === 0 ? 0 : r.int(Math.max(1, perContacts - 2), perContacts + 2);
@@ -181,11 +181,13 @@ export async function loadDemo(database: Database, opts: DemoOptions = {}): Prom
     }
     const first = a.story.deals.find((d) => d.kind === 'new' && d.contract);
     const signed = first?.closedOn ? Date.parse(`${first.closedOn}T12:00:00Z`) : Infinity;
+    const project = first?.project;
+    const golive = project ? Date.parse(`${project.start}T12:00:00Z`) + 7 * project.weeks * DAY : Infinity;
     const last = first?.contract?.status === 'ended' ? Date.parse(`${first.contract.end}T12:00:00Z`) : now.getTime();
     const na = perActivities === 0 ? 0 : r.int(Math.max(1, perActivities - 3), perActivities + 3);
     for (let k = 0; k < na; k++) {
       const at = Math.max(created + 3_600_000, last - r.int(1, 180) * DAY - r.int(0, 86_399) * 1000);
-      const n = r.pick(at < signed ? sale : after);
+      const n = r.pick(at < signed ? sale : at < golive ? onboarding : live);
       const when = new Date(at);
       await activityRows.add({ accountId: a.id, kind: n.kind, subject: n.subject, body: n.body, actorId: r.pick(at < signed ? aes : [...csms, ...aes]), occurredAt: when, createdAt: when, updatedAt: when, audience: n.audience ?? 'internal' });
     }

@@ -127,7 +127,7 @@ export function pricing(playbook: Playbook): Pricing {
 
 // ---------------------------------------------------------------- stories
 
-export interface StoryEnv { r: Rng; today: string; playbook: Playbook; pricing: Pricing; prospects: { n: number } }
+export interface StoryEnv { r: Rng; today: string; playbook: Playbook; pricing: Pricing; prospects: { n: number }; projects: { n: number } }
 export interface StoryInput { stage: Stage; profile: AccountProfile; /** The customer portal's account: an expansion in its third project week. */ portal?: boolean }
 
 const TERMS = [12, 24, 36];
@@ -159,9 +159,14 @@ function runningTerm(r: Rng, start: string, today: string): number {
   return fits.length ? r.pick(fits) : 36;
 }
 
-function project(r: Rng, start: string, weeks: number, closed: boolean, lagging: boolean): ProjectPlan {
-  const u = r.next();
-  const health = closed ? 'green' : lagging ? (u < 0.7 ? 'amber' : 'red') : u < 0.65 ? 'green' : u < 0.92 ? 'amber' : 'red';
+/** Health of the running projects in turn, so that even a small dataset has projects on track, late and in trouble. */
+const HEALTH = ['green', 'amber', 'green', 'red', 'green', 'amber', 'green', 'green', 'amber', 'green', 'red', 'amber'] as const;
+
+function project(env: StoryEnv, start: string, weeks: number, closed: boolean, lagging: boolean): ProjectPlan {
+  const { r } = env;
+  const next = closed ? 'green' : HEALTH[env.projects.n++ % HEALTH.length];
+  // A project whose KPIs lag is not green.
+  const health = lagging && next === 'green' ? 'amber' : next;
   const slipDays = closed || health === 'green' ? 0 : health === 'amber' ? r.int(3, 9) : r.int(10, 21);
   return { start, weeks, slipDays, health, closed };
 }
@@ -201,9 +206,12 @@ export function storyOf(input: StoryInput, env: StoryEnv): Story {
   }
 
   // A customer: the first deal was won on the pains of its case. An expansion account buys an add-on for a pain the
-  // first deal left out: one worth a deal of its own (landscape assessments when the estate is too small for the others).
-  const later = stage === 'expansion'
-    ? [suggested.find((p) => ['dependency_outages', 'license_waste', 'consultant_spend'].includes(p) && worth([p]) >= MIN_CASE) ?? 'consultant_spend'] : [];
+  // first deal left out: the smallest that is still a sizeable part of the estate's value (customers start with the
+  // biggest pains), else the largest; landscape assessments when the estate is too small for the others.
+  const addOns = suggested.filter((p) => ['dependency_outages', 'license_waste', 'consultant_spend'].includes(p) && worth([p]) >= MIN_CASE)
+    .sort((x, y) => worth([x]) - worth([y]));
+  const sizeable = addOns.find((p) => worth([p]) >= 0.15 * worth(suggested)) ?? addOns[addOns.length - 1];
+  const later = stage === 'expansion' ? [sizeable ?? 'consultant_spend'] : [];
   const basePains = stage === 'expansion' ? suggested.filter((p) => !later.includes(p)) : trim(suggested);
   const pains = basePains.length ? basePains : ['manual_cmdb_upkeep'];
   const modules = r.some(MODULES.filter((m) => !later.some((p) => EXPANSION[p].module === m)), r.int(1, 3));
@@ -238,7 +246,7 @@ export function storyOf(input: StoryInput, env: StoryEnv): Story {
       start, termMonths: term, end: contractEndDate(start, term), modules, servicesFee: fee,
       status: stage === 'churned' ? 'ended' : stage === 'implementation' ? 'signed' : 'active',
     },
-    project: project(r, projectStart, weeks, !activeProject, realization === 'lagging'),
+    project: project(env, projectStart, weeks, !activeProject, realization === 'lagging'),
   })];
 
   if (stage === 'churned') {
@@ -258,7 +266,7 @@ export function storyOf(input: StoryInput, env: StoryEnv): Story {
       deals.push(deal({
         kind: 'expansion', title: x.title, stage: 'closed_won', case: c, hypothesis: 'accepted', commitment: 'accepted', closedOn: signed,
         contract: { start: signed, termMonths: 12, end: contractEndDate(signed, 12), modules: [x.module], servicesFee: Math.round((c.amount * r.int(25, 45)) / 100 / 100_000) * 100_000, status: 'signed' },
-        project: input.portal ? { start: xStart, weeks: xWeeks, slipDays: 0, health: 'green', closed: false } : project(r, xStart, xWeeks, false, false),
+        project: input.portal ? { start: xStart, weeks: xWeeks, slipDays: 0, health: 'green', closed: false } : project(env, xStart, xWeeks, false, false),
       }));
     } else {
       const u = r.next();

@@ -37,20 +37,22 @@ export const TITLES: { title: string; roles: string[] }[] = [
   { title: 'CFO', roles: ['economic_buyer', 'exec_sponsor'] }, { title: 'Infrastructure Engineer', roles: ['user', 'technical'] },
 ];
 /**
- * Account notes: `sale` ones happen before a contract (and on a customer's later deals), `customer` ones after it.
- * Discovery and stakeholder notes stay internal; milestone, go-live and review notes are published to the customer.
+ * Account notes: `sale` ones happen before a contract, `customer` ones after its signature, `live` ones once the customer
+ * is live (a review of results before go-live would not be believed).
+ * Discovery and stakeholder notes stay internal; review notes are published to the customer (the design and go-live notes
+ * are written on their projects' dates by the delivery loader).
  */
-export const NOTES: { kind: 'note' | 'call' | 'meeting' | 'email'; subject: string; body: string; phase: 'sale' | 'customer'; audience?: 'customer' }[] = [
+export const NOTES: { kind: 'note' | 'call' | 'meeting' | 'email'; subject: string; body: string; phase: 'sale' | 'customer' | 'live'; audience?: 'customer' }[] = [
   { phase: 'sale', kind: 'call', subject: 'Discovery call', body: 'Walked through their CMDB upkeep: two FTEs reconcile spreadsheets monthly. ServiceNow CMDB accuracy estimated at 70%.' },
   { phase: 'sale', kind: 'meeting', subject: 'Technical deep dive', body: 'Reviewed network segments and credentials model for agentless discovery. Security wants read-only service accounts.' },
   { phase: 'sale', kind: 'email', subject: 'Sent business case draft', body: 'Shared the ROI model: consultant spend avoided and audit preparation hours as the main value drivers.' },
   { phase: 'sale', kind: 'note', subject: 'Stakeholder map updated', body: 'CIO is the economic buyer; the IT service manager is our champion. Procurement joins at negotiation.' },
   { phase: 'sale', kind: 'meeting', subject: 'Executive briefing', body: 'Sponsor wants a compliance dashboard for NIS2 reporting before the board meeting.' },
   { phase: 'customer', kind: 'call', subject: 'Welcome call', body: 'Introduced the success plan, touchpoint cadence and the customer portal.', audience: 'customer' },
-  { phase: 'customer', kind: 'meeting', subject: 'Design approved', body: 'Solution design signed off with the IT service manager; integration work starts next week.', audience: 'customer' },
-  { phase: 'customer', kind: 'email', subject: 'Go-live confirmed', body: 'Production cutover completed over the weekend; hypercare runs for the next four weeks.', audience: 'customer' },
-  { phase: 'customer', kind: 'meeting', subject: 'Quarterly business review', body: 'Discovery coverage at 96%. Audit findings down from 14 to 3. Discussed expansion to the Azure estate.', audience: 'customer' },
-  { phase: 'customer', kind: 'call', subject: 'Adoption check', body: 'Weekly active users up to 41. Asked for training on dependency maps for the change advisory board.' },
-  { phase: 'customer', kind: 'email', subject: 'Value summary', body: 'Summarised realised savings against the contracted KPIs for the sponsor.' },
-  { phase: 'customer', kind: 'note', subject: 'Escalation resolved', body: 'Integration sync lag fixed by the technical team; customer confirmed data is current again.' },
+  { phase: 'customer', kind: 'meeting', subject: 'Project sync', body: "Reviewed the week's plan, open access requests and the next milestone with the customer's project lead." },
+  { phase: 'customer', kind: 'email', subject: 'Access checklist sent', body: 'Sent the discovery credentials and firewall checklist for the integration phase.' },
+  { phase: 'live', kind: 'meeting', subject: 'Quarterly business review', body: 'Discovery coverage at 96%. Audit findings down from 14 to 3. Discussed expansion to the Azure estate.', audience: 'customer' },
+  { phase: 'live', kind: 'call', subject: 'Adoption check', body: 'Weekly active users up to 41. Asked for training on dependency maps for the change advisory board.' },
+  { phase: 'live', kind: 'email', subject: 'Value summary', body: 'Summarised realised savings against the contracted KPIs for the sponsor.' },
+  { phase: 'live', kind: 'note', subject: 'Escalation resolved', body: 'Integration sync lag fixed by the technical team; customer confirmed data is current again.' },
 ];
