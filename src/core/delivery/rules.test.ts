@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { defaultPlaybook } from '../playbook';
-import { checklistItems, goLiveChecklist, goLiveGaps, missingItems } from './checklists';
+import { checklistItems, goLiveChecklist, goLiveGaps, goLiveMilestoneGaps, missingItems } from './checklists';
 import { mondayOf } from './dates';
 import { advanceIssue, escalate } from './governance';
 import { resourceLoad } from './load';
@@ -15,6 +15,20 @@ describe('checklists', () => {
     expect(goLiveChecklist(d).map((i) => i.id)).toEqual(['go_live_preparation', 'production_deployment', 'data_migration', 'cutover_execution']);
     expect(goLiveGaps(d, { go_live_preparation: mark }, false).map((i) => i.id)).toEqual(['production_deployment', 'data_migration', 'cutover_execution', 'rollback_ready']);
     expect(checklistItems(d, 'handoff').map((i) => i.id)).toContain('invoice_triggers');
+  });
+  it('holds go-live until the milestones before it are accepted', () => {
+    const ms = d.milestones.map((m, i) => ({ key: m.id, name: m.name, position: i + 1, requiresAcceptance: m.requiresCustomerAcceptance, status: 'pending' }));
+    // Week 1: nothing accepted, every milestone before go-live is missing.
+    expect(goLiveMilestoneGaps(d, ms).map((g) => g.label)).toEqual([
+      'Kickoff complete accepted by the customer', 'Design approved accepted by the customer',
+      'Development complete accepted by the customer', 'UAT complete accepted by the customer',
+    ]);
+    const signed = ms.map((m) => (m.key === 'go_live' || m.key === 'project_closure' ? m : { ...m, status: 'accepted' }));
+    expect(goLiveMilestoneGaps(d, signed)).toEqual([]);
+    const uatSubmitted = signed.map((m) => (m.key === 'uat_complete' ? { ...m, status: 'submitted' } : m));
+    expect(goLiveGaps(d, {}, true, uatSubmitted).map((g) => g.id)).toEqual(['milestone_uat_complete', 'go_live_preparation', 'production_deployment', 'data_migration', 'cutover_execution']);
+    // A milestone that needs no acceptance does not hold go-live.
+    expect(goLiveMilestoneGaps(d, uatSubmitted.map((m) => (m.key === 'uat_complete' ? { ...m, requiresAcceptance: false } : m)))).toEqual([]);
   });
 });
 

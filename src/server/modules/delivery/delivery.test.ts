@@ -295,11 +295,26 @@ describe('status reports and metrics', () => {
 });
 
 describe('go-live, hypercare, closure', () => {
-  it('gates go-live on the checklist and rollback readiness, ends hypercare by timer, closes with the handoff', async () => {
+  it('gates go-live on the milestones before it, the checklist and rollback readiness, ends hypercare by timer, closes with the handoff', async () => {
+    // Design approved is accepted; kickoff was rejected, development and UAT are not signed off yet.
+    const held = ['milestone_kickoff_complete', 'milestone_development_complete', 'milestone_uat_complete'];
+    expect((await delivery.get(`/api/projects/${project.id}`)).body.checklists.goLive.blockedBy.map((x: any) => x.id)).toEqual(held);
     const refused = await delivery.post(`/api/projects/${project.id}/go-live`, {});
     expect(refused.status).toBe(422);
-    expect(refused.body.missing.map((x: any) => x.id)).toEqual(['go_live_preparation', 'production_deployment', 'data_migration', 'cutover_execution', 'rollback_ready']);
+    expect(refused.body.missing.map((x: any) => x.id)).toEqual([...held, 'go_live_preparation', 'production_deployment', 'data_migration', 'cutover_execution', 'rollback_ready']);
     await tickAll(project.id, 'go_live', ['go_live_preparation', 'production_deployment', 'data_migration', 'cutover_execution', 'rollback_ready']);
+    const early = await delivery.post(`/api/projects/${project.id}/go-live`, {});
+    expect(early.status).toBe(422);
+    expect(early.body.detail).toBe('Go-live needs the milestones before it accepted, the go-live checklist and rollback readiness: missing '
+      + 'Kickoff complete accepted by the customer, Development complete accepted by the customer, UAT complete accepted by the customer.');
+    expect(early.body.errors[2]).toEqual({ path: 'milestones.uat_complete', message: 'not accepted by the customer yet' });
+    expect((await delivery.get(`/api/projects/${project.id}`)).body.status).toBe('active');
+    for (const key of ['kickoff_complete', 'development_complete', 'uat_complete']) {
+      const ms = project.milestones.find((m: any) => m.key === key);
+      expect((await delivery.post(`/api/projects/${project.id}/milestones/${ms.id}/submit`, {})).status).toBe(200);
+      expect((await customer.post(`/api/projects/${project.id}/milestones/${ms.id}/accept`, { comment: 'Signed off' })).status).toBe(200);
+    }
+    expect((await delivery.get(`/api/projects/${project.id}`)).body.checklists.goLive.blockedBy).toEqual([]);
     const live = await delivery.post(`/api/projects/${project.id}/go-live`, {});
     expect(live.status, JSON.stringify(live.body)).toBe(200);
     expect(live.body).toMatchObject({ status: 'hypercare', criticalIssuesAtGoLive: 0, closureReady: false });

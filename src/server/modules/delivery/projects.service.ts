@@ -5,7 +5,7 @@ import { and, eq, isNull, sql } from 'drizzle-orm';
 import { OWNER_ROLES } from '../../../core/access/owners';
 import { rowScopeFor } from '../../../core/access/roles';
 import {
-  addDays, buildPlan, checklistItems, defaultMeetings, goLiveGaps, missingItems, projectWeeks,
+  addDays, buildPlan, checklistItems, defaultMeetings, goLiveGaps, goLiveMilestoneGaps, missingItems, projectWeeks,
   type CheckItem, type ChecklistName, type Checks, type Deliverable,
 } from '../../../core/delivery';
 import type { CheckInput, KickoffInput, ProjectListQuery, ProjectUpdate } from '../../../core/delivery/schemas';
@@ -129,8 +129,13 @@ export async function getProject(ctx: Ctx, id: string) {
     doneEstimate: sql<number>`coalesce(sum(${projectTasks.estimateHours}) FILTER (WHERE ${projectTasks.status} = 'done'), 0)::float8`,
     actual: sql<number>`coalesce(sum(${projectTasks.actualHours}), 0)::float8`,
   }).from(projectTasks).where(and(eq(projectTasks.projectId, p.id), isNull(projectTasks.deletedAt)));
+  const view = describeProject(p, playbook);
+  // With the milestones at hand the go-live gaps include the acceptances go-live waits for; `blockedBy` lists those
+  // alone, so the page offers go-live only once they are in (the checklist is ticked in the go-live dialog).
+  const blockedBy = goLiveMilestoneGaps(playbook.delivery, milestones);
+  const goLive = { ...view.checklists.goLive, gaps: [...blockedBy, ...view.checklists.goLive.gaps], blockedBy };
   return {
-    ...describeProject(p, playbook), accountName: account?.name ?? null, phases, milestones,
+    ...view, checklists: { ...view.checklists, goLive }, accountName: account?.name ?? null, phases, milestones,
     progress: {
       tasks: Number(counts.tasks), tasksDone: Number(counts.done), estimateHours: Number(counts.estimate), actualHours: Number(counts.actual),
       percentDone: counts.estimate > 0 ? Math.round((1000 * Number(counts.doneEstimate)) / Number(counts.estimate)) / 10 : 0,
@@ -291,10 +296,13 @@ export async function goLive(ctx: Ctx, id: string) {
     if (before.status !== 'active') throw new AppError('conflict', before.goLiveAt ? 'The project is already live.' : `Only an active project can go live (status ${before.status}).`);
     const { playbook } = await currentPlaybook(tx);
     const d = playbook.delivery;
-    const gaps = goLiveGaps(d, before.goLiveChecks as Checks, before.rollbackReady);
+    const gaps = goLiveGaps(d, before.goLiveChecks as Checks, before.rollbackReady, await repo.milestonesOf(tx, id));
     if (gaps.length) {
-      throw new AppError('validation_failed', `Go-live needs the go-live checklist and rollback readiness: missing ${gaps.map((g) => g.label).join(', ')}.`, {
-        missing: gaps, errors: gaps.map((g) => ({ path: `goLiveChecks.${g.id}`, message: `${g.label} is not done` })),
+      throw new AppError('validation_failed', `Go-live needs the milestones before it accepted, the go-live checklist and rollback readiness: missing ${gaps.map((g) => g.label).join(', ')}.`, {
+        missing: gaps,
+        errors: gaps.map((g) => g.id.startsWith('milestone_')
+          ? { path: `milestones.${g.id.slice('milestone_'.length)}`, message: 'not accepted by the customer yet' }
+          : { path: `goLiveChecks.${g.id}`, message: `${g.label} is not done` }),
       });
     }
     const [crit] = await tx.select({ n: sql<number>`count(*)::int` }).from(projectIssues).where(and(

@@ -64,7 +64,14 @@ export function ProjectPage() {
         actions={canDecide(user.role) && !ended ? (
           <>
             {delivery && p.status === 'planned' && <Button onClick={kick.open} data-testid="kickoff-button">Kick off</Button>}
-            {delivery && p.status === 'active' && <Button color="grape" onClick={live.open} data-testid="go-live-button">Go live</Button>}
+            {delivery && p.status === 'active' && (p.checklists.goLive.blockedBy.length === 0
+              ? <Button color="grape" onClick={live.open} data-testid="go-live-button">Go live</Button>
+              : (
+                <Tooltip multiline w={300} label={`Go-live waits for: ${p.checklists.goLive.blockedBy.map((g) => g.label).join('; ')}.`}>
+                  {/* data-disabled, not disabled: a disabled button gets no pointer events, so no tooltip */}
+                  <Button color="grape" variant="light" data-disabled aria-disabled onClick={(e) => e.preventDefault()} data-testid="go-live-button">Go live</Button>
+                </Tooltip>
+              ))}
             {delivery && p.status === 'hypercare' && <Button color="teal" onClick={close.open} data-testid="close-button">Close project</Button>}
             <Button variant="subtle" color="red" onClick={cancel.open}>Cancel project</Button>
           </>

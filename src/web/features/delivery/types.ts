@@ -36,7 +36,7 @@ export interface Milestone {
 
 export interface Project extends ProjectRow {
   closureReady: boolean; slipDays: number;
-  checklists: { entry: Checklist; goLive: Checklist & { rollbackReady: boolean; gaps: CheckItem[] }; exit: Checklist; handoff: Checklist };
+  checklists: { entry: Checklist; goLive: Checklist & { rollbackReady: boolean; gaps: CheckItem[]; /** Milestones go-live waits for (their acceptance). */ blockedBy: CheckItem[] }; exit: Checklist; handoff: Checklist };
   phases: Phase[]; milestones: Milestone[];
   progress: { tasks: number; tasksDone: number; estimateHours: number; actualHours: number; percentDone: number };
 }
