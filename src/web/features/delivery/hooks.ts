@@ -1,8 +1,10 @@
 // TanStack Query hooks of delivery: projects, the plan (Gantt), tasks and the board, milestones and acceptance,
 // governance, status reports, metrics, resource load. Every mutation refreshes everything under ['delivery'].
-import { keepPreviousData, useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { keepPreviousData, useInfiniteQuery, useMutation, useQuery, useQueryClient, type QueryClient } from '@tanstack/react-query';
 import type { Role } from '../../../core/access/roles';
 import { api, type Page } from '../../lib/api';
+import { useUser } from '../../lib/auth';
+import { canReadInvoices, financeKeys, type InvoiceListItem } from '../finance/hooks';
 import type {
   ChangeRequest, Gantt, Issue, Metric, Milestone, Project, ProjectListItem, ResourceLoad, StatusReport, Task, TaskBoard,
 } from './types';
@@ -102,16 +104,31 @@ export function useResourceLoad(f: { weeks?: number; ownerId?: string; projectId
   return useQuery({ queryKey: deliveryKeys.load(f), retry: noRetryOn4xx, placeholderData: keepPreviousData, queryFn: ({ signal }) => api.get<ResourceLoad>('/tasks/load', f, signal) });
 }
 
+function invalidateAll(qc: QueryClient) {
+  qc.invalidateQueries({ queryKey: deliveryKeys.all });
+  qc.invalidateQueries({ queryKey: ['realization'] });
+  qc.invalidateQueries({ queryKey: financeKeys.all });
+}
+
 function useDeliveryMutation<I, O>(fn: (input: I) => Promise<O>) {
   const qc = useQueryClient();
-  return useMutation({
-    mutationFn: fn,
-    onSuccess: () => {
-      qc.invalidateQueries({ queryKey: deliveryKeys.all });
-      qc.invalidateQueries({ queryKey: ['realization'] });
-      qc.invalidateQueries({ queryKey: ['finance'] });
-    },
-  });
+  return useMutation({ mutationFn: fn, onSuccess: () => invalidateAll(qc) });
+}
+
+/**
+ * Billing issues an accepted milestone's invoice in a job a moment after the acceptance, so refreshing right away
+ * finds nothing new: look for the invoice for up to half a minute and refresh the invoice lists (the portal's card
+ * among them) when it is there.
+ */
+async function refreshWhenInvoiced(qc: QueryClient, projectId: string, milestoneId: string) {
+  for (let waited = 0; waited < 30_000; waited += 1000) {
+    await new Promise((r) => setTimeout(r, 1000));
+    const page = await api.get<Page<InvoiceListItem>>('/invoices', { projectId, kind: 'milestone', limit: 50 }).catch(() => null);
+    if (page?.items.some((i) => i.milestoneId === milestoneId)) {
+      await qc.invalidateQueries({ queryKey: financeKeys.all });
+      return;
+    }
+  }
 }
 
 // ---------------------------------------------------------------- project lifecycle
@@ -141,8 +158,18 @@ export const useCreateTask = (projectId: string) => useDeliveryMutation((body: R
 // ---------------------------------------------------------------- milestones
 export const useSubmitMilestone = (projectId: string) => useDeliveryMutation((v: { milestoneId: string; comment?: string }) =>
   api.post<Milestone>(`${P(projectId)}/milestones/${v.milestoneId}/submit`, { comment: v.comment || undefined }));
-export const useDecideMilestone = (projectId: string) => useDeliveryMutation((v: { milestoneId: string; accept: boolean; comment?: string; contactId?: string }) =>
-  api.post<Milestone>(`${P(projectId)}/milestones/${v.milestoneId}/${v.accept ? 'accept' : 'reject'}`, { comment: v.comment || undefined, contactId: v.contactId }));
+export function useDecideMilestone(projectId: string) {
+  const qc = useQueryClient();
+  const user = useUser();
+  return useMutation({
+    mutationFn: (v: { milestoneId: string; accept: boolean; comment?: string; contactId?: string }) =>
+      api.post<Milestone>(`${P(projectId)}/milestones/${v.milestoneId}/${v.accept ? 'accept' : 'reject'}`, { comment: v.comment || undefined, contactId: v.contactId }),
+    onSuccess: (ms, v) => {
+      invalidateAll(qc);
+      if (v.accept && ms.amount > 0 && canReadInvoices(user.role)) void refreshWhenInvoiced(qc, projectId, ms.id);
+    },
+  });
+}
 
 // ---------------------------------------------------------------- governance
 export const useCreateChild = <T,>(projectId: string, kind: Kind) => useDeliveryMutation((body: Record<string, unknown>) => api.post<T>(`${P(projectId)}/${kind}`, body));
