@@ -10,7 +10,8 @@ export const yearInRange = (year: number) => Number.isInteger(year) && year >= M
 
 const RANGE = `must be between ${MIN_YEAR}-01-01 and ${MAX_YEAR}-12-31`;
 // The year as written: '2200-12-31T23:00:00-05:00' is inside the range although it is 2201 in UTC.
-const writtenYearInRange = (s: string) => yearInRange(Number(s.slice(0, 4)));
+// A value that does not even start with a year already failed the format check; one error per field is enough.
+const writtenYearInRange = (s: string) => !/^\d{4}/.test(s) || yearInRange(Number(s.slice(0, 4)));
 
 /** A calendar date, YYYY-MM-DD, that exists and lies in the accepted range. */
 export const isoDate = z.iso.date().refine(writtenYearInRange, RANGE);
