@@ -138,6 +138,7 @@ describe('browser journeys', () => {
     await page.goto('/admin/playbook');
     await page.getByTestId('playbook-version').filter({ hasText: `Version ${before.version}` }).waitFor();
     await page.getByRole('button', { name: /Health score/ }).click();
+    await page.locator('[data-section="health"]').getByText('JSON', { exact: true }).click();
     const editor = page.getByRole('textbox', { name: 'Health score (JSON)' });
     const json = await editor.inputValue();
     const broken = json.replace(/("weights":\s*\{\s*"usage":\s*)30/, '$145');

@@ -36,6 +36,7 @@ export type FormNode = NodeBase &
   );
 
 type AnySchema = z.core.$ZodType;
+const ROLE_REF = /(^|\.)(r|[a-zA-Z]+R)oleIds?$/;
 interface Check { _zod: { def: { check: string; value?: number; inclusive?: boolean; minimum?: number; maximum?: number; length?: number } } }
 const checksOf = (s: AnySchema): Check['_zod']['def'][] =>
   ((s._zod.def as { checks?: Check[] }).checks ?? []).map((c) => c._zod.def);
@@ -51,7 +52,9 @@ export function buildFormTree(schema: AnySchema, pattern = '', meta: MetaMap = P
     else if (s instanceof z.ZodDefault) s = s.unwrap();
     else break;
   }
-  const base: NodeBase = { pattern, meta: meta[pattern] ?? {}, nullable, optional };
+  const own = meta[pattern] ?? {};
+  // Fields naming roles (the same rule the schema checks them by) offer the declared roles.
+  const base: NodeBase = { pattern, meta: ROLE_REF.test(pattern) && !own.ref ? { ...own, ref: 'roles' } : own, nullable, optional };
   const at = (key: string) => (pattern ? `${pattern}.${key}` : key);
   if (s === dayRangeSchema) return { ...base, kind: 'range' };
   if (s === moneySchema) return { ...base, kind: 'money' };

@@ -4,6 +4,8 @@ export * from './schema';
 export { defaultPlaybook } from './defaults';
 export * from './company';
 export { upgradeStoredPlaybook } from './upgrade';
+export * from './form-tree';
+export * from './meta';
 
 export interface PlaybookFieldError {
   /** Dotted path, e.g. `health.weights.usage` or `pipeline.stages.2.probability`; '' for the root. */

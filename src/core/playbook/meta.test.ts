@@ -57,8 +57,7 @@ describe('playbook metadata', () => {
     const stale: string[] = [];
     for (const [pattern, m] of Object.entries(PLAYBOOK_META)) {
       if (!m.rows) continue;
-      const [collection] = valuesAt(defaultPlaybook, pattern);
-      const ids = Array.isArray(collection) ? collection.map((r: { id?: string }) => r.id) : Object.keys(collection as object);
+      const ids = valuesAt(defaultPlaybook, pattern).flatMap((c) => (Array.isArray(c) ? c.map((r: { id?: string }) => r.id) : Object.keys(c as object)));
       for (const id of Object.keys(m.rows)) if (!ids.includes(id)) stale.push(`${pattern}: ${id}`);
     }
     expect(stale).toEqual([]);
@@ -88,6 +87,11 @@ describe('playbook metadata', () => {
     expect(nodes.get('calendar.holidays.*')).toMatchObject({ kind: 'string', format: 'date' });
     expect(nodes.get('leads.scoring.fitRules.*.when.value')).toMatchObject({ kind: 'scalarUnion', optional: true, types: ['string', 'number', 'boolean', 'stringList'] });
     expect(nodes.get('leads.sla.firstResponseHours')?.meta).toMatchObject({ unit: 'hours', title: 'First response' });
+    // Role ids offer the declared roles, by the same naming rule the schema checks them with.
+    expect(nodes.get('customerSuccess.resourceAllocation.*.roleId')?.meta.ref).toBe('roles');
+    expect(nodes.get('pipeline.stages.*.ownerRoleIds')?.meta.ref).toBe('roles');
+    expect(nodes.get('delivery.milestones.*.phaseId')?.meta.ref).toBe('delivery.phases');
+    expect(nodes.get('roles.*.id')?.meta.ref).toBeUndefined();
   });
 
   it('makes new rows the schema recognises and switches union options keeping shared fields', () => {

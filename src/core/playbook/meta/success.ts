@@ -71,6 +71,11 @@ export const successMeta: MetaMap = {
   'customerSuccess.onboarding.checkpoints': {
     title: 'Checkpoints', rowTitle: ['label', 'id'], help: 'For every segment, in addition to the segment cadence.',
     seed: seed('000 §2 Proactive Engagement Model', 'Week 4: First value check; Month 2: Adoption review; Month 3: Success planning'),
+    rows: {
+      first_value_check: seed('000 §2 Proactive Engagement Model', 'Week 4: First value check'),
+      adoption_review: seed('000 §2 Proactive Engagement Model', 'Month 2: Adoption review'),
+      success_planning: seed('000 §2 Proactive Engagement Model', 'Month 3: Success planning'),
+    },
   },
   ...schedule('customerSuccess.onboarding.checkpoints.*'),
   'customerSuccess.touchpointAnchor': {
@@ -82,7 +87,19 @@ export const successMeta: MetaMap = {
     title: 'Touchpoint cadence per segment',
     seed: seed('001 Touch Point Cadence', 'Standard: Week 1 Welcome call; Month 1 Adoption check; Quarterly Business review; Annually Strategic planning. Strategic: Week 1 Executive kickoff; Bi-weekly Progress calls (first quarter); Monthly Success reviews; Quarterly Executive briefings'),
   },
-  'customerSuccess.touchpoints.*': { rowTitle: ['label', 'id'] },
+  'customerSuccess.touchpoints.*': {
+    rowTitle: ['label', 'id'],
+    rows: {
+      welcome_call: seed('001 Touch Point Cadence', 'Standard Customers — Week 1: Welcome call'),
+      adoption_check: seed('001 Touch Point Cadence', 'Standard Customers — Month 1: Adoption check'),
+      business_review: seed('001 Touch Point Cadence', 'Standard Customers — Quarterly: Business review'),
+      strategic_planning: seed('001 Touch Point Cadence', 'Standard Customers — Annually: Strategic planning'),
+      executive_kickoff: seed('001 Touch Point Cadence', 'Strategic Customers — Week 1: Executive kickoff'),
+      progress_call: seed('001 Touch Point Cadence', 'Strategic Customers — Bi-weekly: Progress calls (first quarter)'),
+      success_review: seed('001 Touch Point Cadence', 'Strategic Customers — Monthly: Success reviews'),
+      executive_briefing: seed('001 Touch Point Cadence', 'Strategic Customers — Quarterly: Executive briefings'),
+    },
+  },
   ...schedule('customerSuccess.touchpoints.*.*'),
   'customerSuccess.escalationMatrix': {
     title: 'Escalation matrix', rowTitle: ['label'],

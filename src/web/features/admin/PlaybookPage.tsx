@@ -1,64 +1,77 @@
-// The playbook editor: one JSON editor per section, saved as a new version with baseVersion (lost-update guard).
-// The server validates the whole document; its 422 errors are listed with their paths and mark the sections.
-import { Accordion, Alert, Anchor, Badge, Button, Card, Grid, Group, JsonInput, List, Stack, Text, TextInput, Title } from '@mantine/core';
+// The playbook editor: a form per section generated from the schema and its metadata (units, seed citations, sums),
+// with a JSON view per section for power users. Saving sends the whole document as a new version with baseVersion
+// (lost-update guard); the server validates it, and its 422 field errors mark the fields, rows and sections.
+import { Accordion, Alert, Anchor, Badge, Button, Card, Grid, Group, List, Paper, SimpleGrid, Text, TextInput } from '@mantine/core';
 import { useEffect, useMemo, useRef, useState } from 'react';
-import { PLAYBOOK_SECTIONS } from '../../../core/playbook';
+import { PLAYBOOK_SECTIONS, playbookFormTree, type FormNode } from '../../../core/playbook';
 import { ApiError, type FieldError } from '../../lib/api';
-import { useDirectory } from '../../lib/directory';
 import { notifyError, notifySuccess } from '../../lib/errors';
-import { formatDateTime, fromNow, humanize } from '../../lib/format';
+import { formatDateTime } from '../../lib/format';
 import type { PlaybookDoc } from '../../lib/types';
 import { IconAlert, IconBook } from '../../ui/Icons';
 import { PageHeader } from '../../ui/PageHeader';
 import { ErrorAlert, PageLoader } from '../../ui/QueryState';
-import { usePlaybook, usePlaybookVersions, useSavePlaybook } from './hooks';
-
-const stringify = (v: unknown) => JSON.stringify(v, null, 2);
+import { ActionsContext, ErrorsContext, indexErrors, RefsContext } from './playbook/form-state';
+import { History } from './playbook/History';
+import { LeafField } from './playbook/LeafField';
+import { SectionEditor } from './playbook/SectionEditor';
+import { useDraftValue, usePlaybookDraft, type DraftStore } from './playbook/use-draft';
+import { usePlaybook, useSavePlaybook } from './hooks';
 
 /** 'playbook.health.weights' → 'health'. */
 function sectionOf(path: string): string { return path.replace(/^playbook\.?/, '').split('.')[0] || '(root)'; }
 
+const tree = playbookFormTree();
+const nodeOf = (key: string): FormNode | undefined => tree.fields.find((f) => f.key === key)?.node;
+const SECTION_KEYS = PLAYBOOK_SECTIONS.map((s) => s.key as string);
+/** Single values (name, currency, format version) sit in one card above the sections. */
+const GENERAL = PLAYBOOK_SECTIONS.filter((s) => { const n = nodeOf(s.key); return n && n.kind !== 'object' && n.kind !== 'array' && n.kind !== 'record'; });
+const SECTIONS = PLAYBOOK_SECTIONS.filter((s) => !GENERAL.includes(s));
+/** One empty list, so clearing errors that are already clear does not re-render every field that shows errors. */
+const noErrors: FieldError[] = [];
+
 export function PlaybookPage() {
   const q = usePlaybook();
+  const [open, setOpen] = useState<string[]>([]);
   if (q.isPending) return <PageLoader label="Loading the playbook…" />;
   if (q.error) return <ErrorAlert error={q.error} onRetry={() => q.refetch()} />;
-  return <PlaybookEditor doc={q.data} reload={async () => { await q.refetch(); }} />;
+  return <PlaybookEditor doc={q.data} open={open} setOpen={setOpen} reload={async () => { await q.refetch(); }} />;
 }
 
-function PlaybookEditor({ doc, reload }: { doc: PlaybookDoc; reload: () => Promise<void> }) {
+function PlaybookEditor({ doc, reload, open, setOpen }: { doc: PlaybookDoc; reload: () => Promise<void>; open: string[]; setOpen: (o: string[] | ((o: string[]) => string[])) => void }) {
   const save = useSavePlaybook();
-  const sections = useMemo(() => {
-    const known = PLAYBOOK_SECTIONS.map((s) => ({ key: s.key as string, label: s.label, description: s.description }));
-    const extra = Object.keys(doc.playbook).filter((k) => !known.some((s) => s.key === k)).map((k) => ({ key: k, label: humanize(k), description: '' }));
-    return [...known, ...extra];
-  }, [doc.playbook]);
-  const original = useMemo(() => Object.fromEntries(sections.map((s) => [s.key, stringify(doc.playbook[s.key])])), [doc, sections]);
-  const [drafts, setDrafts] = useState<Record<string, string>>(original);
-  const [open, setOpen] = useState<string[]>([]);
-  const [errors, setErrors] = useState<FieldError[]>([]);
+  const draft = usePlaybookDraft(doc.playbook, SECTION_KEYS);
+  const [errors, setErrors] = useState<FieldError[]>(noErrors);
   const [conflict, setConflict] = useState<string | null>(null);
   const [note, setNote] = useState('');
   const alertRef = useRef<HTMLDivElement>(null);
+  // A new active version (ours, or someone else's after a conflict) clears what was about the previous one.
+  useEffect(() => { setErrors(noErrors); setConflict(null); setNote(''); }, [doc.version]);
   useEffect(() => { if (errors.length || conflict) alertRef.current?.scrollIntoView({ block: 'start' }); }, [errors, conflict]);
-  useEffect(() => { setDrafts(original); setErrors([]); setConflict(null); }, [original]);
+  const indexed = useMemo(() => indexErrors(errors), [errors]);
+  const errorsBySection = useMemo(() => errors.reduce<Record<string, FieldError[]>>((acc, e) => { (acc[sectionOf(e.path)] ??= []).push(e); return acc; }, {}), [errors]);
+  const unknownSections = Object.keys(doc.playbook).filter((k) => !SECTION_KEYS.includes(k));
 
-  const parseErrors = Object.fromEntries(sections.flatMap((s) => {
-    try { JSON.parse(drafts[s.key] ?? 'null'); return []; } catch (e) { return [[s.key, (e as Error).message]]; }
-  }));
-  const dirty = sections.filter((s) => drafts[s.key] !== original[s.key]).map((s) => s.key);
-  const errorsBySection = errors.reduce<Record<string, FieldError[]>>((acc, e) => { (acc[sectionOf(e.path)] ??= []).push(e); return acc; }, {});
-
-  const showSection = (key: string) => {
-    setOpen((o) => (o.includes(key) ? o : [...o, key]));
-    requestAnimationFrame(() => document.querySelector<HTMLElement>(`[data-section="${key}"] textarea`)?.focus());
+  /** Opens the error's section and scrolls to the closest field the form shows for its path. */
+  const showError = (path: string) => {
+    const section = sectionOf(path);
+    setOpen((o) => (o.includes(section) ? o : [...o, section]));
+    const segments = path.replace(/^playbook\.?/, '').split('.');
+    setTimeout(() => {
+      for (let n = segments.length; n > 0; n--) {
+        const el = document.querySelector<HTMLElement>(`[data-path="${segments.slice(0, n).join('.')}"]`);
+        if (el) { el.scrollIntoView({ block: 'center' }); (el.matches('input,textarea') ? el : el.querySelector<HTMLElement>('input,textarea'))?.focus({ preventScroll: true }); return; }
+      }
+      document.querySelector<HTMLElement>(`[data-section="${section}"]`)?.scrollIntoView({ block: 'start' });
+    }, 250);
   };
 
   const submit = () => {
-    if (Object.keys(parseErrors).length) { setOpen((o) => [...new Set([...o, ...Object.keys(parseErrors)])]); notifyError(new Error('Fix the JSON syntax errors first.'), 'Invalid JSON'); return; }
-    const playbook = Object.fromEntries(sections.map((s) => [s.key, JSON.parse(drafts[s.key])]));
-    setErrors([]); setConflict(null);
-    save.mutate({ baseVersion: doc.version, note: note.trim() || undefined, playbook }, {
-      onSuccess: (d) => { notifySuccess(`Playbook version ${d.version} is now active. Every calculation uses it from now on.`, 'Playbook saved'); setNote(''); },
+    const badJson = Object.keys(draft.parseErrors);
+    if (badJson.length) { setOpen((o) => [...new Set([...o, ...badJson])]); notifyError(new Error('Fix the JSON syntax errors first.'), 'Invalid JSON'); return; }
+    setErrors(noErrors); setConflict(null);
+    save.mutate({ baseVersion: doc.version, note: note.trim() || undefined, playbook: draft.store.values }, {
+      onSuccess: (d) => notifySuccess(`Playbook version ${d.version} is now active. Every calculation uses it from now on.`, 'Playbook saved'),
       onError: (e) => {
         if (e instanceof ApiError && e.isVersionConflict) { setConflict(e.message); return; }
         if (e instanceof ApiError && e.fieldErrors.length) {
@@ -71,97 +84,92 @@ function PlaybookEditor({ doc, reload }: { doc: PlaybookDoc; reload: () => Promi
   };
 
   return (
-    <>
-      <PageHeader title="Playbook" description="The rules every calculation reads: stages, SLAs, health weights, cadences, targets. Saving creates a new version; nothing changes until it validates."
-        actions={<Badge size="lg" variant="light" leftSection={<IconBook size={14} />} data-testid="playbook-version">Version {doc.version}</Badge>}>
-        <Text size="xs" c="dimmed">Active since {formatDateTime(doc.createdAt)}{doc.note ? ` · “${doc.note}”` : ''}</Text>
-      </PageHeader>
-      {conflict && (
-        <Alert color="orange" title="Someone else saved the playbook" mb="md" role="alert" ref={alertRef} style={{ scrollMarginTop: 80 }}>
-          <Text size="sm" mb="xs">{conflict}</Text>
-          <Button size="xs" color="orange" onClick={reload}>Reload latest version (discards your edits)</Button>
-        </Alert>
-      )}
-      {errors.length > 0 && (
-        <Alert color="red" title={`The playbook has ${errors.length} invalid field${errors.length === 1 ? '' : 's'}; nothing was saved`} mb="md" icon={<IconAlert />} role="alert" data-testid="playbook-errors" ref={alertRef} style={{ scrollMarginTop: 80 }}>
-          <List size="sm" spacing={2}>
-            {errors.map((e) => (
-              <List.Item key={`${e.path}:${e.message}`}>
-                <Anchor component="button" type="button" ff="monospace" size="sm" fw={600} c="red.9" onClick={() => showSection(sectionOf(e.path))}>{e.path}</Anchor>: {e.message}
-              </List.Item>
-            ))}
-          </List>
-        </Alert>
-      )}
-      <Grid gap="lg">
-        <Grid.Col span={{ base: 12, lg: 8 }}>
-          <Accordion multiple value={open} onChange={setOpen} variant="separated" radius="md">
-            {sections.map((s) => {
+    <ActionsContext.Provider value={draft.actions}>
+      <ErrorsContext.Provider value={indexed}>
+        <RefsContext.Provider value={draft.refs}>
+          <PageHeader title="Playbook" description="The rules every calculation reads: stages, SLAs, health weights, cadences, targets. Saving creates a new version; nothing changes until it validates. Badges name the seed section each value comes from."
+            actions={<Badge size="lg" variant="light" leftSection={<IconBook size={14} />} data-testid="playbook-version">Version {doc.version}</Badge>}>
+            <Text size="xs" c="dimmed">Active since {formatDateTime(doc.createdAt)}{doc.note ? ` · “${doc.note}”` : ''}</Text>
+          </PageHeader>
+          {conflict && (
+            <Alert color="orange" title="Someone else saved the playbook" mb="md" role="alert" ref={alertRef} style={{ scrollMarginTop: 80 }}>
+              <Text size="sm" mb="xs">{conflict}</Text>
+              <Button size="xs" color="orange" onClick={reload}>Reload latest version (discards your edits)</Button>
+            </Alert>
+          )}
+          {errors.length > 0 && (
+            <Alert color="red" title={`The playbook has ${errors.length} invalid field${errors.length === 1 ? '' : 's'}; nothing was saved`} mb="md" icon={<IconAlert />} role="alert" data-testid="playbook-errors" ref={alertRef} style={{ scrollMarginTop: 80 }}>
+              <List size="sm" spacing={2}>
+                {errors.map((e) => (
+                  <List.Item key={`${e.path}:${e.message}`}>
+                    <Anchor component="button" type="button" ff="monospace" size="sm" fw={600} c="red.9" onClick={() => showError(e.path)}>{e.path}</Anchor>: {e.message}
+                  </List.Item>
+                ))}
+              </List>
+            </Alert>
+          )}
+          <Grid gap="lg" mb="md">
+            <Grid.Col span={{ base: 12, lg: 8 }}>
+              <Card h="100%" data-testid="playbook-general">
+                <SimpleGrid cols={{ base: 1, sm: 3 }}>
+                  {GENERAL.map((s) => (
+                    <div key={s.key} data-section={s.key} data-invalid={errorsBySection[s.key] ? true : undefined}>
+                      <GeneralField store={draft.store} sectionKey={s.key} />
+                    </div>
+                  ))}
+                </SimpleGrid>
+                {unknownSections.length > 0 && <Text size="xs" c="orange" mt="xs">Not part of this version's format (edit them through the API): {unknownSections.join(', ')}</Text>}
+              </Card>
+            </Grid.Col>
+            <Grid.Col span={{ base: 12, lg: 4 }}><History current={doc.version} /></Grid.Col>
+          </Grid>
+          {/* The sections take the full width: their lists are tables with up to eight columns. */}
+          <Accordion multiple value={open} onChange={setOpen} variant="separated" radius="md" data-testid="playbook-sections">
+            {SECTIONS.map((s) => {
               const errs = errorsBySection[s.key] ?? [];
-              const bad = errs.length > 0 || !!parseErrors[s.key];
+              const parseError = draft.parseErrors[s.key];
+              const bad = errs.length > 0 || parseError !== undefined;
+              const dirty = draft.dirty.includes(s.key);
               return (
                 <Accordion.Item key={s.key} value={s.key} data-section={s.key} data-invalid={bad || undefined}
                   style={bad ? { borderColor: 'var(--mantine-color-red-6)', boxShadow: '0 0 0 1px var(--mantine-color-red-6)' } : undefined}>
                   <Accordion.Control>
                     <Group justify="space-between" wrap="nowrap" pr="sm">
-                      <div><Text fw={600} size="sm">{s.label}</Text>{s.description && <Text size="xs" c="dimmed">{s.description}</Text>}</div>
+                      <div><Text fw={600} size="sm">{s.label}</Text><Text size="xs" c="dimmed">{s.description}</Text></div>
                       <Group gap={4} wrap="nowrap">
-                        {dirty.includes(s.key) && <Badge size="xs" color="blue">Edited</Badge>}
+                        {dirty && <Badge size="xs" color="blue">Edited</Badge>}
                         {errs.length > 0 && <Badge size="xs" color="red">{errs.length} error{errs.length === 1 ? '' : 's'}</Badge>}
-                        {parseErrors[s.key] && <Badge size="xs" color="red">Invalid JSON</Badge>}
+                        {parseError !== undefined && <Badge size="xs" color="red">Invalid JSON</Badge>}
                       </Group>
                     </Group>
                   </Accordion.Control>
                   <Accordion.Panel>
-                    <JsonInput label={`${s.label} (JSON)`} autosize minRows={3} maxRows={28} formatOnBlur spellCheck={false}
-                      validationError="Invalid JSON" value={drafts[s.key] ?? ''} onChange={(v) => setDrafts((d) => ({ ...d, [s.key]: v }))}
-                      error={parseErrors[s.key] ? `Invalid JSON: ${parseErrors[s.key]}` : errs.length ? errs.map((e) => `${e.path.replace(/^playbook\./, '')}: ${e.message}`).join(' · ') : undefined}
-                      styles={{ input: { fontSize: 12.5, color: 'var(--mantine-color-text)' } }} />
-                    {dirty.includes(s.key) && <Button mt="xs" size="xs" variant="subtle" onClick={() => setDrafts((d) => ({ ...d, [s.key]: original[s.key] }))}>Revert this section</Button>}
+                    {open.includes(s.key) && (
+                      <SectionEditor sectionKey={s.key} label={s.label} node={nodeOf(s.key)!} store={draft.store} json={draft.json[s.key]}
+                        parseError={parseError} dirty={dirty} onJson={draft.editJson} onView={draft.setView} onRevert={draft.reset}
+                        errorText={errs.length ? errs.map((e) => `${e.path.replace(/^playbook\./, '')}: ${e.message}`).join(' · ') : undefined} />
+                    )}
                   </Accordion.Panel>
                 </Accordion.Item>
               );
             })}
           </Accordion>
-        </Grid.Col>
-        <Grid.Col span={{ base: 12, lg: 4 }}>
-          <Stack style={{ position: 'sticky', top: 80 }}>
-            <Card>
-              <Title order={3} mb="xs">Save</Title>
-              <Text size="sm" c="dimmed" mb="sm">{dirty.length ? `${dirty.length} section${dirty.length === 1 ? '' : 's'} edited.` : 'No changes yet.'}</Text>
-              <TextInput label="Change note" placeholder="e.g. Raise usage weight to 35" value={note} onChange={(e) => setNote(e.currentTarget.value)} mb="sm" />
-              <Group grow>
-                <Button variant="default" disabled={!dirty.length} onClick={() => { setDrafts(original); setErrors([]); }}>Discard</Button>
-                <Button onClick={submit} loading={save.isPending} disabled={!dirty.length}>Save as v{doc.version + 1}</Button>
-              </Group>
-            </Card>
-            <History current={doc.version} />
-          </Stack>
-        </Grid.Col>
-      </Grid>
-    </>
+          <Paper withBorder shadow="md" p="sm" mt="md" radius="md" data-testid="playbook-save" style={{ position: 'sticky', bottom: 12, zIndex: 20 }}>
+            <Group gap="sm" wrap="wrap">
+              <Text size="sm" fw={600} c={draft.dirty.length ? undefined : 'dimmed'} data-testid="playbook-dirty" miw={150}>
+                {draft.dirty.length ? `${draft.dirty.length} section${draft.dirty.length === 1 ? '' : 's'} edited.` : 'No changes yet.'}
+              </Text>
+              <TextInput aria-label="Change note" placeholder="Change note, e.g. Raise usage weight to 35" value={note} onChange={(e) => setNote(e.currentTarget.value)} style={{ flex: 1 }} miw={220} />
+              <Button variant="default" disabled={!draft.dirty.length} onClick={() => { draft.reset(); setErrors(noErrors); }}>Discard changes</Button>
+              <Button onClick={submit} loading={save.isPending} disabled={!draft.dirty.length}>Save as v{doc.version + 1}</Button>
+            </Group>
+          </Paper>
+        </RefsContext.Provider>
+      </ErrorsContext.Provider>
+    </ActionsContext.Provider>
   );
 }
 
-function History({ current }: { current: number }) {
-  const q = usePlaybookVersions();
-  const directory = useDirectory();
-  return (
-    <Card>
-      <Title order={3} mb="sm">History</Title>
-      {q.isPending ? <Text size="sm" c="dimmed">Loading…</Text> : (
-        <Stack gap="xs" data-testid="playbook-history">
-          {(q.data ?? []).map((v) => (
-            <Group key={v.version} justify="space-between" wrap="nowrap" align="flex-start">
-              <div>
-                <Text size="sm" fw={600}>Version {v.version} {v.version === current && <Badge size="xs" ml={4}>Active</Badge>}</Text>
-                <Text size="xs" c="dimmed">{v.note ?? 'No note'}{v.createdBy ? ` · ${directory.nameOf(v.createdBy) ?? 'admin'}` : ''}</Text>
-              </div>
-              <Text size="xs" c="dimmed" title={formatDateTime(v.createdAt)} style={{ whiteSpace: 'nowrap' }}>{fromNow(v.createdAt)}</Text>
-            </Group>
-          ))}
-        </Stack>
-      )}
-    </Card>
-  );
+function GeneralField({ store, sectionKey }: { store: DraftStore; sectionKey: string }) {
+  return <LeafField node={nodeOf(sectionKey)!} path={sectionKey} value={useDraftValue(store, sectionKey)} />;
 }
