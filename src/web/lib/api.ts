@@ -33,6 +33,8 @@ export class ApiError extends Error {
 }
 
 export interface Page<T> { items: T[]; nextCursor: string | null }
+/** A page of a list that also counts its matches: exact up to the server's cap, an estimate beyond. */
+export interface CountedPage<T> extends Page<T> { total: number; totalExact: boolean }
 
 let csrfToken: string | null = null;
 

@@ -20,12 +20,15 @@ export function useCursorStack(resetKey: string) {
   return { cursor: current, page: stack.length, next, prev, hasPrev: stack.length > 1 };
 }
 
-export function CursorPager({ page, pageSize, shown, hasPrev, nextCursor, onPrev, onNext, onPageSize, loading, label = 'rows' }: {
+export function CursorPager({ page, pageSize, shown, hasPrev, nextCursor, onPrev, onNext, onPageSize, loading, label = 'rows', total }: {
   page: number; pageSize: number; shown: number; hasPrev: boolean; nextCursor: string | null | undefined;
   onPrev: () => void; onNext: (cursor: string) => void; onPageSize: (n: number) => void; loading?: boolean; label?: string;
+  /** How many rows the whole list has, when the API counts them ("1–25 of 240 accounts"). */
+  total?: { count: number; exact: boolean };
 }) {
   const from = shown === 0 ? 0 : (page - 1) * pageSize + 1;
   const to = (page - 1) * pageSize + shown;
+  const of = total ? ` of ${total.exact ? '' : 'about '}${total.count.toLocaleString('en-US')} ${label}` : '';
   return (
     <Group justify="space-between" mt="md" wrap="wrap" gap="sm">
       <Group gap="xs">
@@ -34,7 +37,7 @@ export function CursorPager({ page, pageSize, shown, hasPrev, nextCursor, onPrev
           data={['25', '50', '100']} onChange={(v) => v && onPageSize(Number(v))} />
       </Group>
       <Group gap="xs">
-        <Text size="sm" c="dimmed" aria-live="polite">{shown === 0 ? `No ${label}` : `${from}–${to} · page ${page}`}</Text>
+        <Text size="sm" c="dimmed" aria-live="polite" data-testid="pager-status">{shown === 0 ? `No ${label}` : `${from}–${to}${of} · page ${page}`}</Text>
         <Button variant="default" size="xs" leftSection={<IconChevronLeft size={14} />} disabled={!hasPrev || loading} onClick={onPrev}>Previous</Button>
         <Button variant="default" size="xs" rightSection={<IconChevronRight size={14} />} disabled={!nextCursor || loading}
           onClick={() => nextCursor && onNext(nextCursor)}>Next</Button>

@@ -28,15 +28,16 @@ const reminderSchema = z.object({
 export function registerAccountRoutes(api: OpenAPIHono<AppEnv>) {
   api.openapi(guard(p.read, {
     method: 'get', path: '/accounts', tags, summary: 'List accounts',
-    description: 'Keyset pagination (`cursor` = `nextCursor` of the previous page); search `q` matches name and domain.',
+    description: 'Keyset pagination (`cursor` = `nextCursor` of the previous page); search `q` matches name and domain. `total` counts '
+      + 'the accounts matching the filters, up to 10,000; beyond that `total` is 10,000 and `totalExact` false.',
     request: { query: accountListQuerySchema },
-    responses: { 200: json(page(accountOut), 'A page of accounts') },
+    responses: { 200: json(page(accountOut).extend({ total: z.number().int(), totalExact: z.boolean() }), 'A page of accounts') },
   }), async (c) => {
     const ctx = ctxOf(c);
     const doc = await accounts.listAccounts(ctx, c.req.valid('query'));
     if (seesInternal(ctx.actor)) return c.body(doc, 200, { 'content-type': 'application/json' }) as never;
     // Outsiders' pages are small (their partner's accounts, or their own): re-read to drop the internal fields.
-    const page = JSON.parse(doc) as { items: object[]; nextCursor: string | null };
+    const page = JSON.parse(doc) as { items: object[]; nextCursor: string | null; total: number; totalExact: boolean };
     return c.json({ ...page, items: page.items.map((a) => accountFor(ctx.actor, a)) }, 200) as never;
   });
 

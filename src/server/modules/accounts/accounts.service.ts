@@ -19,7 +19,7 @@ export async function listAccounts(ctx: Ctx, q: AccountListQuery): Promise<strin
   if (q.deleted && ctx.actor.role !== 'admin') throw new AppError('forbidden', 'Only admins list deleted accounts.');
   const page = await repo.listAccountsJson(ctx.deps.database.db, rowScopeFor(ctx.actor), q);
   const next = page.more && page.lastId ? encodeCursor(page.lastValue, page.lastId) : null;
-  return `{"items":${page.items},"nextCursor":${JSON.stringify(next)}}`;
+  return `{"items":${page.items},"nextCursor":${JSON.stringify(next)},"total":${page.total},"totalExact":${page.totalExact}}`;
 }
 
 export async function summary(ctx: Ctx) {

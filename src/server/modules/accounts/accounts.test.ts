@@ -52,6 +52,7 @@ describe('accounts', () => {
     do {
       const res: any = await admin.get(`/api/accounts?q=${tag}&limit=3${cursor ? `&cursor=${cursor}` : ''}`);
       expect(res.status).toBe(200);
+      expect(res.body).toMatchObject({ total: 7, totalExact: true }); // every page counts the whole list
       seen.push(...res.body.items.map((a: any) => a.name));
       cursor = res.body.nextCursor;
     } while (cursor);
@@ -73,6 +74,7 @@ describe('accounts', () => {
 
     const strategic = await admin.get(`/api/accounts?q=${tag}&segment=strategic&sort=-arr`);
     expect(strategic.body.items.map((a: any) => a.arr)).toEqual([500, 300, 100]);
+    expect(strategic.body.total).toBe(3);
     const byDomain = await admin.get(`/api/accounts?q=${tag.toUpperCase()}`);
     expect(byDomain.body.items).toHaveLength(7);
   });
@@ -93,6 +95,7 @@ describe('accounts', () => {
     expect((await partner.patch(`/api/accounts/${theirs.id}`, { version: 1, employees: 5 })).status).toBe(404);
     const list = await partner.get('/api/accounts?limit=500');
     expect(list.body.items.every((a: any) => a.partnerId === p1)).toBe(true);
+    expect(list.body).toMatchObject({ total: 1, totalExact: true }); // the count keeps to the row scope
 
     // A partner's new account always belongs to its partner.
     const created = await partner.post('/api/accounts', { name: 'Sourced by partner' });
@@ -102,7 +105,7 @@ describe('accounts', () => {
     const customer = await t.login('customer', { accountId: mine.id });
     expect((await customer.get(`/api/accounts/${mine.id}`)).status).toBe(200);
     expect((await customer.get(`/api/accounts/${theirs.id}`)).status).toBe(404);
-    expect((await customer.get('/api/accounts')).body.items.map((a: any) => a.id)).toEqual([mine.id]);
+    expect((await customer.get('/api/accounts')).body).toMatchObject({ items: [{ id: mine.id }], total: 1 });
     expect((await customer.patch(`/api/accounts/${mine.id}`, { version: 1, employees: 5 })).status).toBe(403);
     const tl = await customer.get(`/api/accounts/${mine.id}/timeline`);
     expect(tl.body.items.some((i: any) => i.kind === 'audit')).toBe(false);
@@ -145,6 +148,24 @@ describe('accounts', () => {
     expect((await csm.post(`/api/accounts/${a.id}/reminders`, { at, note: 'Send QBR deck' })).status).toBe(201);
     const pending = await csm.get(`/api/accounts/${a.id}/reminders`);
     expect(pending.body.items).toEqual([{ id: expect.any(String), dueAt: at, note: 'Send QBR deck', byName: 'csm user' }]);
+  });
+
+  it('counts up to 1,000 accounts exactly and estimates beyond', async () => {
+    const admin = await t.login('admin');
+    await t.deps.database.query("INSERT INTO accounts (name, segment) SELECT 'Capped ' || g, CASE WHEN g % 4 = 0 THEN 'strategic' ELSE 'standard' END FROM generate_series(1, 12000) g", []);
+    await t.deps.database.query('ANALYZE accounts', []);
+    // Past the cap the planner's estimate stands in, rounded to two digits and flagged as not exact.
+    const all = (await admin.get('/api/accounts?limit=5')).body;
+    expect(all.totalExact).toBe(false);
+    expect(all.total).toBeGreaterThan(11_000);
+    expect(all.total).toBeLessThan(13_500);
+    expect(all.total % 100).toBe(0);
+    expect(all.items).toHaveLength(5);
+    const strategic = (await admin.get('/api/accounts?segment=strategic&limit=5')).body;
+    expect(strategic.totalExact).toBe(false);
+    expect(strategic.total).toBeGreaterThanOrEqual(1_000);
+    expect(strategic.total).toBeLessThan(all.total);
+    expect((await admin.get('/api/accounts?q=capped%201000&limit=2')).body).toMatchObject({ total: 11, totalExact: true }); // Capped 1000 and 10000–10009
   });
 
   it('summarises accounts and ARR by stage and segment', async () => {

@@ -102,7 +102,8 @@ export function AccountsPage() {
       )}
       <CursorPager page={pager.page} pageSize={limit} shown={query.data?.items.length ?? 0} hasPrev={pager.hasPrev}
         nextCursor={query.data?.nextCursor} onPrev={pager.prev} onNext={pager.next} loading={query.isFetching}
-        onPageSize={(n) => set({ limit: n === 25 ? null : String(n) })} label="accounts" />
+        onPageSize={(n) => set({ limit: n === 25 ? null : String(n) })} label="accounts"
+        total={query.data ? { count: query.data.total, exact: query.data.totalExact } : undefined} />
       <AccountFormModal opened={creating} onClose={createModal.close} />
     </>
   );

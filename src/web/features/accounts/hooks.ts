@@ -1,7 +1,7 @@
 // TanStack Query hooks for accounts, contacts and the timeline.
 import { keepPreviousData, useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { Audience } from '../../../core/access/audience';
-import { api, type Page } from '../../lib/api';
+import { api, type CountedPage, type Page } from '../../lib/api';
 import type { Account, Contact, SummaryRow, TimelineItem, TimelineKind } from '../../lib/types';
 
 export interface AccountListParams {
@@ -21,7 +21,7 @@ export const accountKeys = {
 export function useAccounts(p: AccountListParams, opts: { enabled?: boolean } = {}) {
   return useQuery({
     queryKey: accountKeys.list(p),
-    queryFn: ({ signal }) => api.get<Page<Account>>('/accounts', { ...p }, signal),
+    queryFn: ({ signal }) => api.get<CountedPage<Account>>('/accounts', { ...p }, signal),
     placeholderData: keepPreviousData,
     enabled: opts.enabled,
   });
