@@ -32,7 +32,7 @@ export function ContentLinks({ industry, stage, title = 'Sales content' }: { ind
             <div key={item.id}>
               <UnstyledButton onClick={() => setOpen(open === item.id ? null : item.id)} aria-expanded={open === item.id} w="100%">
                 <Group gap={6} wrap="nowrap">
-                  <Badge size="xs" variant="light" color={KIND_COLORS[item.kind]} style={{ flexShrink: 0 }}>{KIND_LABELS[item.kind]}</Badge>
+                  <Badge size="xs" variant="light" color={KIND_COLORS[item.kind]}>{KIND_LABELS[item.kind]}</Badge>
                   <Text size="sm" fw={500} truncate>{item.title}</Text>
                 </Group>
               </UnstyledButton>

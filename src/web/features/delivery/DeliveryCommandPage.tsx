@@ -94,7 +94,7 @@ export function DeliveryCommandPage() {
                           <Text size="xs" c="dimmed" truncate maw={230}>{m.projectName}</Text>
                         </Table.Td>
                         <Table.Td style={{ whiteSpace: 'nowrap' }}>
-                          <Badge color={m.status === 'submitted' ? 'yellow' : late ? 'red' : 'gray'} variant={m.status === 'submitted' ? 'filled' : 'light'} style={{ minWidth: 'max-content' }}>
+                          <Badge color={m.status === 'submitted' ? 'yellow' : late ? 'red' : 'gray'} variant={m.status === 'submitted' ? 'filled' : 'light'}>
                             {m.status === 'submitted' ? 'Awaiting' : late ? 'Overdue' : 'Due'}
                           </Badge>
                           <Text size="xs" c={late ? 'red.7' : 'dimmed'}>{formatDate(m.forecastDate).replace(/ \d{4}$/, '')}</Text>

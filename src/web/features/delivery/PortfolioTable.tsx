@@ -34,7 +34,7 @@ export function PortfolioTable({ items, details, showAccount = true }: { items: 
                     {showAccount && p.accountName && !p.name.startsWith(p.accountName) && <Text size="xs" c="dimmed" truncate maw={280}>{p.accountName}</Text>}
                   </Stack>
                 </Table.Td>
-                <Table.Td style={{ whiteSpace: 'nowrap' }}><Badge color={STATUS_COLORS[p.status]} variant="light" style={{ minWidth: 'max-content' }}>{humanize(p.status)}</Badge></Table.Td>
+                <Table.Td style={{ whiteSpace: 'nowrap' }}><Badge color={STATUS_COLORS[p.status]} variant="light">{humanize(p.status)}</Badge></Table.Td>
                 <Table.Td style={{ whiteSpace: 'nowrap' }}><Text size="sm">{wk.n} / {wk.of}</Text></Table.Td>
                 <Table.Td>
                   {pct === undefined ? <Text size="xs" c="dimmed">—</Text> : (
@@ -44,7 +44,7 @@ export function PortfolioTable({ items, details, showAccount = true }: { items: 
                 <Table.Td style={{ whiteSpace: 'nowrap' }}>
                   <Group gap={6} wrap="nowrap">
                     <Text size="sm">{formatDate(p.forecastEndDate)}</Text>
-                    {slip !== 0 && <Badge size="sm" color={slip > 14 ? 'red' : slip > 0 ? 'orange' : 'teal'} variant={slip > 0 ? 'filled' : 'light'} style={{ minWidth: 'max-content' }} data-testid="slip">{slip > 0 ? '+' : ''}{slip} d</Badge>}
+                    {slip !== 0 && <Badge size="sm" color={slip > 14 ? 'red' : slip > 0 ? 'orange' : 'teal'} variant={slip > 0 ? 'filled' : 'light'} data-testid="slip">{slip > 0 ? '+' : ''}{slip} d</Badge>}
                   </Group>
                   {slip !== 0 && <Text size="xs" c="dimmed">baseline {formatDate(p.baselineEndDate)}</Text>}
                 </Table.Td>

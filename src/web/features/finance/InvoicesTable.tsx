@@ -5,26 +5,23 @@ import { Link } from 'react-router';
 import { formatDate, formatMoney } from '../../lib/format';
 import { invoicePdfUrl, KIND_LABELS, STATUS_LABELS, type InvoiceListItem } from './hooks';
 
-/** Badges in table cells keep their full label instead of shrinking to an ellipsis. */
-export const NO_SHRINK = { minWidth: 'max-content' } as const;
-
 export function DaysLateBadge({ inv }: { inv: Pick<InvoiceListItem, 'open' | 'daysPastDue' | 'escalatedAt'> }) {
   if (!inv.open || inv.daysPastDue === null) return null;
   if (inv.daysPastDue > 0) {
     return (
       <Group gap={4} wrap="nowrap">
-        <Badge color={inv.daysPastDue > 30 ? 'red' : 'orange'} variant="filled" size="sm" style={NO_SHRINK} data-testid="days-late">{inv.daysPastDue} d late</Badge>
-        {inv.escalatedAt && <Badge color="red" variant="outline" size="sm" style={NO_SHRINK}>Escalated</Badge>}
+        <Badge color={inv.daysPastDue > 30 ? 'red' : 'orange'} variant="filled" size="sm" data-testid="days-late">{inv.daysPastDue} d late</Badge>
+        {inv.escalatedAt && <Badge color="red" variant="outline" size="sm">Escalated</Badge>}
       </Group>
     );
   }
-  if (inv.daysPastDue === 0) return <Badge color="yellow" variant="light" size="sm" style={NO_SHRINK}>Due today</Badge>;
+  if (inv.daysPastDue === 0) return <Badge color="yellow" variant="light" size="sm">Due today</Badge>;
   return <Text size="xs" c="dimmed">in {-inv.daysPastDue} d</Text>;
 }
 
 export function InvoiceStatusBadge({ status }: { status: InvoiceListItem['status'] }) {
   const s = STATUS_LABELS[status] ?? { label: status, color: 'gray' };
-  return <Badge color={s.color} variant="light" style={NO_SHRINK} data-testid="invoice-status">{s.label}</Badge>;
+  return <Badge color={s.color} variant="light" data-testid="invoice-status">{s.label}</Badge>;
 }
 
 export function InvoicesTable({ items, showAccount = true, linkTo = (i) => `/invoices/${i.id}` }: {

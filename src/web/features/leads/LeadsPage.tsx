@@ -99,9 +99,9 @@ export function LeadsPage() {
                     </Table.Td>
                     <Table.Td><Text size="sm">{l.companyName ?? l.domain ?? '—'}</Text></Table.Td>
                     <Table.Td><Text size="sm">{sourceLabel(l.source)}</Text>{l.campaign && <Text size="xs" c="dimmed">{l.campaign}</Text>}</Table.Td>
-                    <Table.Td><Badge variant="light" color={STATUS_COLOR[l.status]} style={{ maxWidth: 'none' }} styles={{ label: { overflow: 'visible' } }}>{l.status}</Badge></Table.Td>
+                    <Table.Td><Badge variant="light" color={STATUS_COLOR[l.status]}>{l.status}</Badge></Table.Td>
                     <Table.Td style={{ whiteSpace: 'nowrap' }}>
-                      <Group gap={6} wrap="nowrap"><Text fw={600} size="sm">{l.score}</Text>{l.priority && <Badge size="sm" color={PRIORITY_COLOR[l.priority]} variant="dot" style={{ maxWidth: 'none' }} styles={{ label: { overflow: 'visible' } }}>{l.priority}</Badge>}</Group>
+                      <Group gap={6} wrap="nowrap"><Text fw={600} size="sm">{l.score}</Text>{l.priority && <Badge size="sm" color={PRIORITY_COLOR[l.priority]} variant="dot">{l.priority}</Badge>}</Group>
                     </Table.Td>
                     {internal && <Table.Td><Text size="sm">{directory.nameOf(l.ownerId) ?? <Text span c="dimmed" size="sm">Unassigned</Text>}</Text></Table.Td>}
                     <Table.Td style={{ whiteSpace: 'nowrap' }}>

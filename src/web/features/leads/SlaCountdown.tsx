@@ -21,7 +21,7 @@ export function SlaCountdown({ dueAt, startedAt, now, label }: { dueAt: string |
   return (
     <Tooltip label={`${label ?? 'Due'} ${formatDateTime(dueAt)}`}>
       <Badge variant={left < 0 ? 'filled' : 'light'} color={color} data-testid="sla-countdown" data-breached={left < 0 ? 'true' : 'false'}
-        style={{ fontVariantNumeric: 'tabular-nums', flexShrink: 0, maxWidth: 'none' }} styles={{ label: { overflow: 'visible' } }}>
+        style={{ fontVariantNumeric: 'tabular-nums' }}>
         {formatLeft(left)}
       </Badge>
     </Tooltip>

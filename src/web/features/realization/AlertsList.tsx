@@ -39,7 +39,7 @@ export function AlertsList({ projectId, accountId, showAccount = true, limit }: 
                 </Stack>
               </Table.Td>
               {showAccount && <Table.Td><Anchor component={Link} to={`/accounts/${a.accountId}`} size="sm">{a.accountName}</Anchor></Table.Td>}
-              <Table.Td style={{ whiteSpace: "nowrap" }}><Badge color="red" variant={a.status === "open" ? "filled" : "light"} style={{ minWidth: "max-content" }}>{signedPercent(a.variancePercent)}</Badge>{a.status === 'acknowledged' && <Text span size="xs" c="dimmed" ml={4}>ack.</Text>}</Table.Td>
+              <Table.Td style={{ whiteSpace: "nowrap" }}><Badge color="red" variant={a.status === "open" ? "filled" : "light"}>{signedPercent(a.variancePercent)}</Badge>{a.status === 'acknowledged' && <Text span size="xs" c="dimmed" ml={4}>ack.</Text>}</Table.Td>
               <Table.Td>{formatKpi(a.actual, a.unit)} / {formatKpi(a.expected, a.unit)}</Table.Td>
               <Table.Td>
                 {a.taskId && a.projectId ? (

@@ -24,7 +24,7 @@ export function DealRiskPanel({ opportunityId }: { opportunityId: string }) {
                 {q.data.risks.map((r) => (
                   <li key={r.id} data-risk={r.id}>
                     <Group gap="xs" wrap="nowrap" align="flex-start">
-                      <Badge color={COLOR[r.severity]} variant="light" miw={86} style={{ flexShrink: 0 }}>{r.severity}</Badge>
+                      <Badge color={COLOR[r.severity]} variant="light" miw={86}>{r.severity}</Badge>
                       <div>
                         <Text size="sm" fw={600}>{r.title}</Text>
                         <Text size="sm" c="dimmed">{r.explanation}</Text>
