@@ -36,8 +36,9 @@ export const deliveryMeta: MetaMap = {
     },
   },
   'delivery.phases.*.ownerRoleId': { title: 'Owner' },
-  'delivery.phases.*.startWeek': { title: 'Starts in week', unit: 'weeks' },
-  'delivery.phases.*.endWeek': { title: 'Ends in week', unit: 'weeks' },
+  // Week numbers of the project (1 = the first week), not durations: no unit suffix.
+  'delivery.phases.*.startWeek': { title: 'Starts in week' },
+  'delivery.phases.*.endWeek': { title: 'Ends in week' },
   'delivery.phases.*.activities': { title: 'Activities', rowTitle: ['label'] },
   'delivery.phases.*.deliverables': { title: 'Deliverables', rowTitle: ['label', 'id'] },
   'delivery.milestones': {
@@ -45,7 +46,7 @@ export const deliveryMeta: MetaMap = {
     seed: seed('003 Key Milestones & Deliverables', 'Payment 25% / 25% / 25% / 20% / 5%'),
     sum: { total: 100, field: 'paymentPercent', label: 'Milestone payments' },
   },
-  'delivery.milestones.*.week': { title: 'Week', unit: 'weeks' },
+  'delivery.milestones.*.week': { title: 'Week' },
   'delivery.milestones.*.phaseId': { title: 'Phase', ref: 'delivery.phases' },
   'delivery.milestones.*.paymentPercent': { title: 'Payment', unit: 'percent' },
   'delivery.milestones.*.requiresCustomerAcceptance': {
