@@ -92,6 +92,8 @@ describe('delivery-to-cash journeys', () => {
       }, { timeout: 15_000 }).toBe(true);
       return found!;
     })();
+    // The customer's portal shows it without a reload: the invoice card refreshes once billing has issued it.
+    await expect.poll(() => customer.page.getByTestId('portal-invoices').innerText(), { timeout: 15_000 }).toContain(invoice.number);
     const opp = await apiGet<{ contract: { servicesFee: number; pocFeeCredit: number; paymentSchedule: { milestoneId: string; percent: number }[] } }>(finance.page, `/api/opportunities/${project.opportunityId}`);
     const c = opp.contract;
     const net = c.servicesFee - c.pocFeeCredit;
