@@ -17,7 +17,7 @@ import type { DemoContext } from './context';
 import * as W from './words';
 
 type NewLead = typeof leads.$inferInsert;
-const MAX_SCALE = 12.5; // 5,000 leads
+const MAX_SCALE = 6; // 2,400 leads
 const LEAD = {
   id: 'uuid', source: 'text', status: 'text', firstName: 'text', lastName: 'text', email: 'text', phone: 'text', title: 'text', companyName: 'text', domain: 'text',
   country: 'text', region: 'text', industry: 'text', employees: 'int', techStack: 'text[]', monitoringTools: 'text[]', servers: 'int', cloudResources: 'int',

@@ -10,7 +10,7 @@ import { addDays, DEFAULT_ENVIRONMENT_CHECKLIST, pocPlan } from '../../core/pipe
 import type { Database } from '../db/client';
 import { rebuildTotals } from '../modules/pipeline/totals';
 import { currentPlaybook } from '../modules/platform/playbook.service';
-import { rowSink } from './bulk';
+import { rowGroup } from './bulk';
 import type { DemoContext } from './context';
 
 const DAY = 86400_000;
@@ -57,13 +57,10 @@ export async function loadPipelineDemo(database: Database, ctx: DemoContext): Pr
   const tickAll = (ids: string[], at: Date | string): GateChecks => Object.fromEntries(ids.map((id) => [id, Object.fromEntries(
     open.find((s) => s.id === id)!.exitCriteria.map((c) => [c.id, mark(at)]))]));
 
-  // Rows go out while they are produced; history, POCs and contracts wait for the deals they reference.
-  const opps = rowSink(db, 'opportunities', opportunity(tickAll(open.map((s) => s.id), AT)));
-  const history = rowSink(db, 'opportunity_stage_history', HISTORY, { after: [opps] });
-  const pocRows = rowSink(db, 'pocs', POC, { after: [opps] });
-  const contractRows = rowSink(db, 'contracts', CONTRACT, { after: [opps] });
+  // Rows go out while they are produced: a deal, its stage history, POC and contract in the same statement.
+  const rows = rowGroup(db, { opportunities: opportunity(tickAll(open.map((s) => s.id), AT)), opportunity_stage_history: HISTORY, pocs: POC, contracts: CONTRACT });
   const trail = async (id: string, stages: { stage: string; at: Date }[]) => {
-    for (let k = 0; k < stages.length; k++) await history.add({ opportunityId: id, fromStage: k === 0 ? null : stages[k - 1].stage, toStage: stages[k].stage, at: stages[k].at });
+    for (let k = 0; k < stages.length; k++) await rows.add('opportunity_stage_history', { opportunityId: id, fromStage: k === 0 ? null : stages[k - 1].stage, toStage: stages[k].stage, at: stages[k].at });
   };
 
   for (const a of ctx.accounts) {
@@ -77,7 +74,7 @@ export async function loadPipelineDemo(database: Database, ctx: DemoContext): Pr
       if (deal.stage === 'closed_won') {
         const wonAt = noon(deal.closedOn!);
         const stages = open.map((s, k) => ({ stage: s.id, at: new Date(wonAt.getTime() - (open.length - k) * r.int(10, 25) * DAY) }));
-        await opps.add({
+        await rows.add('opportunities', {
           ...base, stage: 'closed_won', closeDate: deal.closedOn, probability: 100, forecastCategory: 'closed', stageEnteredAt: wonAt, closedAt: wonAt,
           createdAt: stages[0].at, updatedAt: wonAt,
         });
@@ -85,7 +82,7 @@ export async function loadPipelineDemo(database: Database, ctx: DemoContext): Pr
         const c = deal.contract!;
         const contractId = randomUUID();
         deal.ids.contract = contractId;
-        await contractRows.add({
+        await rows.add('contracts', {
           id: contractId, accountId: a.id, opportunityId: id, partnerId: a.partnerId, arr: deal.case.amount, currency: 'USD', termMonths: c.termMonths,
           startDate: c.start, endDate: c.end, modules: c.modules, servicesFee: c.servicesFee, pocFeeCredit: 0,
           paymentSchedule: paymentSchedule(playbook, c.servicesFee, c.start), status: c.status, signedAt: wonAt, createdAt: wonAt, updatedAt: wonAt,
@@ -93,7 +90,7 @@ export async function loadPipelineDemo(database: Database, ctx: DemoContext): Pr
       } else if (deal.stage === 'closed_lost') {
         const lostAt = noon(deal.closedOn!);
         const reached = open[r.int(0, open.length - 1)];
-        await opps.add({
+        await rows.add('opportunities', {
           ...base, stage: 'closed_lost', closeDate: deal.closedOn, probability: 0, forecastCategory: 'omitted', stageEnteredAt: lostAt, closedAt: lostAt,
           lossReason: r.pick(lossReasons).id, lossNotes: 'Recorded at close.', createdAt: new Date(lostAt.getTime() - r.int(35, 90) * DAY), updatedAt: lostAt,
         });
@@ -116,7 +113,7 @@ export async function loadPipelineDemo(database: Database, ctx: DemoContext): Pr
         // Some of the current stage's criteria done already.
         const some = stage.exitCriteria.slice(0, r.int(0, stage.exitCriteria.length - 1));
         if (some.length) checks[stage.id] = Object.fromEntries(some.map((c) => [c.id, mark(now)]));
-        await opps.add({
+        await rows.add('opportunities', {
           ...base, stage: stage.id, closeDate: deal.ids.closeDate,
           probability: stage.probability, forecastCategory: stage.forecastCategory, stageEnteredAt: enteredAt,
           stageOverdueAt: stage.expectedDurationDays && daysIn > stage.expectedDurationDays.max ? new Date(enteredAt.getTime() + stage.expectedDurationDays.max * DAY) : null,
@@ -132,7 +129,7 @@ export async function loadPipelineDemo(database: Database, ctx: DemoContext): Pr
             id: `criterion_${k + 1}`, ...c, result: done || k === 0 ? 'Met' : null, validated: done || k === 0, evidence: done || k === 0 ? 'POC report, section 3' : null,
           }));
           const endDate = addDays(startDate, 7 * playbook.pipeline.poc.standardDurationWeeks - 1);
-          await pocRows.add({
+          await rows.add('pocs', {
             opportunityId: id, accountId: a.id, partnerId: a.partnerId, status: done ? 'completed' : 'running',
             scope: 'Discovery of two data centres and one cloud account; reconcile with the ServiceNow CMDB.',
             sowSignedAt: startDate, sowSignedBy: 'Customer CIO', startDate, endDate, successCriteria: criteria,
@@ -144,8 +141,7 @@ export async function loadPipelineDemo(database: Database, ctx: DemoContext): Pr
       }
     }
   }
-  const n = await opps.end();
-  await Promise.all([history.end(), pocRows.end(), contractRows.end()]);
+  const { opportunities: n } = await rows.end();
   await rebuildTotals(database); // the board's rollup of every open deal loaded so far (this stream's and any other's)
   return n;
 }
