@@ -43,12 +43,19 @@ export function buildApi(): OpenAPIHono<AppEnv> {
     type: 'http', scheme: 'bearer', description: 'API token created by an admin (Admin → API tokens).',
   });
   registerModules(api);
-  api.doc31('/openapi.json', {
-    openapi: '3.1.0',
-    info: { title: 'Valuegraph API', version: VERSION, description: `Every route lists who may call it.\n\n${IDEMPOTENCY_DOC}` },
-    servers: [{ url: '/api' }],
-  });
+  api.doc31('/openapi.json', DOCUMENT_CONFIG);
   return api;
+}
+
+const DOCUMENT_CONFIG = {
+  openapi: '3.1.0',
+  info: { title: 'Valuegraph API', version: VERSION, description: `Every route lists who may call it.\n\n${IDEMPOTENCY_DOC}` },
+  servers: [{ url: '/api' }],
+};
+
+/** The OpenAPI document of the API, as served at /api/openapi.json and checked in as openapi.json. */
+export function openApiDocument() {
+  return buildApi().getOpenAPI31Document(DOCUMENT_CONFIG);
 }
 
 export function buildApp(deps: Deps): Hono<AppEnv> {

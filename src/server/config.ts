@@ -32,6 +32,7 @@ const envSchema = z.object({
   VALUEGRAPH_LOGIN_FAILURES_PER_ACCOUNT: z.coerce.number().int().min(1).max(1000).default(5),
   VALUEGRAPH_LOGIN_FAILURES_PER_IP: z.coerce.number().int().min(1).max(100_000).default(100),
   VALUEGRAPH_LOGIN_LOCK_MINUTES: z.coerce.number().int().min(1).max(720).default(15),
+  VALUEGRAPH_CHECK_RESPONSES: bool.optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   NODE_ENV: z.string().default('development'),
 });
@@ -59,6 +60,8 @@ export type Config = {
   /** Failed sign-ins allowed per account and per client IP within `minutes`; then that key waits `minutes`. */
   loginThrottle: { perAccount: number; perIp: number; minutes: number };
   logLevel: string;
+  /** Check every response against its documented schema; a mismatch becomes a 500 naming the field (on in tests). */
+  checkResponses: boolean;
 };
 
 export class ConfigError extends Error {}
@@ -91,6 +94,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     loginThrottle: {
       perAccount: e.VALUEGRAPH_LOGIN_FAILURES_PER_ACCOUNT, perIp: e.VALUEGRAPH_LOGIN_FAILURES_PER_IP, minutes: e.VALUEGRAPH_LOGIN_LOCK_MINUTES,
     },
+    checkResponses: e.VALUEGRAPH_CHECK_RESPONSES ?? e.NODE_ENV === 'test',
     logLevel: e.NODE_ENV === 'test' && !env.LOG_LEVEL ? 'silent' : e.LOG_LEVEL,
     ...overrides,
   };

@@ -5,8 +5,10 @@ import type { MiddlewareHandler } from 'hono';
 import { allows, type AccessPolicy } from '../../core/access/policies';
 import { ROLES } from '../../core/access/roles';
 import { scopeAllows } from '../../core/access/scopes';
+import { problemSchema } from '../../core/api/shapes';
 import { AppError } from '../../core/errors';
 import type { Actor, AppEnv, Ctx } from './env';
+import { checkResponse } from './response-check';
 import { refuseControlChars } from './sanitize';
 import type { Context } from 'hono';
 
@@ -41,6 +43,11 @@ function describe(policy: Policy): string {
   return `Allowed: ${who}. Token scope: \`${policy.permission}\`.${rows}`;
 }
 
+const problemResponse = {
+  description: 'An error, as RFC 9457 problem details (`errors` lists invalid fields).',
+  content: { 'application/problem+json': { schema: problemSchema } },
+};
+
 /** createRoute + policy. Use for every route of the API. */
 export function guard<R extends RouteConfig>(policy: Policy, config: R): R {
   const key = `${config.method.toUpperCase()} /api${config.path.replace(/\{(\w+)\}/g, ':$1')}`;
@@ -50,8 +57,14 @@ export function guard<R extends RouteConfig>(policy: Policy, config: R): R {
     ...config,
     description: [config.description, describe(policy)].filter(Boolean).join('\n\n'),
     security: policy.public ? [] : [{ session: [] }, { bearer: [] }],
-    // Control characters are refused after the route's own middleware (body limits, rate limits) and before validation.
-    middleware: [authorize(policy) as MiddlewareHandler, ...existing, refuseControlChars as MiddlewareHandler],
+    // Every error of every route is a problem (RFC 9457); routes document their successes.
+    responses: { ...config.responses, default: problemResponse },
+    // The response check wraps everything (it sees the problem an error became); control characters are refused after
+    // the route's own middleware (body limits, rate limits) and before validation.
+    middleware: [
+      checkResponse(key, { ...config.responses, default: problemResponse }) as MiddlewareHandler,
+      authorize(policy) as MiddlewareHandler, ...existing, refuseControlChars as MiddlewareHandler,
+    ],
     'x-policy': policy,
   } as R);
 }

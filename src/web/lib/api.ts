@@ -1,36 +1,11 @@
-// The one door to the API: JSON in and out, the session cookie, the CSRF header on writes, and problem JSON
-// (RFC 9457) turned into an ApiError the UI can show and map onto form fields.
+// The web app's door to the API: the one generated client (src/client) with the session cookie and the CSRF header
+// on writes. Call it as `ok(client.GET('/accounts/{id}', { params: { path: { id } } }))`: paths, parameters, bodies
+// and answers are typed from openapi.json, and a problem (RFC 9457) is thrown as ApiError for the UI to show.
+import { ApiError, createApiClient, ok, problemOf, type FieldError, type Problem } from '../../client';
 
-export interface FieldError { path: string; message: string }
-
-export interface Problem {
-  type?: string;
-  title: string;
-  status: number;
-  detail: string;
-  code: string;
-  errors?: FieldError[];
-  requestId?: string;
-  [k: string]: unknown;
-}
-
-export class ApiError extends Error {
-  readonly status: number;
-  readonly code: string;
-  readonly problem: Problem;
-
-  constructor(problem: Problem) {
-    super(problem.detail || problem.title);
-    this.name = 'ApiError';
-    this.status = problem.status;
-    this.code = problem.code;
-    this.problem = problem;
-  }
-
-  get fieldErrors(): FieldError[] { return this.problem.errors ?? []; }
-  get isVersionConflict(): boolean { return this.code === 'version_conflict'; }
-  get isNotFound(): boolean { return this.status === 404; }
-}
+export { ApiError, ok };
+export type { FieldError, Problem };
+export type { ResponseOf, BodyOf, Schema } from '../../client';
 
 export interface Page<T> { items: T[]; nextCursor: string | null }
 /** A page of a list that also counts its matches: exact up to the server's cap, an estimate beyond. */
@@ -40,6 +15,8 @@ let csrfToken: string | null = null;
 
 /** Kept in memory only (never in storage): set from the login and /auth/me responses. */
 export function setCsrfToken(token: string | null) { csrfToken = token; }
+
+export const client = createApiClient({ baseUrl: '/api', credentials: 'same-origin', csrfToken: () => csrfToken });
 
 type Query = Record<string, string | number | boolean | null | undefined>;
 
@@ -53,20 +30,7 @@ export function withQuery(path: string, query?: Query): string {
   return s ? `${path}?${s}` : path;
 }
 
-async function toProblem(res: Response): Promise<Problem> {
-  const text = await res.text().catch(() => '');
-  try {
-    const body = JSON.parse(text) as Partial<Problem>;
-    if (body && typeof body === 'object' && (body.detail || body.title)) {
-      return { title: body.title ?? res.statusText, status: res.status, detail: body.detail ?? body.title ?? '', code: body.code ?? 'error', ...body } as Problem;
-    }
-  } catch { /* not JSON */ }
-  return {
-    title: res.statusText || 'Request failed', status: res.status, code: res.status === 404 ? 'not_found' : 'error',
-    detail: res.status >= 500 ? 'The server had a problem. Try again in a moment.' : `The request failed (HTTP ${res.status}).`,
-  };
-}
-
+/** Untyped request: only for what the document cannot type (file uploads, downloads). Prefer `client`. */
 export async function request<T>(method: string, path: string, body?: unknown, init?: { query?: Query; signal?: AbortSignal }): Promise<T> {
   const headers: Record<string, string> = { accept: 'application/json' };
   if (body !== undefined) headers['content-type'] = 'application/json';
@@ -79,14 +43,16 @@ export async function request<T>(method: string, path: string, body?: unknown, i
     });
   } catch (e) {
     if ((e as Error).name === 'AbortError') throw e;
-    throw new ApiError({ title: 'Network error', status: 0, code: 'network', detail: 'Could not reach the server. Check your connection and try again.' });
+    throw new ApiError({ type: 'about:blank', title: 'Network error', status: 0, code: 'internal', detail: 'Could not reach the server. Check your connection and try again.' });
   }
-  if (!res.ok) throw new ApiError(await toProblem(res));
-  if (res.status === 204) return undefined as T;
-  const text = await res.text();
-  return (text ? JSON.parse(text) : undefined) as T;
+  const text = await res.text().catch(() => '');
+  let parsed: unknown = undefined;
+  try { parsed = text ? JSON.parse(text) : undefined; } catch { /* not JSON */ }
+  if (!res.ok) throw new ApiError(problemOf(res.status, res.statusText, parsed));
+  return parsed as T;
 }
 
+/** @deprecated Being replaced by `client` (typed from openapi.json); do not add callers. */
 export const api = {
   get: <T>(path: string, query?: Query, signal?: AbortSignal) => request<T>('GET', path, undefined, { query, signal }),
   post: <T>(path: string, body?: unknown) => request<T>('POST', path, body ?? {}),
