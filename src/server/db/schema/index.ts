@@ -7,3 +7,4 @@ export * from './imports';
 export * from './content';
 export * from './delivery';
 export * from './billing';
+export * from './rate-limits';
