@@ -2,13 +2,17 @@
 import { type OpenAPIHono, z } from '@hono/zod-openapi';
 import { isoDateTime } from '../../../core/dates';
 import {
-  accountCreateSchema, accountFields, accountListQuerySchema, accountUpdateSchema, activityAudienceSchema, activityCreateSchema, contactCreateSchema,
+  accountCreateSchema, accountListQuerySchema, accountUpdateSchema, activityAudienceSchema, activityCreateSchema, contactCreateSchema,
   contactUpdateSchema, timelineQuerySchema,
 } from '../../../core/accounts/schemas';
 import { seesInternal } from '../../../core/access/audience';
 import { accountFor } from '../../../core/access/outsider-views';
 import type { AppEnv } from '../../http/env';
-import { anyObject, idParam, json, jsonBody, page } from '../../http/openapi';
+import {
+  accountPageSchema, accountSchema, accountSummarySchema, activitySchema, contactSchema, reminderListSchema, reminderSetSchema, timelinePageSchema,
+} from '../../../core/accounts/responses';
+import { page } from '../../../core/api/shapes';
+import { idParam, json, jsonBody } from '../../http/openapi';
 import { ctxOf, guard } from '../../http/route';
 import { policies as p } from './accounts.policy';
 import * as accounts from './accounts.service';
@@ -16,10 +20,8 @@ import * as contacts from './contacts.service';
 import * as timeline from './timeline.service';
 
 const tags = ['accounts'];
-const stamps = { id: z.uuid(), version: z.number().int(), createdAt: z.string(), updatedAt: z.string(), deletedAt: z.string().nullable() };
-// Response shapes for the reference page: the input fields, all present (null when unset), plus the stamps.
-const accountOut = z.object({ ...accountFields, ...stamps }).openapi('Account');
-const contactOut = contactCreateSchema.required().extend({ ...stamps, accountId: z.uuid() }).openapi('Contact');
+const accountOut = accountSchema;
+const contactOut = contactSchema;
 const reminderSchema = z.object({
   at: isoDateTime,
   note: z.string().trim().min(1).max(500),
@@ -31,7 +33,7 @@ export function registerAccountRoutes(api: OpenAPIHono<AppEnv>) {
     description: 'Keyset pagination (`cursor` = `nextCursor` of the previous page); search `q` matches name and domain. `total` counts '
       + 'the accounts matching the filters, up to 10,000; beyond that `total` is 10,000 and `totalExact` false.',
     request: { query: accountListQuerySchema },
-    responses: { 200: json(page(accountOut).extend({ total: z.number().int(), totalExact: z.boolean() }), 'A page of accounts') },
+    responses: { 200: json(accountPageSchema, 'A page of accounts') },
   }), async (c) => {
     const ctx = ctxOf(c);
     const doc = await accounts.listAccounts(ctx, c.req.valid('query'));
@@ -43,7 +45,7 @@ export function registerAccountRoutes(api: OpenAPIHono<AppEnv>) {
 
   api.openapi(guard(p.read, {
     method: 'get', path: '/accounts/summary', tags, summary: 'Accounts and ARR by lifecycle stage and segment',
-    responses: { 200: json(z.object({ items: z.array(z.object({ lifecycleStage: z.string(), segment: z.string(), accounts: z.number(), arr: z.number() })) }), 'Summary') },
+    responses: { 200: json(accountSummarySchema, 'Summary') },
   }), async (c) => c.json(await accounts.summary(ctxOf(c)), 200));
 
   api.openapi(guard(p.create, {
@@ -106,32 +108,32 @@ export function registerAccountRoutes(api: OpenAPIHono<AppEnv>) {
     method: 'get', path: '/accounts/{id}/timeline', tags, summary: 'The account timeline (newest first)',
     description: 'Notes, calls, meetings, emails and system events; audit entries for internal users. Partner and customer users see the entries published to them (`audience`).',
     request: { params: idParam, query: timelineQuerySchema },
-    responses: { 200: json(page(anyObject), 'Timeline page') },
+    responses: { 200: json(timelinePageSchema, 'Timeline page') },
   }), async (c) => c.json(await timeline.timeline(ctxOf(c), c.req.valid('param').id, c.req.valid('query')), 200));
 
   api.openapi(guard(p.logActivity, {
     method: 'post', path: '/accounts/{id}/activities', tags, summary: 'Log a note, call, meeting or email',
     request: { params: idParam, body: jsonBody(activityCreateSchema) },
-    responses: { 201: json(anyObject, 'Logged') },
+    responses: { 201: json(activitySchema, 'Logged') },
   }), async (c) => c.json(await timeline.logActivity(ctxOf(c), c.req.valid('param').id, c.req.valid('json')), 201));
 
   api.openapi(guard(p.publish, {
     method: 'patch', path: '/activities/{id}', tags, summary: 'Publish a timeline entry to the partner or the customer, or take it back',
     description: 'Entries are internal unless published. `partner` shows the entry to the account\'s partner users; `customer` to the customer\'s users and the partner. Send the `version` you loaded.',
     request: { params: idParam, body: jsonBody(activityAudienceSchema) },
-    responses: { 200: json(anyObject, 'Updated') },
+    responses: { 200: json(activitySchema, 'Updated') },
   }), async (c) => c.json(await timeline.setActivityAudience(ctxOf(c), c.req.valid('param').id, c.req.valid('json')), 200));
 
   api.openapi(guard(p.read, {
     method: 'get', path: '/accounts/{id}/reminders', tags, summary: 'The pending follow-up reminder of an account',
     request: { params: idParam },
-    responses: { 200: json(page(anyObject), 'Pending reminders') },
+    responses: { 200: json(reminderListSchema, 'Pending reminders') },
   }), async (c) => c.json(await timeline.listReminders(ctxOf(c), c.req.valid('param').id), 200));
 
   api.openapi(guard(p.reminders, {
     method: 'post', path: '/accounts/{id}/reminders', tags, summary: 'Set a follow-up reminder',
     description: 'At the given time a reminder entry appears on the timeline and a `reminder.due` event is emitted.',
     request: { params: idParam, body: jsonBody(reminderSchema) },
-    responses: { 201: json(anyObject, 'Scheduled') },
+    responses: { 201: json(reminderSetSchema, 'Scheduled') },
   }), async (c) => c.json(await timeline.setReminder(ctxOf(c), c.req.valid('param').id, c.req.valid('json')), 201));
 }

@@ -1,7 +1,7 @@
 // Account use cases. Each runs in one transaction with its audit entry, domain event and timeline entry.
 import { OWNER_ROLES } from '../../../core/access/owners';
 import { rowScopeFor } from '../../../core/access/roles';
-import type { AccountCreate, AccountListQuery, AccountUpdate } from '../../../core/accounts/schemas';
+import type { AccountCreate, AccountListQuery, AccountUpdate, LIFECYCLE_STAGES, SEGMENTS } from '../../../core/accounts/schemas';
 import { AppError, notFound } from '../../../core/errors';
 import { encodeCursor } from '../../../core/pagination';
 import { transaction, type Tx } from '../../db/client';
@@ -9,10 +9,14 @@ import type { Ctx } from '../../http/env';
 import { assertRefsInScope, changed } from '../../http/scope-refs';
 import { emit } from '../../jobs/events';
 import { audit } from '../platform/audit';
+import { currentPlaybook } from '../platform/playbook.service';
 import type { accounts } from '../../db/schema';
 import * as repo from './accounts.repo';
 import type { AccountRow } from './accounts.repo';
 import { logSystemActivity } from './timeline.service';
+
+type LifecycleStage = (typeof LIFECYCLE_STAGES)[number];
+type Segment = (typeof SEGMENTS)[number];
 
 /** A page of accounts as a ready JSON document (rendered by the database; see accounts.repo). */
 export async function listAccounts(ctx: Ctx, q: AccountListQuery): Promise<string> {
@@ -22,9 +26,20 @@ export async function listAccounts(ctx: Ctx, q: AccountListQuery): Promise<strin
   return `{"items":${page.items},"nextCursor":${JSON.stringify(next)},"total":${page.total},"totalExact":${page.totalExact}}`;
 }
 
+/**
+ * Accounts and summed ARR (minor units) by lifecycle stage and segment, each row with the currency of its ARR. The
+ * repository does not group by currency yet; until it answers a `currency` per row, rows carry the playbook currency
+ * (which the accounts and the playbook share by default).
+ */
 export async function summary(ctx: Ctx) {
-  const rows = await repo.summarize(ctx.deps.database.db, rowScopeFor(ctx.actor));
-  return { items: rows.map((r) => ({ ...r, arr: Number(r.arr) })) };
+  const db = ctx.deps.database.db;
+  const [rows, { playbook }] = await Promise.all([repo.summarize(db, rowScopeFor(ctx.actor)), currentPlaybook(db)]);
+  return {
+    items: rows.map((r) => ({
+      lifecycleStage: r.lifecycleStage as LifecycleStage, segment: r.segment as Segment, accounts: r.accounts, arr: Number(r.arr),
+      currency: (r as { currency?: string }).currency ?? playbook.currency,
+    })),
+  };
 }
 
 export async function getAccount(ctx: Ctx, id: string) {
