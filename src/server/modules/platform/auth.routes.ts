@@ -6,20 +6,18 @@ import type { AppEnv } from '../../http/env';
 import { SESSION_COOKIE } from '../../http/middleware';
 import { ctxOf, guard } from '../../http/route';
 import { json, jsonBody } from '../../http/openapi';
+import { healthSchema, sessionSchema } from '../../../core/platform/responses';
 import { VERSION } from '../../version';
 import { DEVICE_COOKIE, DEVICE_DAYS } from './auth.device';
 import { login, loginSchema, logout } from './auth.service';
 
-const userOut = z.object({
-  id: z.string(), email: z.string(), name: z.string(), role: z.string(),
-  partnerId: z.string().nullable(), accountId: z.string().nullable(),
-});
-const sessionOut = z.object({ user: userOut, csrfToken: z.string() });
+// Signing in always answers a CSRF token; /auth/me answers null for an API token.
+const signedIn = sessionSchema.extend({ csrfToken: z.string() }).meta({ id: 'SignedIn' });
 
 export function registerAuthRoutes(api: OpenAPIHono<AppEnv>) {
   api.openapi(guard({ public: true, why: 'liveness and readiness probe' }, {
     method: 'get', path: '/health', tags: ['platform'], summary: 'Service health',
-    responses: { 200: json(z.object({ status: z.literal('ok'), database: z.enum(['pglite', 'postgres']), version: z.string(), demo: z.boolean() }), 'Healthy') },
+    responses: { 200: json(healthSchema, 'Healthy') },
   }), async (c) => {
     const { database, config } = c.get('deps');
     await database.query('select 1');
@@ -32,7 +30,7 @@ export function registerAuthRoutes(api: OpenAPIHono<AppEnv>) {
     description: 'Sets an HttpOnly SameSite session cookie, and a trusted-device cookie for this account. Failed attempts are '
       + 'throttled per account and per client IP (429 with Retry-After); a trusted device is throttled on its own.',
     request: { body: jsonBody(loginSchema) },
-    responses: { 200: json(sessionOut, 'Signed in') },
+    responses: { 200: json(signedIn, 'Signed in') },
   }), async (c) => {
     const deps = c.get('deps');
     const out = await login(deps, c.req.valid('json'), {
@@ -64,7 +62,7 @@ export function registerAuthRoutes(api: OpenAPIHono<AppEnv>) {
 
   api.openapi(guard({ roles: 'any', permission: 'session:read', rows: 'self' }, {
     method: 'get', path: '/auth/me', tags: ['auth'], summary: 'The signed-in user',
-    responses: { 200: json(sessionOut.extend({ csrfToken: z.string().nullable() }), 'Current user') },
+    responses: { 200: json(sessionSchema, 'Current user') },
   }), async (c) => {
     const a = ctxOf(c).actor;
     return c.json({
