@@ -13,6 +13,7 @@ import { secureHeaders } from 'hono/secure-headers';
 import { AppError, issuePath } from '../core/errors';
 import type { AppEnv, Deps } from './http/env';
 import { IDEMPOTENCY_DOC } from './http/idempotency';
+import { RATE_LIMIT_DOC, rateLimit } from './http/rate-limit';
 import { authenticate, idempotency, requestContext } from './http/middleware';
 import { strictTransportSecurity } from './http/transport-security';
 import { problemOf, toAppError } from './http/problem';
@@ -49,7 +50,7 @@ export function buildApi(): OpenAPIHono<AppEnv> {
 
 const DOCUMENT_CONFIG = {
   openapi: '3.1.0',
-  info: { title: 'Valuegraph API', version: VERSION, description: `Every route lists who may call it.\n\n${IDEMPOTENCY_DOC}` },
+  info: { title: 'Valuegraph API', version: VERSION, description: `Every route lists who may call it.\n\n${IDEMPOTENCY_DOC}\n\n${RATE_LIMIT_DOC}` },
   servers: [{ url: '/api' }],
 };
 
@@ -78,6 +79,7 @@ export function buildApp(deps: Deps): Hono<AppEnv> {
   const ownLimit = new Set(['/api/imports/uploads', '/api/kpis/measurements/bulk', '/api/kpis/measurements/csv']);
   app.use('/api/*', (c, next) => (c.req.method === 'POST' && ownLimit.has(c.req.path) ? next() : limit(c, next)));
   app.use('/api/*', authenticate);
+  app.use('/api/*', rateLimit(deps)); // per caller, so after authenticate; an idempotent replay counts as a request
   app.use('/api/*', idempotency);
 
   app.get('/api/docs', (c) => c.html(DOCS_HTML));

@@ -33,6 +33,12 @@ const envSchema = z.object({
   VALUEGRAPH_LOGIN_FAILURES_PER_IP: z.coerce.number().int().min(1).max(100_000).default(100),
   VALUEGRAPH_LOGIN_LOCK_MINUTES: z.coerce.number().int().min(1).max(720).default(15),
   VALUEGRAPH_CHECK_RESPONSES: bool.optional(),
+  VALUEGRAPH_RATE_LIMITS: bool.default(true),
+  VALUEGRAPH_RATE_LIMIT_BURST: z.coerce.number().int().min(1).optional(),
+  VALUEGRAPH_RATE_LIMIT_BURST_SECONDS: z.coerce.number().int().min(1).max(3600).default(10),
+  VALUEGRAPH_RATE_LIMIT_DAILY: z.coerce.number().int().min(1).optional(),
+  VALUEGRAPH_RATE_LIMIT_ANONYMOUS_BURST: z.coerce.number().int().min(1).optional(),
+  VALUEGRAPH_RATE_LIMIT_ANONYMOUS_DAILY: z.coerce.number().int().min(1).optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   NODE_ENV: z.string().default('development'),
 });
@@ -59,6 +65,11 @@ export type Config = {
   trustedProxies: string[];
   /** Failed sign-ins allowed per account and per client IP within `minutes`; then that key waits `minutes`. */
   loginThrottle: { perAccount: number; perIp: number; minutes: number };
+  /**
+   * Requests per caller (API token, signed-in user, or client IP when anonymous): `burst` per `burstSeconds` and
+   * `daily` per UTC day, counted across all server processes (http/rate-limit.ts). Off: no counting, no headers.
+   */
+  rateLimits: { enabled: boolean; burst: number; burstSeconds: number; daily: number; anonymousBurst: number; anonymousDaily: number };
   logLevel: string;
   /** Check every response against its documented schema; a mismatch becomes a 500 naming the field (on in tests). */
   checkResponses: boolean;
@@ -93,6 +104,17 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     trustedProxies: e.VALUEGRAPH_TRUSTED_PROXIES,
     loginThrottle: {
       perAccount: e.VALUEGRAPH_LOGIN_FAILURES_PER_ACCOUNT, perIp: e.VALUEGRAPH_LOGIN_FAILURES_PER_IP, minutes: e.VALUEGRAPH_LOGIN_LOCK_MINUTES,
+    },
+    // Defaults in the range of HubSpot's published private-app limits (100–190 per 10 s, 250,000+ per day). Tests
+    // drive one user far faster than a person or integration would, so there the defaults are high (counting and
+    // headers stay on); a test of the limits sets its own.
+    rateLimits: {
+      enabled: e.VALUEGRAPH_RATE_LIMITS,
+      burst: e.VALUEGRAPH_RATE_LIMIT_BURST ?? (e.NODE_ENV === 'test' ? 1_000_000 : 150),
+      burstSeconds: e.VALUEGRAPH_RATE_LIMIT_BURST_SECONDS,
+      daily: e.VALUEGRAPH_RATE_LIMIT_DAILY ?? (e.NODE_ENV === 'test' ? 100_000_000 : 250_000),
+      anonymousBurst: e.VALUEGRAPH_RATE_LIMIT_ANONYMOUS_BURST ?? (e.NODE_ENV === 'test' ? 1_000_000 : 50),
+      anonymousDaily: e.VALUEGRAPH_RATE_LIMIT_ANONYMOUS_DAILY ?? (e.NODE_ENV === 'test' ? 100_000_000 : 10_000),
     },
     checkResponses: e.VALUEGRAPH_CHECK_RESPONSES ?? e.NODE_ENV === 'test',
     logLevel: e.NODE_ENV === 'test' && !env.LOG_LEVEL ? 'silent' : e.LOG_LEVEL,

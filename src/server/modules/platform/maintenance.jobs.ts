@@ -21,6 +21,7 @@ export async function purge(deps: Deps): Promise<Record<string, number>> {
     await run('sessions', `WITH d AS (DELETE FROM sessions WHERE expires_at < now() RETURNING 1) SELECT count(*)::int AS n FROM d`);
     await run('idempotency', `WITH d AS (DELETE FROM idempotency_keys WHERE created_at < now() - interval '1 day' RETURNING 1) SELECT count(*)::int AS n FROM d`);
     await run('loginAttempts', `WITH d AS (DELETE FROM login_attempts WHERE window_start < now() - interval '1 day' RETURNING 1) SELECT count(*)::int AS n FROM d`);
+    await run('rateLimitWindows', `WITH d AS (DELETE FROM rate_limit_windows WHERE window_start < now() - interval '1 day' RETURNING 1) SELECT count(*)::int AS n FROM d`);
   });
   return out;
 }
