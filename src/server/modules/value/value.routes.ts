@@ -3,7 +3,10 @@ import { type OpenAPIHono, z } from '@hono/zod-openapi';
 import { audienceSchema } from '../../../core/access/audience';
 import { commitmentEditSchema, discoveryInputSchema, hypothesisEditSchema } from '../../../core/value';
 import type { AppEnv } from '../../http/env';
-import { anyObject, idParam, json, jsonBody, page } from '../../http/openapi';
+import {
+  agentArtifactListSchema, agentArtifactSchema, dealRiskSchema, generatedCommitmentSchema, valueCommitmentSchema, valueHypothesisSchema, valueOverviewSchema,
+} from '../../../core/value/responses';
+import { idParam, json, jsonBody } from '../../http/openapi';
 import { ctxOf, guard } from '../../http/route';
 import { policies as p } from './value.policy';
 import * as value from './value.service';
@@ -13,53 +16,40 @@ const versionBody = z.object({ version: z.number().int().min(1) }).strict();
 const rejectBody = z.object({ reason: z.string().trim().min(1).max(1000) }).strict();
 const audienceBody = z.object({ audience: audienceSchema }).strict();
 const listQuery = z.object({ limit: z.coerce.number().int().min(1).max(500).default(50) });
-const hypothesisOut = z.object({
-  id: z.uuid(), opportunityId: z.uuid(), accountId: z.uuid(), status: z.enum(['draft', 'accepted']), version: z.number().int(),
-  model: anyObject, results: anyObject, narrative: z.string(), annualBenefit: z.number(), npv: z.number(),
-  roiPercent: z.number().nullable(), paybackMonths: z.number().nullable(), currency: z.string(), artifactId: z.uuid().nullable(),
-}).passthrough().openapi('ValueHypothesis');
-const commitmentOut = z.object({
-  id: z.uuid(), opportunityId: z.uuid(), status: z.enum(['draft', 'accepted']), version: z.number().int(),
-  kpis: z.array(anyObject), successCriteria: z.array(anyObject), artifactId: z.uuid().nullable(),
-}).passthrough().openapi('ValueCommitment');
-const riskOut = z.object({
-  level: z.enum(['high', 'medium', 'low', 'none']), assessedAt: z.string(),
-  risks: z.array(z.object({ id: z.string(), severity: z.enum(['high', 'medium', 'low']), title: z.string(), explanation: z.string() })),
-}).openapi('DealRisk');
 
 export function registerValueRoutes(api: OpenAPIHono<AppEnv>) {
   api.openapi(guard(p.read, {
     method: 'get', path: '/opportunities/{id}/value', tags, summary: 'The value graph of an opportunity',
     description: 'Opportunity and account facts, stakeholders, the hypothesis and the commitment (null until generated).',
     request: { params: idParam },
-    responses: { 200: json(anyObject, 'Overview') },
+    responses: { 200: json(valueOverviewSchema, 'Overview') },
   }), async (c) => c.json(await value.overview(ctxOf(c), c.req.valid('param').id), 200));
 
   api.openapi(guard(p.write, {
     method: 'post', path: '/opportunities/{id}/value/hypothesis/generate', tags, summary: 'Run the Value Architect',
     description: 'Builds the pain-to-value map from the account profile and the discovery input (pains ticked, notes, own pains), computes ROI, NPV and payback with the playbook\'s horizon and discount rate, and stores it with an agent artifact. Regenerating replaces the draft.',
     request: { params: idParam, body: jsonBody(discoveryInputSchema) },
-    responses: { 201: json(hypothesisOut, 'Generated') },
-  }), async (c) => c.json(await value.generateHypothesis(ctxOf(c), c.req.valid('param').id, c.req.valid('json')) as never, 201));
+    responses: { 201: json(valueHypothesisSchema, 'Generated') },
+  }), async (c) => c.json(await value.generateHypothesis(ctxOf(c), c.req.valid('param').id, c.req.valid('json')), 201));
 
   api.openapi(guard(p.read, {
     method: 'get', path: '/opportunities/{id}/value/hypothesis', tags, summary: 'The value hypothesis of an opportunity',
     request: { params: idParam },
-    responses: { 200: json(hypothesisOut, 'The hypothesis') },
-  }), async (c) => c.json(await value.getHypothesis(ctxOf(c), c.req.valid('param').id) as never, 200));
+    responses: { 200: json(valueHypothesisSchema, 'The hypothesis') },
+  }), async (c) => c.json(await value.getHypothesis(ctxOf(c), c.req.valid('param').id), 200));
 
   api.openapi(guard(p.write, {
     method: 'patch', path: '/opportunities/{id}/value/hypothesis', tags, summary: 'Edit assumptions, pains, horizon or discount rate',
     description: 'Every figure is recomputed. Send the `version` you loaded; a stale version is refused with 409. An accepted hypothesis returns to draft.',
     request: { params: idParam, body: jsonBody(hypothesisEditSchema) },
-    responses: { 200: json(hypothesisOut, 'Updated') },
-  }), async (c) => c.json(await value.updateHypothesis(ctxOf(c), c.req.valid('param').id, c.req.valid('json')) as never, 200));
+    responses: { 200: json(valueHypothesisSchema, 'Updated') },
+  }), async (c) => c.json(await value.updateHypothesis(ctxOf(c), c.req.valid('param').id, c.req.valid('json')), 200));
 
   api.openapi(guard(p.accept, {
     method: 'post', path: '/opportunities/{id}/value/hypothesis/accept', tags, summary: 'Accept the value hypothesis',
     request: { params: idParam, body: jsonBody(versionBody) },
-    responses: { 200: json(hypothesisOut, 'Accepted') },
-  }), async (c) => c.json(await value.acceptHypothesis(ctxOf(c), c.req.valid('param').id, c.req.valid('json')) as never, 200));
+    responses: { 200: json(valueHypothesisSchema, 'Accepted') },
+  }), async (c) => c.json(await value.acceptHypothesis(ctxOf(c), c.req.valid('param').id, c.req.valid('json')), 200));
 
   api.openapi(guard(p.read, {
     method: 'get', path: '/opportunities/{id}/value/proposal.pdf', tags, summary: 'The proposal / business case PDF',
@@ -81,58 +71,58 @@ export function registerValueRoutes(api: OpenAPIHono<AppEnv>) {
     method: 'post', path: '/opportunities/{id}/value/commitment/generate', tags, summary: 'Run the Value Committer',
     description: 'At negotiation: proposes contracted KPIs (unit, baseline, target, deadline, owner, contract clause) and success criteria from the hypothesis; stored with an agent artifact.',
     request: { params: idParam },
-    responses: { 201: json(commitmentOut, 'Generated') },
-  }), async (c) => c.json(await value.generateCommitment(ctxOf(c), c.req.valid('param').id) as never, 201));
+    responses: { 201: json(generatedCommitmentSchema, 'Generated') },
+  }), async (c) => c.json(await value.generateCommitment(ctxOf(c), c.req.valid('param').id), 201));
 
   api.openapi(guard(p.read, {
     method: 'get', path: '/opportunities/{id}/value/commitment', tags, summary: 'The value commitment of an opportunity',
     request: { params: idParam },
-    responses: { 200: json(commitmentOut, 'The commitment') },
-  }), async (c) => c.json(await value.getCommitment(ctxOf(c), c.req.valid('param').id) as never, 200));
+    responses: { 200: json(valueCommitmentSchema, 'The commitment') },
+  }), async (c) => c.json(await value.getCommitment(ctxOf(c), c.req.valid('param').id), 200));
 
   api.openapi(guard(p.write, {
     method: 'patch', path: '/opportunities/{id}/value/commitment', tags, summary: 'Edit the KPIs and success criteria',
     request: { params: idParam, body: jsonBody(commitmentEditSchema) },
-    responses: { 200: json(commitmentOut, 'Updated') },
-  }), async (c) => c.json(await value.updateCommitment(ctxOf(c), c.req.valid('param').id, c.req.valid('json')) as never, 200));
+    responses: { 200: json(valueCommitmentSchema, 'Updated') },
+  }), async (c) => c.json(await value.updateCommitment(ctxOf(c), c.req.valid('param').id, c.req.valid('json')), 200));
 
   api.openapi(guard(p.accept, {
     method: 'post', path: '/opportunities/{id}/value/commitment/accept', tags, summary: 'Accept the commitment for the contract',
     request: { params: idParam, body: jsonBody(versionBody) },
-    responses: { 200: json(commitmentOut, 'Accepted') },
-  }), async (c) => c.json(await value.acceptCommitment(ctxOf(c), c.req.valid('param').id, c.req.valid('json')) as never, 200));
+    responses: { 200: json(valueCommitmentSchema, 'Accepted') },
+  }), async (c) => c.json(await value.acceptCommitment(ctxOf(c), c.req.valid('param').id, c.req.valid('json')), 200));
 
   api.openapi(guard(p.read, {
     method: 'get', path: '/opportunities/{id}/value/risk', tags, summary: 'Deal-risk assessment',
     description: 'BANT gaps, missing executive sponsor, single-threaded stakeholders, POC criteria not validated, staleness and close date; each risk with severity and explanation.',
     request: { params: idParam },
-    responses: { 200: json(riskOut, 'Assessment') },
+    responses: { 200: json(dealRiskSchema, 'Assessment') },
   }), async (c) => c.json(await value.dealRisk(ctxOf(c), c.req.valid('param').id), 200));
 
   api.openapi(guard(p.read, {
     method: 'get', path: '/opportunities/{id}/value/artifacts', tags, summary: 'Agent artifacts of an opportunity (newest first)',
     description: 'Partner users see the runs shared with them (`audience`).',
     request: { params: idParam, query: listQuery },
-    responses: { 200: json(page(anyObject), 'Artifacts') },
-  }), async (c) => c.json(await value.listArtifacts(ctxOf(c), c.req.valid('param').id, c.req.valid('query').limit) as never, 200));
+    responses: { 200: json(agentArtifactListSchema, 'Artifacts') },
+  }), async (c) => c.json(await value.listArtifacts(ctxOf(c), c.req.valid('param').id, c.req.valid('query').limit), 200));
 
   api.openapi(guard(p.accept, {
     method: 'post', path: '/value/artifacts/{id}/accept', tags, summary: 'Accept an agent proposal',
     description: 'Accepting the current proposal of a draft hypothesis or commitment accepts that draft too. Audited.',
     request: { params: idParam },
-    responses: { 200: json(anyObject, 'Accepted') },
-  }), async (c) => c.json(await value.decideArtifact(ctxOf(c), c.req.valid('param').id, { accept: true }) as never, 200));
+    responses: { 200: json(agentArtifactSchema, 'Accepted') },
+  }), async (c) => c.json(await value.decideArtifact(ctxOf(c), c.req.valid('param').id, { accept: true }), 200));
 
   api.openapi(guard(p.publish, {
     method: 'patch', path: '/value/artifacts/{id}', tags, summary: 'Share an agent run with the partner or the customer, or take it back',
     description: 'Runs are internal unless shared (a partner user\'s own runs are the partner\'s). `customer` also shows it to the partner.',
     request: { params: idParam, body: jsonBody(audienceBody) },
-    responses: { 200: json(anyObject, 'Updated') },
-  }), async (c) => c.json(await value.setArtifactAudience(ctxOf(c), c.req.valid('param').id, c.req.valid('json').audience) as never, 200));
+    responses: { 200: json(agentArtifactSchema, 'Updated') },
+  }), async (c) => c.json(await value.setArtifactAudience(ctxOf(c), c.req.valid('param').id, c.req.valid('json').audience), 200));
 
   api.openapi(guard(p.accept, {
     method: 'post', path: '/value/artifacts/{id}/reject', tags, summary: 'Reject an agent proposal with a reason',
     request: { params: idParam, body: jsonBody(rejectBody) },
-    responses: { 200: json(anyObject, 'Rejected') },
-  }), async (c) => c.json(await value.decideArtifact(ctxOf(c), c.req.valid('param').id, { accept: false, reason: c.req.valid('json').reason }) as never, 200));
+    responses: { 200: json(agentArtifactSchema, 'Rejected') },
+  }), async (c) => c.json(await value.decideArtifact(ctxOf(c), c.req.valid('param').id, { accept: false, reason: c.req.valid('json').reason }), 200));
 }
