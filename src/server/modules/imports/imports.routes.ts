@@ -6,7 +6,10 @@ import {
 } from '../../../core/imports';
 import { AppError } from '../../../core/errors';
 import type { AppEnv } from '../../http/env';
-import { anyObject, idParam, json, jsonBody, page } from '../../http/openapi';
+import {
+  importErrorPageSchema, importJobListSchema, importJobSchema, importPreviewResultSchema, importTemplateListSchema, importTemplateSchema, importUploadSchema,
+} from '../../../core/imports/responses';
+import { idParam, json, jsonBody } from '../../http/openapi';
 import { ctxOf, guard } from '../../http/route';
 import { csvStream, exportStream } from './exports';
 import { uploadTooLarge } from './imports.files';
@@ -29,7 +32,7 @@ export function registerImportRoutes(api: OpenAPIHono<AppEnv>) {
       query: z.object({ fileName: z.string().trim().min(1).max(255).default('upload.csv'), kind: importKindSchema.optional() }),
       body: { required: true, content: { 'text/csv': { schema: z.string().openapi({ format: 'binary' }) } } },
     },
-    responses: { 201: json(anyObject, 'The upload, its headers and (with kind) the mapping preview') },
+    responses: { 201: json(importUploadSchema, 'The upload, its headers and (with kind) the mapping preview') },
   }), async (c) => {
     const type = (c.req.header('content-type') ?? '').split(';')[0].trim().toLowerCase();
     if (!CSV_TYPES.includes(type)) throw new AppError('unsupported_media_type', 'Send the CSV file as the request body with Content-Type: text/csv.');
@@ -44,7 +47,7 @@ export function registerImportRoutes(api: OpenAPIHono<AppEnv>) {
   api.openapi(guard(p.write, {
     method: 'post', path: '/imports/preview', tags, summary: 'Preview a mapping on the first rows of an upload',
     request: { body: jsonBody(importPreviewSchema) },
-    responses: { 200: json(anyObject, 'Mapping, its problems, parsed rows and coded values') },
+    responses: { 200: json(importPreviewResultSchema, 'Mapping, its problems, parsed rows and coded values') },
   }), async (c) => c.json(await imports.preview(ctxOf(c), c.req.valid('json')), 200));
 
   api.openapi(guard(p.write, {
@@ -54,32 +57,32 @@ export function registerImportRoutes(api: OpenAPIHono<AppEnv>) {
       + 'out (an open deal without an amount, an owner matching no user, an unknown country) count in `rowsWarned` and `warnings` (by '
       + 'field). Kind `users` (admins only) creates users inactive and without a password.',
     request: { body: jsonBody(importStartSchema) },
-    responses: { 202: json(anyObject, 'The import job') },
+    responses: { 202: json(importJobSchema, 'The import job') },
   }), async (c) => c.json(await imports.startImport(ctxOf(c), c.req.valid('json')), 202));
 
   api.openapi(guard(p.read, {
     method: 'get', path: '/imports', tags, summary: 'Recent imports',
     request: { query: importListQuerySchema },
-    responses: { 200: json(page(anyObject), 'Import jobs, newest first') },
+    responses: { 200: json(importJobListSchema, 'Import jobs, newest first') },
   }), async (c) => c.json(await imports.listJobs(ctxOf(c), c.req.valid('query')), 200));
 
   api.openapi(guard(p.read, {
     method: 'get', path: '/imports/{id}', tags, summary: 'An import with its progress',
     description: '`percent` is the share of the file committed, `estimatedTotalRows` extrapolates from it, `rowsPerSecond` is the current run\'s rate.',
     request: { params: idParam },
-    responses: { 200: json(anyObject, 'The import job') },
+    responses: { 200: json(importJobSchema, 'The import job') },
   }), async (c) => c.json(await imports.getJob(ctxOf(c), c.req.valid('param').id), 200));
 
   api.openapi(guard(p.write, {
     method: 'post', path: '/imports/{id}/resume', tags, summary: 'Resume an interrupted or failed import after its last committed batch',
     request: { params: idParam },
-    responses: { 202: json(anyObject, 'The import job') },
+    responses: { 202: json(importJobSchema, 'The import job') },
   }), async (c) => c.json(await imports.resumeJob(ctxOf(c), c.req.valid('param').id), 202));
 
   api.openapi(guard(p.read, {
     method: 'get', path: '/imports/{id}/errors', tags, summary: 'Rows that were not imported (or, with level=warning, imported with a warning), with line, record id and reason',
     request: { params: idParam, query: importErrorsQuerySchema },
-    responses: { 200: json(page(anyObject), 'Errors by line') },
+    responses: { 200: json(importErrorPageSchema, 'Errors by line') },
   }), async (c) => c.json(await imports.listErrors(ctxOf(c), c.req.valid('param').id, c.req.valid('query')), 200));
 
   api.openapi(guard(p.read, {
@@ -98,13 +101,13 @@ export function registerImportRoutes(api: OpenAPIHono<AppEnv>) {
   api.openapi(guard(p.read, {
     method: 'get', path: '/import-templates', tags, summary: 'Saved column mappings',
     request: { query: z.object({ kind: importKindSchema.optional() }) },
-    responses: { 200: json(page(anyObject), 'Templates') },
+    responses: { 200: json(importTemplateListSchema, 'Templates') },
   }), async (c) => c.json(await imports.listTemplates(ctxOf(c), c.req.valid('query').kind), 200));
 
   api.openapi(guard(p.write, {
     method: 'post', path: '/import-templates', tags, summary: 'Save a column mapping as a reusable template',
     request: { body: jsonBody(importTemplateCreateSchema) },
-    responses: { 201: json(anyObject, 'The template') },
+    responses: { 201: json(importTemplateSchema, 'The template') },
   }), async (c) => c.json(await imports.createTemplate(ctxOf(c), c.req.valid('json')), 201));
 
   api.openapi(guard(p.write, {
