@@ -26,14 +26,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            /** @enum {string} */
-                            status: "ok";
-                            /** @enum {string} */
-                            database: "pglite" | "postgres";
-                            version: string;
-                            demo: boolean;
-                        };
+                        "application/json": components["schemas"]["Health"];
                     };
                 };
                 /** @description An error, as RFC 9457 problem details (`errors` lists invalid fields). */
@@ -92,17 +85,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            user: {
-                                id: string;
-                                email: string;
-                                name: string;
-                                role: string;
-                                partnerId: string | null;
-                                accountId: string | null;
-                            };
-                            csrfToken: string;
-                        };
+                        "application/json": components["schemas"]["SignedIn"];
                     };
                 };
                 /** @description An error, as RFC 9457 problem details (`errors` lists invalid fields). */
@@ -194,17 +177,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            user: {
-                                id: string;
-                                email: string;
-                                name: string;
-                                role: string;
-                                partnerId: string | null;
-                                accountId: string | null;
-                            };
-                            csrfToken: string | null;
-                        };
+                        "application/json": components["schemas"]["Session"];
                     };
                 };
                 /** @description An error, as RFC 9457 problem details (`errors` lists invalid fields). */
@@ -265,12 +238,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            items: components["schemas"]["Account"][];
-                            nextCursor: string | null;
-                            total: number;
-                            totalExact: boolean;
-                        };
+                        "application/json": components["schemas"]["AccountPage"];
                     };
                 };
                 /** @description An error, as RFC 9457 problem details (`errors` lists invalid fields). */
@@ -388,12 +356,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
-                            items: {
-                                lifecycleStage: string;
-                                segment: string;
-                                accounts: number;
-                                arr: number;
-                            }[];
+                            items: components["schemas"]["AccountSummaryRow"][];
                         };
                     };
                 };
@@ -650,6 +613,7 @@ export interface paths {
                     content: {
                         "application/json": {
                             items: components["schemas"]["Contact"][];
+                            /** @description Cursor of the next page; null on the last. */
                             nextCursor: string | null;
                         };
                     };
@@ -855,9 +819,8 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
-                            items: {
-                                [key: string]: unknown;
-                            }[];
+                            items: components["schemas"]["TimelineItem"][];
+                            /** @description Cursor of the next page; null on the last. */
                             nextCursor: string | null;
                         };
                     };
@@ -926,9 +889,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            [key: string]: unknown;
-                        };
+                        "application/json": components["schemas"]["Activity"];
                     };
                 };
                 /** @description An error, as RFC 9457 problem details (`errors` lists invalid fields). */
@@ -992,9 +953,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            [key: string]: unknown;
-                        };
+                        "application/json": components["schemas"]["Activity"];
                     };
                 };
                 /** @description An error, as RFC 9457 problem details (`errors` lists invalid fields). */
@@ -1039,9 +998,8 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
-                            items: {
-                                [key: string]: unknown;
-                            }[];
+                            items: components["schemas"]["PendingReminder"][];
+                            /** @description Cursor of the next page; null on the last. */
                             nextCursor: string | null;
                         };
                     };
@@ -1089,9 +1047,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            [key: string]: unknown;
-                        };
+                        "application/json": components["schemas"]["ScheduledReminder"];
                     };
                 };
                 /** @description An error, as RFC 9457 problem details (`errors` lists invalid fields). */
@@ -1141,16 +1097,15 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description A page of leads */
+                /** @description A page of lead summaries */
                 200: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
                         "application/json": {
-                            items: {
-                                [key: string]: unknown;
-                            }[];
+                            items: components["schemas"]["LeadSummary"][];
+                            /** @description Cursor of the next page; null on the last. */
                             nextCursor: string | null;
                         };
                     };
@@ -1231,9 +1186,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            [key: string]: unknown;
-                        };
+                        "application/json": components["schemas"]["Lead"];
                     };
                 };
                 /** @description An error, as RFC 9457 problem details (`errors` lists invalid fields). */
@@ -1289,9 +1242,8 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
-                            items: {
-                                [key: string]: unknown;
-                            }[];
+                            items: components["schemas"]["LeadSummary"][];
+                            /** @description Cursor of the next page; null on the last. */
                             nextCursor: string | null;
                         };
                     };
@@ -1355,9 +1307,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            [key: string]: unknown;
-                        };
+                        "application/json": components["schemas"]["LeadBulkResult"];
                     };
                 };
                 /** @description An error, as RFC 9457 problem details (`errors` lists invalid fields). */
@@ -1403,9 +1353,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            [key: string]: unknown;
-                        };
+                        "application/json": components["schemas"]["LeadModelStatus"];
                     };
                 };
                 /** @description An error, as RFC 9457 problem details (`errors` lists invalid fields). */
@@ -1461,9 +1409,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            [key: string]: unknown;
-                        };
+                        "application/json": components["schemas"]["LeadModelStatus"];
                     };
                 };
                 /** @description An error, as RFC 9457 problem details (`errors` lists invalid fields). */
@@ -1511,9 +1457,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            [key: string]: unknown;
-                        };
+                        "application/json": components["schemas"]["LeadWithBantCheck"];
                     };
                 };
                 /** @description An error, as RFC 9457 problem details (`errors` lists invalid fields). */
@@ -1594,9 +1538,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            [key: string]: unknown;
-                        };
+                        "application/json": components["schemas"]["Lead"];
                     };
                 };
                 /** @description An error, as RFC 9457 problem details (`errors` lists invalid fields). */
@@ -1651,15 +1593,13 @@ export interface paths {
                 };
             };
             responses: {
-                /** @description Updated */
+                /** @description Updated, with the new BANT check */
                 200: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            [key: string]: unknown;
-                        };
+                        "application/json": components["schemas"]["LeadWithBantCheck"];
                     };
                 };
                 /** @description An error, as RFC 9457 problem details (`errors` lists invalid fields). */
@@ -1722,9 +1662,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            [key: string]: unknown;
-                        };
+                        "application/json": components["schemas"]["Lead"];
                     };
                 };
                 /** @description An error, as RFC 9457 problem details (`errors` lists invalid fields). */
@@ -1783,9 +1721,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            [key: string]: unknown;
-                        };
+                        "application/json": components["schemas"]["Lead"];
                     };
                 };
                 /** @description An error, as RFC 9457 problem details (`errors` lists invalid fields). */
@@ -1837,9 +1773,8 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
-                            items: {
-                                [key: string]: unknown;
-                            }[];
+                            items: components["schemas"]["LeadActivity"][];
+                            /** @description Cursor of the next page; null on the last. */
                             nextCursor: string | null;
                         };
                     };
@@ -1891,9 +1826,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            [key: string]: unknown;
-                        };
+                        "application/json": components["schemas"]["LoggedLeadActivity"];
                     };
                 };
                 /** @description An error, as RFC 9457 problem details (`errors` lists invalid fields). */
@@ -1941,9 +1874,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            [key: string]: unknown;
-                        };
+                        "application/json": components["schemas"]["LeadDuplicates"];
                     };
                 };
                 /** @description An error, as RFC 9457 problem details (`errors` lists invalid fields). */
@@ -2004,9 +1935,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            [key: string]: unknown;
-                        };
+                        "application/json": components["schemas"]["LeadMergeResult"];
                     };
                 };
                 /** @description An error, as RFC 9457 problem details (`errors` lists invalid fields). */
@@ -2087,9 +2016,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            [key: string]: unknown;
-                        };
+                        "application/json": components["schemas"]["LeadConversion"];
                     };
                 };
                 /** @description An error, as RFC 9457 problem details (`errors` lists invalid fields). */
@@ -2136,9 +2063,8 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
-                            items: {
-                                [key: string]: unknown;
-                            }[];
+                            items: components["schemas"]["LeadFormWithStats"][];
+                            /** @description Cursor of the next page; null on the last. */
                             nextCursor: string | null;
                         };
                     };
@@ -2196,9 +2122,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            [key: string]: unknown;
-                        };
+                        "application/json": components["schemas"]["LeadForm"];
                     };
                 };
                 /** @description An error, as RFC 9457 problem details (`errors` lists invalid fields). */
@@ -2269,9 +2193,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            [key: string]: unknown;
-                        };
+                        "application/json": components["schemas"]["LeadForm"];
                     };
                 };
                 /** @description An error, as RFC 9457 problem details (`errors` lists invalid fields). */
@@ -2315,9 +2237,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            [key: string]: unknown;
-                        };
+                        "application/json": components["schemas"]["PublicLeadForm"];
                     };
                 };
                 /** @description An error, as RFC 9457 problem details (`errors` lists invalid fields). */
@@ -2415,17 +2335,14 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description Accepted */
+                /** @description Accepted: JSON, or a thank-you page for a browser posting the hosted form (Accept: text/html) */
                 202: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            /** @enum {string} */
-                            status: "accepted";
-                            message: string;
-                        };
+                        "application/json": components["schemas"]["FormSubmitted"];
+                        "text/html": string;
                     };
                 };
                 /** @description An error, as RFC 9457 problem details (`errors` lists invalid fields). */
@@ -2472,9 +2389,8 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
-                            items: {
-                                [key: string]: unknown;
-                            }[];
+                            items: components["schemas"]["SalesProfileEntry"][];
+                            /** @description Cursor of the next page; null on the last. */
                             nextCursor: string | null;
                         };
                     };
@@ -2545,9 +2461,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            [key: string]: unknown;
-                        };
+                        "application/json": components["schemas"]["SalesProfile"];
                     };
                 };
                 /** @description An error, as RFC 9457 problem details (`errors` lists invalid fields). */
@@ -2604,11 +2518,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            columns: {
-                                [key: string]: unknown;
-                            }[];
-                        };
+                        "application/json": components["schemas"]["PipelineBoard"];
                     };
                 };
                 /** @description An error, as RFC 9457 problem details (`errors` lists invalid fields). */
@@ -2663,9 +2573,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            [key: string]: unknown;
-                        };
+                        "application/json": components["schemas"]["Forecast"];
                     };
                 };
                 /** @description An error, as RFC 9457 problem details (`errors` lists invalid fields). */
@@ -2726,9 +2634,8 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
-                            items: {
-                                [key: string]: unknown;
-                            }[];
+                            items: components["schemas"]["OpportunityListItem"][];
+                            /** @description Cursor of the next page; null on the last. */
                             nextCursor: string | null;
                         };
                     };
@@ -2783,9 +2690,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            [key: string]: unknown;
-                        };
+                        "application/json": components["schemas"]["Opportunity"];
                     };
                 };
                 /** @description An error, as RFC 9457 problem details (`errors` lists invalid fields). */
@@ -2833,9 +2738,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            [key: string]: unknown;
-                        };
+                        "application/json": components["schemas"]["OpportunityDetail"];
                     };
                 };
                 /** @description An error, as RFC 9457 problem details (`errors` lists invalid fields). */
@@ -2896,9 +2799,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            [key: string]: unknown;
-                        };
+                        "application/json": components["schemas"]["Opportunity"];
                     };
                 };
                 /** @description An error, as RFC 9457 problem details (`errors` lists invalid fields). */
@@ -2952,9 +2853,8 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
-                            items: {
-                                [key: string]: unknown;
-                            }[];
+                            items: components["schemas"]["OpportunityListItem"][];
+                            /** @description Cursor of the next page; null on the last. */
                             nextCursor: string | null;
                         };
                     };
@@ -3020,9 +2920,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            [key: string]: unknown;
-                        };
+                        "application/json": components["schemas"]["Opportunity"];
                     };
                 };
                 /** @description An error, as RFC 9457 problem details (`errors` lists invalid fields). */
@@ -3082,9 +2980,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            [key: string]: unknown;
-                        };
+                        "application/json": components["schemas"]["Opportunity"];
                     };
                 };
                 /** @description An error, as RFC 9457 problem details (`errors` lists invalid fields). */
@@ -3156,14 +3052,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            opportunity: {
-                                [key: string]: unknown;
-                            };
-                            contract: {
-                                [key: string]: unknown;
-                            };
-                        };
+                        "application/json": components["schemas"]["ClosedWon"];
                     };
                 };
                 /** @description An error, as RFC 9457 problem details (`errors` lists invalid fields). */
@@ -3223,9 +3112,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            [key: string]: unknown;
-                        };
+                        "application/json": components["schemas"]["Opportunity"];
                     };
                 };
                 /** @description An error, as RFC 9457 problem details (`errors` lists invalid fields). */
@@ -3273,9 +3160,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            [key: string]: unknown;
-                        };
+                        "application/json": components["schemas"]["Poc"];
                     };
                 };
                 /** @description An error, as RFC 9457 problem details (`errors` lists invalid fields). */
@@ -3343,9 +3228,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            [key: string]: unknown;
-                        };
+                        "application/json": components["schemas"]["Poc"];
                     };
                 };
                 /** @description An error, as RFC 9457 problem details (`errors` lists invalid fields). */
@@ -3414,9 +3297,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            [key: string]: unknown;
-                        };
+                        "application/json": components["schemas"]["Poc"];
                     };
                 };
                 /** @description An error, as RFC 9457 problem details (`errors` lists invalid fields). */
@@ -3471,9 +3352,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            [key: string]: unknown;
-                        };
+                        "application/json": components["schemas"]["Poc"];
                     };
                 };
                 /** @description An error, as RFC 9457 problem details (`errors` lists invalid fields). */
@@ -3523,9 +3402,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            [key: string]: unknown;
-                        };
+                        "application/json": components["schemas"]["ValueOverview"];
                     };
                 };
                 /** @description An error, as RFC 9457 problem details (`errors` lists invalid fields). */
@@ -3857,7 +3734,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["ValueCommitment"];
+                        "application/json": components["schemas"]["GeneratedValueCommitment"];
                     };
                 };
                 /** @description An error, as RFC 9457 problem details (`errors` lists invalid fields). */
@@ -4133,9 +4010,8 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
-                            items: {
-                                [key: string]: unknown;
-                            }[];
+                            items: components["schemas"]["AgentArtifact"][];
+                            /** @description Cursor of the next page; null on the last. */
                             nextCursor: string | null;
                         };
                     };
@@ -4191,9 +4067,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            [key: string]: unknown;
-                        };
+                        "application/json": components["schemas"]["AgentArtifact"];
                     };
                 };
                 /** @description An error, as RFC 9457 problem details (`errors` lists invalid fields). */
@@ -4256,9 +4130,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            [key: string]: unknown;
-                        };
+                        "application/json": components["schemas"]["AgentArtifact"];
                     };
                 };
                 /** @description An error, as RFC 9457 problem details (`errors` lists invalid fields). */
@@ -4310,9 +4182,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            [key: string]: unknown;
-                        };
+                        "application/json": components["schemas"]["AgentArtifact"];
                     };
                 };
                 /** @description An error, as RFC 9457 problem details (`errors` lists invalid fields). */
@@ -4365,9 +4235,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            [key: string]: unknown;
-                        };
+                        "application/json": components["schemas"]["ResourceLoad"];
                     };
                 };
                 /** @description An error, as RFC 9457 problem details (`errors` lists invalid fields). */
@@ -4426,8 +4294,8 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
-                            [key: string]: unknown;
-                        };
+                            items: components["schemas"]["DeliveryTaskListItem"][];
+                        } | components["schemas"]["TaskBoard"];
                     };
                 };
                 /** @description An error, as RFC 9457 problem details (`errors` lists invalid fields). */
@@ -4487,8 +4355,8 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
-                            [key: string]: unknown;
-                        };
+                            items: components["schemas"]["DeliveryTaskListItem"][];
+                        } | components["schemas"]["TaskBoard"];
                     };
                 };
                 /** @description An error, as RFC 9457 problem details (`errors` lists invalid fields). */
@@ -4554,9 +4422,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            [key: string]: unknown;
-                        };
+                        "application/json": components["schemas"]["DeliveryTaskChange"];
                     };
                 };
                 /** @description An error, as RFC 9457 problem details (`errors` lists invalid fields). */
@@ -4604,9 +4470,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            [key: string]: unknown;
-                        };
+                        "application/json": components["schemas"]["DeliveryTaskDetail"];
                     };
                 };
                 /** @description An error, as RFC 9457 problem details (`errors` lists invalid fields). */
@@ -4670,9 +4534,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            [key: string]: unknown;
-                        };
+                        "application/json": components["schemas"]["DeliveryTaskChange"];
                     };
                 };
                 /** @description An error, as RFC 9457 problem details (`errors` lists invalid fields). */
@@ -4730,7 +4592,14 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
-                            [key: string]: unknown;
+                            dependency: {
+                                /** Format: uuid */
+                                taskId: string;
+                                /** Format: uuid */
+                                dependsOnId: string;
+                                lagDays: number;
+                            };
+                            schedule: components["schemas"]["ScheduleChange"];
                         };
                     };
                 };
@@ -4836,9 +4705,8 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
-                            items: {
-                                [key: string]: unknown;
-                            }[];
+                            items: components["schemas"]["ProjectListItem"][];
+                            /** @description Cursor of the next page; null on the last. */
                             nextCursor: string | null;
                         };
                     };
@@ -4893,9 +4761,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            [key: string]: unknown;
-                        };
+                        "application/json": components["schemas"]["DeliveryOverview"];
                     };
                 };
                 /** @description An error, as RFC 9457 problem details (`errors` lists invalid fields). */
@@ -4952,9 +4818,8 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
-                            items: {
-                                [key: string]: unknown;
-                            }[];
+                            items: components["schemas"]["ProjectListItem"][];
+                            /** @description Cursor of the next page; null on the last. */
                             nextCursor: string | null;
                         };
                     };
@@ -5008,9 +4873,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            [key: string]: unknown;
-                        };
+                        "application/json": components["schemas"]["Project"];
                     };
                 };
                 /** @description An error, as RFC 9457 problem details (`errors` lists invalid fields). */
@@ -5060,9 +4923,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            [key: string]: unknown;
-                        };
+                        "application/json": components["schemas"]["ProjectState"];
                     };
                 };
                 /** @description An error, as RFC 9457 problem details (`errors` lists invalid fields). */
@@ -5120,9 +4981,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            [key: string]: unknown;
-                        };
+                        "application/json": components["schemas"]["ProjectState"];
                     };
                 };
                 /** @description An error, as RFC 9457 problem details (`errors` lists invalid fields). */
@@ -5181,9 +5040,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            [key: string]: unknown;
-                        };
+                        "application/json": components["schemas"]["ProjectPhase"];
                     };
                 };
                 /** @description An error, as RFC 9457 problem details (`errors` lists invalid fields). */
@@ -5242,9 +5099,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            [key: string]: unknown;
-                        };
+                        "application/json": components["schemas"]["ProjectState"];
                     };
                 };
                 /** @description An error, as RFC 9457 problem details (`errors` lists invalid fields). */
@@ -5296,9 +5151,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            [key: string]: unknown;
-                        };
+                        "application/json": components["schemas"]["ProjectState"];
                     };
                 };
                 /** @description An error, as RFC 9457 problem details (`errors` lists invalid fields). */
@@ -5358,9 +5211,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            [key: string]: unknown;
-                        };
+                        "application/json": components["schemas"]["ProjectState"];
                     };
                 };
                 /** @description An error, as RFC 9457 problem details (`errors` lists invalid fields). */
@@ -5418,9 +5269,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            [key: string]: unknown;
-                        };
+                        "application/json": components["schemas"]["ProjectState"];
                     };
                 };
                 /** @description An error, as RFC 9457 problem details (`errors` lists invalid fields). */
@@ -5468,9 +5317,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            [key: string]: unknown;
-                        };
+                        "application/json": components["schemas"]["Gantt"];
                     };
                 };
                 /** @description An error, as RFC 9457 problem details (`errors` lists invalid fields). */
@@ -5520,9 +5367,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            [key: string]: unknown;
-                        }[];
+                        "application/json": components["schemas"]["ProjectMilestoneWithHistory"][];
                     };
                 };
                 /** @description An error, as RFC 9457 problem details (`errors` lists invalid fields). */
@@ -5581,9 +5426,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            [key: string]: unknown;
-                        };
+                        "application/json": components["schemas"]["ProjectMilestone"];
                     };
                 };
                 /** @description An error, as RFC 9457 problem details (`errors` lists invalid fields). */
@@ -5644,9 +5487,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            [key: string]: unknown;
-                        };
+                        "application/json": components["schemas"]["ProjectMilestone"];
                     };
                 };
                 /** @description An error, as RFC 9457 problem details (`errors` lists invalid fields). */
@@ -5707,9 +5548,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            [key: string]: unknown;
-                        };
+                        "application/json": components["schemas"]["ProjectMilestone"];
                     };
                 };
                 /** @description An error, as RFC 9457 problem details (`errors` lists invalid fields). */
@@ -5759,9 +5598,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            [key: string]: unknown;
-                        };
+                        "application/json": components["schemas"]["ProjectMetrics"];
                     };
                 };
                 /** @description An error, as RFC 9457 problem details (`errors` lists invalid fields). */
@@ -5823,9 +5660,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            [key: string]: unknown;
-                        };
+                        "application/json": components["schemas"]["ProjectMetricValue"];
                     };
                 };
                 /** @description An error, as RFC 9457 problem details (`errors` lists invalid fields). */
@@ -5873,9 +5708,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            [key: string]: unknown;
-                        }[];
+                        "application/json": components["schemas"]["StatusReport"][];
                     };
                 };
                 /** @description An error, as RFC 9457 problem details (`errors` lists invalid fields). */
@@ -5920,9 +5753,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            [key: string]: unknown;
-                        };
+                        "application/json": components["schemas"]["StatusReport"];
                     };
                 };
                 /** @description Created */
@@ -5931,9 +5762,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            [key: string]: unknown;
-                        };
+                        "application/json": components["schemas"]["StatusReport"];
                     };
                 };
                 /** @description An error, as RFC 9457 problem details (`errors` lists invalid fields). */
@@ -5982,9 +5811,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            [key: string]: unknown;
-                        };
+                        "application/json": components["schemas"]["StatusReport"];
                     };
                 };
                 /** @description An error, as RFC 9457 problem details (`errors` lists invalid fields). */
@@ -6035,9 +5862,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            [key: string]: unknown;
-                        };
+                        "application/json": components["schemas"]["StatusReport"];
                     };
                 };
                 /** @description An error, as RFC 9457 problem details (`errors` lists invalid fields). */
@@ -6084,9 +5909,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            [key: string]: unknown;
-                        };
+                        "application/json": components["schemas"]["StatusReport"];
                     };
                 };
                 /** @description An error, as RFC 9457 problem details (`errors` lists invalid fields). */
@@ -6187,9 +6010,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            [key: string]: unknown;
-                        }[];
+                        "application/json": components["schemas"]["ProjectRisk"][];
                     };
                 };
                 /** @description An error, as RFC 9457 problem details (`errors` lists invalid fields). */
@@ -6240,9 +6061,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            [key: string]: unknown;
-                        };
+                        "application/json": components["schemas"]["ProjectRisk"];
                     };
                 };
                 /** @description An error, as RFC 9457 problem details (`errors` lists invalid fields). */
@@ -6348,9 +6167,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            [key: string]: unknown;
-                        };
+                        "application/json": components["schemas"]["ProjectRisk"];
                     };
                 };
                 /** @description An error, as RFC 9457 problem details (`errors` lists invalid fields). */
@@ -6396,9 +6213,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            [key: string]: unknown;
-                        }[];
+                        "application/json": components["schemas"]["ProjectIssue"][];
                     };
                 };
                 /** @description An error, as RFC 9457 problem details (`errors` lists invalid fields). */
@@ -6445,9 +6260,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            [key: string]: unknown;
-                        };
+                        "application/json": components["schemas"]["ProjectIssue"];
                     };
                 };
                 /** @description An error, as RFC 9457 problem details (`errors` lists invalid fields). */
@@ -6550,9 +6363,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            [key: string]: unknown;
-                        };
+                        "application/json": components["schemas"]["ProjectIssue"];
                     };
                 };
                 /** @description An error, as RFC 9457 problem details (`errors` lists invalid fields). */
@@ -6598,9 +6409,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            [key: string]: unknown;
-                        }[];
+                        "application/json": components["schemas"]["ChangeRequest"][];
                     };
                 };
                 /** @description An error, as RFC 9457 problem details (`errors` lists invalid fields). */
@@ -6647,9 +6456,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            [key: string]: unknown;
-                        };
+                        "application/json": components["schemas"]["ChangeRequest"];
                     };
                 };
                 /** @description An error, as RFC 9457 problem details (`errors` lists invalid fields). */
@@ -6751,9 +6558,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            [key: string]: unknown;
-                        };
+                        "application/json": components["schemas"]["ChangeRequest"];
                     };
                 };
                 /** @description An error, as RFC 9457 problem details (`errors` lists invalid fields). */
@@ -6799,9 +6604,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            [key: string]: unknown;
-                        }[];
+                        "application/json": components["schemas"]["RaciRow"][];
                     };
                 };
                 /** @description An error, as RFC 9457 problem details (`errors` lists invalid fields). */
@@ -6848,9 +6651,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            [key: string]: unknown;
-                        };
+                        "application/json": components["schemas"]["RaciRow"];
                     };
                 };
                 /** @description An error, as RFC 9457 problem details (`errors` lists invalid fields). */
@@ -6952,9 +6753,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            [key: string]: unknown;
-                        };
+                        "application/json": components["schemas"]["RaciRow"];
                     };
                 };
                 /** @description An error, as RFC 9457 problem details (`errors` lists invalid fields). */
@@ -7000,9 +6799,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            [key: string]: unknown;
-                        }[];
+                        "application/json": components["schemas"]["ProjectMeeting"][];
                     };
                 };
                 /** @description An error, as RFC 9457 problem details (`errors` lists invalid fields). */
@@ -7052,9 +6849,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            [key: string]: unknown;
-                        };
+                        "application/json": components["schemas"]["ProjectMeeting"];
                     };
                 };
                 /** @description An error, as RFC 9457 problem details (`errors` lists invalid fields). */
@@ -7159,9 +6954,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            [key: string]: unknown;
-                        };
+                        "application/json": components["schemas"]["ProjectMeeting"];
                     };
                 };
                 /** @description An error, as RFC 9457 problem details (`errors` lists invalid fields). */
@@ -7217,9 +7010,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            [key: string]: unknown;
-                        };
+                        "application/json": components["schemas"]["ProjectIssue"];
                     };
                 };
                 /** @description An error, as RFC 9457 problem details (`errors` lists invalid fields). */
@@ -7279,9 +7070,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            [key: string]: unknown;
-                        };
+                        "application/json": components["schemas"]["ProjectIssue"];
                     };
                 };
                 /** @description An error, as RFC 9457 problem details (`errors` lists invalid fields). */
@@ -7340,9 +7129,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            [key: string]: unknown;
-                        };
+                        "application/json": components["schemas"]["ChangeRequestDecision"];
                     };
                 };
                 /** @description An error, as RFC 9457 problem details (`errors` lists invalid fields). */
@@ -7401,9 +7188,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            [key: string]: unknown;
-                        };
+                        "application/json": components["schemas"]["ChangeRequestDecision"];
                     };
                 };
                 /** @description An error, as RFC 9457 problem details (`errors` lists invalid fields). */
@@ -7512,9 +7297,8 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
-                            items: {
-                                [key: string]: unknown;
-                            }[];
+                            items: components["schemas"]["InvoiceListItem"][];
+                            /** @description Cursor of the next page; null on the last. */
                             nextCursor: string | null;
                         };
                     };
@@ -7577,9 +7361,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            [key: string]: unknown;
-                        };
+                        "application/json": components["schemas"]["Invoice"];
                     };
                 };
                 /** @description An error, as RFC 9457 problem details (`errors` lists invalid fields). */
@@ -7629,9 +7411,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            [key: string]: unknown;
-                        };
+                        "application/json": components["schemas"]["InvoiceDetail"];
                     };
                 };
                 /** @description An error, as RFC 9457 problem details (`errors` lists invalid fields). */
@@ -7742,9 +7522,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            [key: string]: unknown;
-                        };
+                        "application/json": components["schemas"]["Invoice"];
                     };
                 };
                 /** @description An error, as RFC 9457 problem details (`errors` lists invalid fields). */
@@ -7810,14 +7588,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            payment: {
-                                [key: string]: unknown;
-                            };
-                            invoice: {
-                                [key: string]: unknown;
-                            };
-                        };
+                        "application/json": components["schemas"]["PaymentRecorded"];
                     };
                 };
                 /** @description An error, as RFC 9457 problem details (`errors` lists invalid fields). */
@@ -7878,14 +7649,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            creditNote: {
-                                [key: string]: unknown;
-                            };
-                            invoice: {
-                                [key: string]: unknown;
-                            };
-                        };
+                        "application/json": components["schemas"]["CreditNoteIssued"];
                     };
                 };
                 /** @description An error, as RFC 9457 problem details (`errors` lists invalid fields). */
@@ -7941,9 +7705,8 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
-                            items: {
-                                [key: string]: unknown;
-                            }[];
+                            items: components["schemas"]["PaymentListItem"][];
+                            /** @description Cursor of the next page; null on the last. */
                             nextCursor: string | null;
                         };
                     };
@@ -7998,9 +7761,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            [key: string]: unknown;
-                        };
+                        "application/json": components["schemas"]["FinanceSummary"];
                     };
                 };
                 /** @description An error, as RFC 9457 problem details (`errors` lists invalid fields). */
@@ -8056,9 +7817,8 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
-                            items: {
-                                [key: string]: unknown;
-                            }[];
+                            items: components["schemas"]["SubscriptionListItem"][];
+                            /** @description Cursor of the next page; null on the last. */
                             nextCursor: string | null;
                         };
                     };
@@ -8126,9 +7886,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            [key: string]: unknown;
-                        };
+                        "application/json": components["schemas"]["Subscription"];
                     };
                 };
                 /** @description An error, as RFC 9457 problem details (`errors` lists invalid fields). */
@@ -8174,12 +7932,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            issued: number;
-                            advanced: number;
-                            ended: number;
-                            dunningScheduled: number;
-                        };
+                        "application/json": components["schemas"]["BillingRun"];
                     };
                 };
                 /** @description An error, as RFC 9457 problem details (`errors` lists invalid fields). */
@@ -9206,9 +8959,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            [key: string]: unknown;
-                        };
+                        "application/json": components["schemas"]["ImportUpload"];
                     };
                 };
                 /** @description An error, as RFC 9457 problem details (`errors` lists invalid fields). */
@@ -9310,9 +9061,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            [key: string]: unknown;
-                        };
+                        "application/json": components["schemas"]["ImportPreview"];
                     };
                 };
                 /** @description An error, as RFC 9457 problem details (`errors` lists invalid fields). */
@@ -9362,9 +9111,8 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
-                            items: {
-                                [key: string]: unknown;
-                            }[];
+                            items: components["schemas"]["ImportJob"][];
+                            /** @description Cursor of the next page; null on the last. */
                             nextCursor: string | null;
                         };
                     };
@@ -9457,9 +9205,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            [key: string]: unknown;
-                        };
+                        "application/json": components["schemas"]["ImportJob"];
                     };
                 };
                 /** @description An error, as RFC 9457 problem details (`errors` lists invalid fields). */
@@ -9509,9 +9255,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            [key: string]: unknown;
-                        };
+                        "application/json": components["schemas"]["ImportJob"];
                     };
                 };
                 /** @description An error, as RFC 9457 problem details (`errors` lists invalid fields). */
@@ -9563,9 +9307,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            [key: string]: unknown;
-                        };
+                        "application/json": components["schemas"]["ImportJob"];
                     };
                 };
                 /** @description An error, as RFC 9457 problem details (`errors` lists invalid fields). */
@@ -9618,9 +9360,8 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
-                            items: {
-                                [key: string]: unknown;
-                            }[];
+                            items: components["schemas"]["ImportError"][];
+                            /** @description Cursor of the next page; null on the last. */
                             nextCursor: string | null;
                         };
                     };
@@ -9727,9 +9468,8 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
-                            items: {
-                                [key: string]: unknown;
-                            }[];
+                            items: components["schemas"]["ImportTemplate"][];
+                            /** @description Cursor of the next page; null on the last. */
                             nextCursor: string | null;
                         };
                     };
@@ -9816,9 +9556,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            [key: string]: unknown;
-                        };
+                        "application/json": components["schemas"]["ImportTemplate"];
                     };
                 };
                 /** @description An error, as RFC 9457 problem details (`errors` lists invalid fields). */
@@ -10020,9 +9758,8 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
-                            items: {
-                                [key: string]: unknown;
-                            }[];
+                            items: components["schemas"]["DirectoryUser"][];
+                            /** @description Cursor of the next page; null on the last. */
                             nextCursor: string | null;
                         };
                     };
@@ -10073,9 +9810,8 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
-                            items: {
-                                [key: string]: unknown;
-                            }[];
+                            items: components["schemas"]["Partner"][];
+                            /** @description Cursor of the next page; null on the last. */
                             nextCursor: string | null;
                         };
                     };
@@ -10129,9 +9865,8 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
-                            items: {
-                                [key: string]: unknown;
-                            }[];
+                            items: components["schemas"]["User"][];
+                            /** @description Cursor of the next page; null on the last. */
                             nextCursor: string | null;
                         };
                     };
@@ -10183,9 +9918,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            [key: string]: unknown;
-                        };
+                        "application/json": components["schemas"]["User"];
                     };
                 };
                 /** @description An error, as RFC 9457 problem details (`errors` lists invalid fields). */
@@ -10254,9 +9987,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            [key: string]: unknown;
-                        };
+                        "application/json": components["schemas"]["User"];
                     };
                 };
                 /** @description An error, as RFC 9457 problem details (`errors` lists invalid fields). */
@@ -10299,9 +10030,8 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
-                            items: {
-                                [key: string]: unknown;
-                            }[];
+                            items: components["schemas"]["ApiTokenListed"][];
+                            /** @description Cursor of the next page; null on the last. */
                             nextCursor: string | null;
                         };
                     };
@@ -10348,9 +10078,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            [key: string]: unknown;
-                        };
+                        "application/json": components["schemas"]["ApiTokenCreated"];
                     };
                 };
                 /** @description An error, as RFC 9457 problem details (`errors` lists invalid fields). */
@@ -10401,9 +10129,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            [key: string]: unknown;
-                        };
+                        "application/json": components["schemas"]["ApiToken"];
                     };
                 };
                 /** @description An error, as RFC 9457 problem details (`errors` lists invalid fields). */
@@ -10456,9 +10182,8 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
-                            items: {
-                                [key: string]: unknown;
-                            }[];
+                            items: components["schemas"]["AuditEntry"][];
+                            /** @description Cursor of the next page; null on the last. */
                             nextCursor: string | null;
                         };
                     };
@@ -10508,9 +10233,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            [key: string]: unknown;
-                        };
+                        "application/json": components["schemas"]["PlaybookVersion"];
                     };
                 };
                 /** @description An error, as RFC 9457 problem details (`errors` lists invalid fields). */
@@ -10553,9 +10276,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            [key: string]: unknown;
-                        };
+                        "application/json": components["schemas"]["PlaybookVersion"];
                     };
                 };
                 /** @description An error, as RFC 9457 problem details (`errors` lists invalid fields). */
@@ -10603,9 +10324,8 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
-                            items: {
-                                [key: string]: unknown;
-                            }[];
+                            items: components["schemas"]["PlaybookHistoryEntry"][];
+                            /** @description Cursor of the next page; null on the last. */
                             nextCursor: string | null;
                         };
                     };
@@ -10656,9 +10376,8 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
-                            items: {
-                                [key: string]: unknown;
-                            }[];
+                            items: components["schemas"]["Webhook"][];
+                            /** @description Cursor of the next page; null on the last. */
                             nextCursor: string | null;
                         };
                     };
@@ -10703,9 +10422,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            [key: string]: unknown;
-                        };
+                        "application/json": components["schemas"]["WebhookCreated"];
                     };
                 };
                 /** @description An error, as RFC 9457 problem details (`errors` lists invalid fields). */
@@ -10802,9 +10519,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            [key: string]: unknown;
-                        };
+                        "application/json": components["schemas"]["Webhook"];
                     };
                 };
                 /** @description An error, as RFC 9457 problem details (`errors` lists invalid fields). */
@@ -10849,9 +10564,8 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
-                            items: {
-                                [key: string]: unknown;
-                            }[];
+                            items: components["schemas"]["WebhookDelivery"][];
+                            /** @description Cursor of the next page; null on the last. */
                             nextCursor: string | null;
                         };
                     };
@@ -10879,6 +10593,15 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
+        Health: {
+            /** @enum {string} */
+            status: "ok";
+            /** @enum {string} */
+            database: "pglite" | "postgres";
+            version: string;
+            /** @description Whether the demo logins exist (the sign-in page offers them). */
+            demo: boolean;
+        };
         Problem: {
             /** @description URI of the problem type, e.g. https://valuegraph.dev/problems/validation-failed. */
             type: string;
@@ -10902,11 +10625,46 @@ export interface components {
             path: string;
             message: string;
         };
+        SignedIn: {
+            user: components["schemas"]["SessionUser"];
+            csrfToken: string;
+        };
+        SessionUser: {
+            /** Format: uuid */
+            id: string;
+            email: string;
+            name: string;
+            /** @enum {string} */
+            role: "admin" | "executive" | "sales" | "sdr" | "delivery" | "finance" | "csm" | "support" | "partner" | "customer";
+            /**
+             * Format: uuid
+             * @description Partner users: their partner; null for everyone else.
+             */
+            partnerId: string | null;
+            /**
+             * Format: uuid
+             * @description Customer users: their account; null for everyone else.
+             */
+            accountId: string | null;
+        };
+        Session: {
+            user: components["schemas"]["SessionUser"];
+            /** @description Send it as X-CSRF-Token on every write of this browser session; null for API tokens. */
+            csrfToken: string | null;
+        };
+        AccountPage: {
+            items: components["schemas"]["Account"][];
+            /** @description Cursor of the next page; null on the last. */
+            nextCursor: string | null;
+            total: number;
+            totalExact: boolean;
+        };
         Account: {
             name: string;
             domain: string | null;
             industry: string | null;
             employees: number | null;
+            /** @description The company's annual revenue, in integer minor units (cents for EUR/USD) of the `currency` beside it. */
             annualRevenue: number | null;
             country: string | null;
             /** @enum {string|null} */
@@ -10930,15 +10688,34 @@ export interface components {
             cloudResources: number;
             networkDevices: number;
             complianceFrameworks: string[];
+            /** @description Annual recurring revenue, in integer minor units (cents for EUR/USD) of the `currency` beside it. */
             arr: number;
+            /** @description ISO 4217 currency code of the money fields of this object. */
             currency: string;
+            /** @description The account team's description; empty (null) for customer users. */
             description: string | null;
             /** Format: uuid */
             id: string;
+            /** @description Optimistic-lock version: send it back on PATCH; a stale one is refused with 409. */
             version: number;
+            /** @description ISO 8601 instant, UTC. */
             createdAt: string;
+            /** @description ISO 8601 instant, UTC. */
             updatedAt: string;
+            /** @description When the row was deleted (soft delete); null while it is live. */
             deletedAt: string | null;
+        };
+        AccountSummaryRow: {
+            /** @enum {string} */
+            lifecycleStage: "prospect" | "implementation" | "adoption" | "value_realization" | "expansion" | "renewal" | "churned";
+            /** @enum {string} */
+            segment: "standard" | "strategic";
+            /** @description Live accounts of this stage and segment in the caller's scope. */
+            accounts: number;
+            /** @description Summed ARR of those accounts, in integer minor units (cents for EUR/USD) of the `currency` beside it. */
+            arr: number;
+            /** @description ISO 4217 currency code of the money fields of this object. */
+            currency: string;
         };
         Contact: {
             firstName: string;
@@ -10953,62 +10730,1528 @@ export interface components {
             rolesAudience: "internal" | "partner" | "customer";
             /** Format: uuid */
             id: string;
+            /** @description Optimistic-lock version: send it back on PATCH; a stale one is refused with 409. */
             version: number;
+            /** @description ISO 8601 instant, UTC. */
             createdAt: string;
+            /** @description ISO 8601 instant, UTC. */
             updatedAt: string;
+            /** @description When the row was deleted (soft delete); null while it is live. */
             deletedAt: string | null;
             /** Format: uuid */
             accountId: string;
+        };
+        TimelineItem: {
+            /** @description The activity id, or `audit-` and the zero-padded audit entry id. */
+            id: string;
+            /** @enum {string} */
+            kind: "note" | "call" | "meeting" | "email" | "system" | "audit";
+            subject: string;
+            body: string | null;
+            /** @description ISO 8601 instant, UTC. */
+            at: string;
+            /** Format: uuid */
+            actorId: string | null;
+            actorName: string | null;
+            /** Format: uuid */
+            contactId: string | null;
+            /** @description Audit entries: the audited action, e.g. `account.update`; null otherwise. */
+            action: string | null;
+            /** @description Free-form: the audited record before the change (audit entries; null otherwise). */
+            before: {
+                [key: string]: unknown;
+            } | null;
+            /** @description Free-form: the audited record after the change (audit entries; null otherwise). */
+            after: {
+                [key: string]: unknown;
+            } | null;
+            /**
+             * @description Who outside the vendor sees the entry.
+             * @enum {string}
+             */
+            audience: "internal" | "partner" | "customer";
+            /** @description The activity's version, sent back to publish it; null for audit entries. */
+            version: number | null;
+        };
+        Activity: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            accountId: string;
+            /** @enum {string} */
+            kind: "note" | "call" | "meeting" | "email" | "system";
+            subject: string;
+            body: string | null;
+            /** @description ISO 8601 instant, UTC. */
+            occurredAt: string;
+            /** Format: uuid */
+            actorId: string | null;
+            /** Format: uuid */
+            contactId: string | null;
+            /** @description The record a system event is about (e.g. `opportunity`); null for logged activities. */
+            entityType: string | null;
+            entityId: string | null;
+            /** @enum {string} */
+            audience: "internal" | "partner" | "customer";
+            /** @description Optimistic-lock version: send it back on PATCH; a stale one is refused with 409. */
+            version: number;
+            /** @description ISO 8601 instant, UTC. */
+            createdAt: string;
+            /** @description ISO 8601 instant, UTC. */
+            updatedAt: string;
+            /** @description When the row was deleted (soft delete); null while it is live. */
+            deletedAt: string | null;
+        };
+        PendingReminder: {
+            /** Format: uuid */
+            id: string;
+            /** @description ISO 8601 instant, UTC. */
+            dueAt: string;
+            note: string;
+            /** @description Who set it. */
+            byName: string | null;
+        };
+        ScheduledReminder: {
+            /** Format: uuid */
+            id: string;
+            /** @description ISO 8601 instant, UTC. */
+            dueAt: string;
+            note: string;
+            /** @description The timer's status (`pending` until it fires). */
+            status: string;
+        };
+        LeadSummary: {
+            /** Format: uuid */
+            id: string;
+            version: number;
+            status: components["schemas"]["LeadStatus"];
+            /** @description Playbook lead source id. */
+            source: string;
+            campaign: string | null;
+            firstName: string | null;
+            lastName: string | null;
+            email: string | null;
+            title: string | null;
+            companyName: string | null;
+            domain: string | null;
+            /** @description ISO 3166 alpha-2. */
+            country: string | null;
+            /** @enum {string|null} */
+            region: "NA" | "LATAM" | "EMEA" | "APAC" | null;
+            industry: string | null;
+            employees: number | null;
+            /** Format: uuid */
+            ownerId: string | null;
+            /** Format: uuid */
+            partnerId: string | null;
+            /** @description ISO 8601 instant, UTC. */
+            createdAt: string;
+            /** @description ISO 8601 instant, UTC. */
+            updatedAt: string;
+            score: number;
+            fitScore: number;
+            engagementScore: number;
+            priority: components["schemas"]["LeadPriority"];
+            /** @description 0–1 from the conversion model; null while no model is active. */
+            conversionProbability: number | null;
+            /** @description ISO 8601 instant, UTC. */
+            firstResponseDueAt: string | null;
+            /** @description The 1-business-hour target shown next to the hard SLA. */
+            firstResponseTargetAt: string | null;
+            /** @description ISO 8601 instant, UTC. */
+            firstRespondedAt: string | null;
+            /** @description ISO 8601 instant, UTC. */
+            qualificationDueAt: string | null;
+            /** @description Due time of the clock running now (first response, then qualification); null when none runs. */
+            slaDueAt: string | null;
+            /** @description ISO 8601 instant, UTC. */
+            slaBreachedAt: string | null;
+            escalationLevel: number;
+        };
+        /** @enum {string} */
+        LeadStatus: "new" | "working" | "qualified" | "disqualified" | "converted";
+        /** @enum {string} */
+        LeadPriority: "hot" | "warm" | "cold";
+        Lead: {
+            /** Format: uuid */
+            id: string;
+            version: number;
+            status: components["schemas"]["LeadStatus"];
+            /** @description Playbook lead source id. */
+            source: string;
+            campaign: string | null;
+            firstName: string | null;
+            lastName: string | null;
+            email: string | null;
+            title: string | null;
+            companyName: string | null;
+            domain: string | null;
+            /** @description ISO 3166 alpha-2. */
+            country: string | null;
+            /** @enum {string|null} */
+            region: "NA" | "LATAM" | "EMEA" | "APAC" | null;
+            industry: string | null;
+            employees: number | null;
+            /** Format: uuid */
+            ownerId: string | null;
+            /** Format: uuid */
+            partnerId: string | null;
+            /** @description ISO 8601 instant, UTC. */
+            createdAt: string;
+            /** @description ISO 8601 instant, UTC. */
+            updatedAt: string;
+            score: number;
+            fitScore: number;
+            engagementScore: number;
+            priority: components["schemas"]["LeadPriority"];
+            /** @description 0–1 from the conversion model; null while no model is active. */
+            conversionProbability: number | null;
+            /** @description ISO 8601 instant, UTC. */
+            firstResponseDueAt: string | null;
+            /** @description The 1-business-hour target shown next to the hard SLA. */
+            firstResponseTargetAt: string | null;
+            /** @description ISO 8601 instant, UTC. */
+            firstRespondedAt: string | null;
+            /** @description ISO 8601 instant, UTC. */
+            qualificationDueAt: string | null;
+            /** @description Due time of the clock running now (first response, then qualification); null when none runs. */
+            slaDueAt: string | null;
+            /** @description ISO 8601 instant, UTC. */
+            slaBreachedAt: string | null;
+            escalationLevel: number;
+            phone: string | null;
+            techStack: string[];
+            monitoringTools: string[];
+            servers: number | null;
+            cloudResources: number | null;
+            networkDevices: number | null;
+            complianceFrameworks: string[];
+            recentInitiatives: string[];
+            hasCmdb: boolean | null;
+            cmdbAccuracyPercent: number | null;
+            notes: string | null;
+            bant: components["schemas"]["LeadBant"];
+            engagement: components["schemas"]["LeadEngagement"];
+            scoreExplanation: components["schemas"]["ScorePoint"][];
+            scoredPlaybookVersion: number | null;
+            /** @description ISO 8601 instant, UTC. */
+            assignedAt: string | null;
+            assignmentExplanation: components["schemas"]["AssignmentExplanation"];
+            /** @description ISO 8601 instant, UTC. */
+            qualifiedAt: string | null;
+            /** @description Playbook disqualification reason id. */
+            disqualificationReason: string | null;
+            /** @description ISO 8601 instant, UTC. */
+            convertedAt: string | null;
+            /** Format: uuid */
+            convertedAccountId: string | null;
+            /** Format: uuid */
+            convertedContactId: string | null;
+            /** Format: uuid */
+            convertedOpportunityId: string | null;
+            /** Format: uuid */
+            mergedIntoId: string | null;
+            /** Format: uuid */
+            referredByAccountId: string | null;
+            /** @description The web form it came through. */
+            formId: string | null;
+            /** @description Live leads with the same email or company domain, flagged at capture (only those the caller may see). */
+            possibleDuplicates: {
+                /** Format: uuid */
+                id: string;
+                /** @enum {string} */
+                match: "email" | "domain";
+            }[];
+        };
+        /** @description BANT answers (004 §1.2); empty until the form is first saved. */
+        LeadBant: {
+            budget?: boolean | null;
+            authority?: boolean | null;
+            need?: boolean | null;
+            /** @description Months until the prospect means to buy. */
+            timelineMonths?: number | null;
+            /** @description Answers to the playbook's BANT questions by `<criterion>.<question index>`, e.g. `need.1`. */
+            answers?: {
+                [key: string]: string;
+            };
+        };
+        /** @description Engagement counters (the scoring facts `activity.*`); a missing key is 0. */
+        LeadEngagement: {
+            webinarAttended?: number;
+            eventAttended?: number;
+            contentDownloaded?: number;
+            emailReplied?: number;
+            meetingAccepted?: number;
+            websiteVisits?: number;
+        };
+        ScorePoint: {
+            /** @description Playbook scoring rule id. */
+            rule: string;
+            /** @enum {string} */
+            kind: "fit" | "engagement";
+            /** @description Points the rule added (negative: taken off). */
+            points: number;
+            /** @description The rule's text from the playbook. */
+            explanation: string;
+        };
+        /** @description Why the owner was chosen. Empty (null) for partner users: it names colleagues. */
+        AssignmentExplanation: {
+            /** @enum {string} */
+            by: "rules" | "manual" | "form" | "capture";
+            text: string;
+            /** @description The five best-ranked candidates of a rules assignment. */
+            ranking?: {
+                /** Format: uuid */
+                userId: string;
+                name: string;
+                points: number;
+                parts: string[];
+            }[];
+            /** @description Candidates left out (out of office, at capacity). */
+            skipped?: {
+                /** Format: uuid */
+                userId: string;
+                name: string;
+                why: string;
+            }[];
+            actorName?: string;
+            reason?: string;
+        } | null;
+        LeadBulkResult: {
+            received: number;
+            created: number;
+            /** @description Rows refused (each listed under `errors` with its index). */
+            failed: number;
+            errors: {
+                row: number;
+                path: string;
+                message: string;
+            }[];
+            leads: {
+                row: number;
+                /** Format: uuid */
+                id: string;
+                /** @description How many possible duplicates were flagged. */
+                possibleDuplicates: number;
+            }[];
+        };
+        LeadModelStatus: {
+            /** @enum {string} */
+            status: "not_trained" | "insufficient_history" | "active";
+            message: string;
+            /** @description Area under the ROC curve on the held-out validation set. */
+            auc: number | null;
+            sampleSize: number;
+            /** @description Won examples among them. */
+            positives: number;
+            trainSize?: number;
+            validationSize?: number;
+            minExamples: number;
+            /** @description ISO 8601 instant, UTC. */
+            trainedAt: string | null;
+            topWeights: {
+                feature: string;
+                label: string;
+                weight: number;
+            }[];
+        };
+        LeadWithBantCheck: {
+            /** Format: uuid */
+            id: string;
+            version: number;
+            status: components["schemas"]["LeadStatus"];
+            /** @description Playbook lead source id. */
+            source: string;
+            campaign: string | null;
+            firstName: string | null;
+            lastName: string | null;
+            email: string | null;
+            title: string | null;
+            companyName: string | null;
+            domain: string | null;
+            /** @description ISO 3166 alpha-2. */
+            country: string | null;
+            /** @enum {string|null} */
+            region: "NA" | "LATAM" | "EMEA" | "APAC" | null;
+            industry: string | null;
+            employees: number | null;
+            /** Format: uuid */
+            ownerId: string | null;
+            /** Format: uuid */
+            partnerId: string | null;
+            /** @description ISO 8601 instant, UTC. */
+            createdAt: string;
+            /** @description ISO 8601 instant, UTC. */
+            updatedAt: string;
+            score: number;
+            fitScore: number;
+            engagementScore: number;
+            priority: components["schemas"]["LeadPriority"];
+            /** @description 0–1 from the conversion model; null while no model is active. */
+            conversionProbability: number | null;
+            /** @description ISO 8601 instant, UTC. */
+            firstResponseDueAt: string | null;
+            /** @description The 1-business-hour target shown next to the hard SLA. */
+            firstResponseTargetAt: string | null;
+            /** @description ISO 8601 instant, UTC. */
+            firstRespondedAt: string | null;
+            /** @description ISO 8601 instant, UTC. */
+            qualificationDueAt: string | null;
+            /** @description Due time of the clock running now (first response, then qualification); null when none runs. */
+            slaDueAt: string | null;
+            /** @description ISO 8601 instant, UTC. */
+            slaBreachedAt: string | null;
+            escalationLevel: number;
+            phone: string | null;
+            techStack: string[];
+            monitoringTools: string[];
+            servers: number | null;
+            cloudResources: number | null;
+            networkDevices: number | null;
+            complianceFrameworks: string[];
+            recentInitiatives: string[];
+            hasCmdb: boolean | null;
+            cmdbAccuracyPercent: number | null;
+            notes: string | null;
+            bant: components["schemas"]["LeadBant"];
+            engagement: components["schemas"]["LeadEngagement"];
+            scoreExplanation: components["schemas"]["ScorePoint"][];
+            scoredPlaybookVersion: number | null;
+            /** @description ISO 8601 instant, UTC. */
+            assignedAt: string | null;
+            assignmentExplanation: components["schemas"]["AssignmentExplanation"];
+            /** @description ISO 8601 instant, UTC. */
+            qualifiedAt: string | null;
+            /** @description Playbook disqualification reason id. */
+            disqualificationReason: string | null;
+            /** @description ISO 8601 instant, UTC. */
+            convertedAt: string | null;
+            /** Format: uuid */
+            convertedAccountId: string | null;
+            /** Format: uuid */
+            convertedContactId: string | null;
+            /** Format: uuid */
+            convertedOpportunityId: string | null;
+            /** Format: uuid */
+            mergedIntoId: string | null;
+            /** Format: uuid */
+            referredByAccountId: string | null;
+            /** @description The web form it came through. */
+            formId: string | null;
+            /** @description Live leads with the same email or company domain, flagged at capture (only those the caller may see). */
+            possibleDuplicates: {
+                /** Format: uuid */
+                id: string;
+                /** @enum {string} */
+                match: "email" | "domain";
+            }[];
+            bantCheck: components["schemas"]["BantCheck"];
+        };
+        BantCheck: {
+            /** @description BANT criteria met (budget, authority, need, timeline). */
+            met: string[];
+            missing: {
+                id: string;
+                label: string;
+                criterion: string;
+            }[];
+            /** @description How many criteria the playbook needs to qualify. */
+            required: number;
+            /** @description Enough criteria met to qualify. */
+            ok: boolean;
+        };
+        LeadActivity: {
+            /** Format: uuid */
+            id: string;
+            /** @enum {string} */
+            kind: "note" | "call" | "email" | "meeting" | "webinar" | "event" | "download" | "visit" | "system";
+            subject: string;
+            body: string | null;
+            /** @description For emails: the prospect wrote to us. */
+            inbound: boolean | null;
+            /** @description ISO 8601 instant, UTC. */
+            occurredAt: string;
+            /** Format: uuid */
+            actorId: string | null;
+            /** @enum {string} */
+            audience: "internal" | "partner" | "customer";
+            actorName: string | null;
+        };
+        LoggedLeadActivity: {
+            activity: {
+                /** Format: uuid */
+                id: string;
+                /** @enum {string} */
+                kind: "note" | "call" | "email" | "meeting" | "webinar" | "event" | "download" | "visit" | "system";
+                subject: string;
+                body: string | null;
+                /** @description For emails: the prospect wrote to us. */
+                inbound: boolean | null;
+                /** @description ISO 8601 instant, UTC. */
+                occurredAt: string;
+                /** Format: uuid */
+                actorId: string | null;
+                /** @enum {string} */
+                audience: "internal" | "partner" | "customer";
+                /** Format: uuid */
+                leadId: string;
+                /** @description ISO 8601 instant, UTC. */
+                createdAt: string;
+            };
+            lead: components["schemas"]["Lead"];
+        };
+        LeadDuplicates: {
+            /** @description Up to 50 live leads, oldest first. */
+            items: {
+                /** Format: uuid */
+                id: string;
+                email: string | null;
+                domain: string | null;
+                companyName: string | null;
+                firstName: string | null;
+                lastName: string | null;
+                status: components["schemas"]["LeadStatus"];
+                /** @description ISO 8601 instant, UTC. */
+                createdAt: string;
+                /** Format: uuid */
+                ownerId: string | null;
+                score: number;
+                /** Format: uuid */
+                partnerId: string | null;
+                /** @enum {string} */
+                match: "email" | "domain";
+            }[];
+            /** @description Accounts with the company domain (staff only). */
+            accounts: {
+                /** Format: uuid */
+                id: string;
+                name: string;
+                domain: string | null;
+                lifecycleStage: string;
+            }[];
+        };
+        LeadMergeResult: {
+            lead: components["schemas"]["Lead"];
+            /** Format: uuid */
+            mergedId: string;
+            /** @description Fields the survivor took from the merged lead. */
+            fields: string[];
+            activitiesMoved: number;
+        };
+        LeadConversion: {
+            lead: components["schemas"]["Lead"];
+            /** Format: uuid */
+            accountId: string;
+            accountCreated: boolean;
+            /** @description Contacts created (existing ones with the same email are reused and not listed). */
+            contactIds: string[];
+            /** Format: uuid */
+            opportunityId: string;
+        };
+        LeadFormWithStats: {
+            /** Format: uuid */
+            id: string;
+            version: number;
+            name: string;
+            source: string;
+            campaign: string | null;
+            /** @enum {string} */
+            ownerRule: "auto" | "fixed";
+            /** Format: uuid */
+            defaultOwnerId: string | null;
+            active: boolean;
+            minFillSeconds: number;
+            rateLimitPerHour: number;
+            successMessage: string | null;
+            /** @description ISO 8601 instant, UTC. */
+            createdAt: string;
+            /** @description ISO 8601 instant, UTC. */
+            updatedAt: string;
+            /** @description Submissions of the last 30 days by outcome. */
+            submissions30d: {
+                accepted?: number;
+                honeypot?: number;
+                too_fast?: number;
+                bad_token?: number;
+                rate_limited?: number;
+                invalid?: number;
+            };
+        };
+        LeadForm: {
+            /** Format: uuid */
+            id: string;
+            version: number;
+            name: string;
+            source: string;
+            campaign: string | null;
+            /** @enum {string} */
+            ownerRule: "auto" | "fixed";
+            /** Format: uuid */
+            defaultOwnerId: string | null;
+            active: boolean;
+            minFillSeconds: number;
+            rateLimitPerHour: number;
+            successMessage: string | null;
+            /** @description ISO 8601 instant, UTC. */
+            createdAt: string;
+            /** @description ISO 8601 instant, UTC. */
+            updatedAt: string;
+        };
+        PublicLeadForm: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+            submitUrl: string;
+            /** @description Send it back with the submission: it proves when the form was served (valid 24 h). */
+            token: string;
+            /** @description Leave this field empty; bots fill it. */
+            honeypotField: string;
+            fields: string[];
+        };
+        FormSubmitted: {
+            /**
+             * @description Always accepted: spam is dropped silently so bots learn nothing.
+             * @enum {string}
+             */
+            status: "accepted";
+            /** @description The form's success message. */
+            message: string;
+        };
+        SalesProfileEntry: {
+            /** Format: uuid */
+            userId: string;
+            name: string;
+            email: string;
+            /** @enum {string} */
+            role: "sales" | "sdr";
+            /** @description null until one is saved. */
+            profile: {
+                /** Format: uuid */
+                userId: string;
+                territories: string[];
+                verticals: string[];
+                sizeTier: string | null;
+                /** @description Open leads the user takes at most. */
+                capacity: number;
+                /** @description ISO 8601 instant, UTC. */
+                outOfOfficeUntil: string | null;
+                version: number;
+                /** @description ISO 8601 instant, UTC. */
+                updatedAt: string;
+            } | null;
+            openLeads: number;
+        };
+        SalesProfile: {
+            /** Format: uuid */
+            userId: string;
+            territories: string[];
+            verticals: string[];
+            sizeTier: string | null;
+            /** @description Open leads the user takes at most. */
+            capacity: number;
+            /** @description ISO 8601 instant, UTC. */
+            outOfOfficeUntil: string | null;
+            version: number;
+            /** @description ISO 8601 instant, UTC. */
+            updatedAt: string;
+        };
+        PipelineBoard: {
+            columns: components["schemas"]["BoardColumn"][];
+        };
+        BoardColumn: {
+            stage: string;
+            name: string;
+            /** @description Win probability in percent. */
+            probability: number;
+            forecastCategory: components["schemas"]["ForecastCategory"];
+            /** @description Days the playbook expects a deal to spend in the stage. */
+            expectedDurationDays: {
+                min: number;
+                max: number;
+            } | null;
+            /** @description Every matching open deal in the stage, not only the page. */
+            count: number;
+            /** @description Sum of the matching deals' amounts, in integer minor units (cents for EUR/USD) of the `currency` beside it. */
+            amount: number;
+            /** @description Σ amount × probability ÷ 100, rounded once, in integer minor units (cents for EUR/USD) of the `currency` beside it. */
+            weighted: number;
+            /** @description ISO 4217 code of `amount` and `weighted`: the playbook currency (sums assume deals in it). */
+            currency: string;
+            /** @description A page of cards by close date; each card carries its own currency. */
+            items: components["schemas"]["OpportunityCard"][];
+            nextCursor: string | null;
+        };
+        /** @enum {string} */
+        ForecastCategory: "pipeline" | "best_case" | "commit" | "closed" | "omitted";
+        OpportunityCard: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+            /** @description Playbook stage id (pipeline.stages[].id). */
+            stage: string;
+            /** @description Deal amount in integer minor units (cents for EUR/USD) of `currency`; null = not known yet. */
+            amount: number | null;
+            /** @description ISO 4217 currency code of the money fields of this object. */
+            currency: string;
+            /** @description Calendar day, YYYY-MM-DD. */
+            closeDate: string | null;
+            /** @description Win probability in percent. */
+            probability: number;
+            forecastCategory: components["schemas"]["ForecastCategory"];
+            /** @description ISO 8601 instant, UTC. */
+            stageEnteredAt: string;
+            /** @description When the stage timer fired (longer in the stage than the playbook expects). */
+            stageOverdueAt: string | null;
+            /** Format: uuid */
+            ownerId: string | null;
+            /** Format: uuid */
+            partnerId: string | null;
+            /** Format: uuid */
+            accountId: string;
+            version: number;
+            accountName: string;
+            ownerName: string | null;
+            daysInStage: number;
+            /** @description Longer in the stage than the playbook's expected maximum. */
+            overdue: boolean;
+            /** @description Still open after its expected close date. */
+            closeDatePassed: boolean;
+            /** @description Amount × probability ÷ 100, rounded, in integer minor units (cents for EUR/USD) of the `currency` beside it. */
+            weighted: number | null;
+        };
+        Forecast: {
+            /** @enum {string} */
+            period: "month" | "quarter";
+            /** @description First day of the first period. */
+            from: string;
+            /** @description First day after the last period. */
+            to: string;
+            /** @description The playbook currency: every money field of the forecast is in it. */
+            currency: string;
+            /** @description Every period of the window, with the sums of all owners. */
+            periods: {
+                /** @description First day of the period. */
+                period: string;
+                label: string;
+                /** @description Open, forecast category pipeline, in integer minor units (cents for EUR/USD) of the `currency` beside it. */
+                pipeline: number;
+                /** @description Open, forecast category best case, in integer minor units (cents for EUR/USD) of the `currency` beside it. */
+                bestCase: number;
+                /** @description Open, forecast category commit, in integer minor units (cents for EUR/USD) of the `currency` beside it. */
+                commit: number;
+                /** @description Won, in integer minor units (cents for EUR/USD) of the `currency` beside it. */
+                closedWon: number;
+                /** @description Σ amount × probability ÷ 100 of open, non-omitted deals, in integer minor units (cents for EUR/USD) of the `currency` beside it. */
+                weighted: number;
+                /** @description ISO 4217 currency code of the money fields of this object. */
+                currency: string;
+            }[];
+            /** @description One row per period and owner with deals. */
+            items: {
+                /** @description Calendar day, YYYY-MM-DD. */
+                period: string;
+                label: string;
+                /** Format: uuid */
+                ownerId: string | null;
+                ownerName: string | null;
+                /** @description Open, forecast category pipeline, in integer minor units (cents for EUR/USD) of the `currency` beside it. */
+                pipeline: number;
+                /** @description Open, forecast category best case, in integer minor units (cents for EUR/USD) of the `currency` beside it. */
+                bestCase: number;
+                /** @description Open, forecast category commit, in integer minor units (cents for EUR/USD) of the `currency` beside it. */
+                commit: number;
+                /** @description Won, in integer minor units (cents for EUR/USD) of the `currency` beside it. */
+                closedWon: number;
+                /** @description Σ amount × probability ÷ 100 of open, non-omitted deals, in integer minor units (cents for EUR/USD) of the `currency` beside it. */
+                weighted: number;
+                /** @description ISO 4217 currency code of the money fields of this object. */
+                currency: string;
+                /** @description Open, non-omitted deals. */
+                open: number;
+                won: number;
+            }[];
+        };
+        OpportunityListItem: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+            /** @description Playbook stage id (pipeline.stages[].id). */
+            stage: string;
+            /** @description Deal amount in integer minor units (cents for EUR/USD) of `currency`; null = not known yet. */
+            amount: number | null;
+            /** @description ISO 4217 currency code of the money fields of this object. */
+            currency: string;
+            /** @description Calendar day, YYYY-MM-DD. */
+            closeDate: string | null;
+            /** @description Win probability in percent. */
+            probability: number;
+            forecastCategory: components["schemas"]["ForecastCategory"];
+            /** @description ISO 8601 instant, UTC. */
+            stageEnteredAt: string;
+            /** @description When the stage timer fired (longer in the stage than the playbook expects). */
+            stageOverdueAt: string | null;
+            /** Format: uuid */
+            ownerId: string | null;
+            /** Format: uuid */
+            partnerId: string | null;
+            /** Format: uuid */
+            accountId: string;
+            version: number;
+            accountName: string;
+            ownerName: string | null;
+            lossReason: string | null;
+            /** @description ISO 8601 instant, UTC. */
+            closedAt: string | null;
+            /** @description ISO 8601 instant, UTC. */
+            createdAt: string;
+        };
+        Opportunity: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            accountId: string;
+            name: string;
+            /** @description Playbook stage id (pipeline.stages[].id). */
+            stage: string;
+            pipeline: string;
+            /** @description Deal amount in integer minor units (cents for EUR/USD) of `currency`; null = not known yet. */
+            amount: number | null;
+            /** @description ISO 4217 currency code of the money fields of this object. */
+            currency: string;
+            /** @description Calendar day, YYYY-MM-DD. */
+            closeDate: string | null;
+            /** @description Win probability in percent. */
+            probability: number;
+            forecastCategory: components["schemas"]["ForecastCategory"];
+            /** @description Set by hand: a stage change keeps it. */
+            probabilityManual: boolean;
+            forecastCategoryManual: boolean;
+            /** @description ISO 8601 instant, UTC. */
+            stageOverdueAt: string | null;
+            /** Format: uuid */
+            ownerId: string | null;
+            /** Format: uuid */
+            partnerId: string | null;
+            /** Format: uuid */
+            leadId: string | null;
+            source: string | null;
+            /** @description ISO 8601 instant, UTC. */
+            stageEnteredAt: string;
+            /** @description Exit criteria ticked so far: { stageId: { criterionId: check } }. */
+            gateChecks: {
+                [key: string]: {
+                    [key: string]: components["schemas"]["CriterionCheck"];
+                };
+            };
+            /** @description Playbook loss reason id. */
+            lossReason: string | null;
+            /** @description Empty (null) for partner and customer users. */
+            lossNotes: string | null;
+            /** @description ISO 8601 instant, UTC. */
+            closedAt: string | null;
+            externalId: string | null;
+            version: number;
+            /** @description ISO 8601 instant, UTC. */
+            createdAt: string;
+            /** @description ISO 8601 instant, UTC. */
+            updatedAt: string;
+        };
+        CriterionCheck: {
+            /** @description ISO 8601 instant, UTC. */
+            at: string;
+            /** Format: uuid */
+            by: string | null;
+            byName: string;
+            /** @description The writer's note; shown to partner and customer users only when they wrote it. */
+            note: string | null;
+        };
+        OpportunityDetail: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            accountId: string;
+            name: string;
+            /** @description Playbook stage id (pipeline.stages[].id). */
+            stage: string;
+            pipeline: string;
+            /** @description Deal amount in integer minor units (cents for EUR/USD) of `currency`; null = not known yet. */
+            amount: number | null;
+            /** @description ISO 4217 currency code of the money fields of this object. */
+            currency: string;
+            /** @description Calendar day, YYYY-MM-DD. */
+            closeDate: string | null;
+            /** @description Win probability in percent. */
+            probability: number;
+            forecastCategory: components["schemas"]["ForecastCategory"];
+            /** @description Set by hand: a stage change keeps it. */
+            probabilityManual: boolean;
+            forecastCategoryManual: boolean;
+            /** @description ISO 8601 instant, UTC. */
+            stageOverdueAt: string | null;
+            /** Format: uuid */
+            ownerId: string | null;
+            /** Format: uuid */
+            partnerId: string | null;
+            /** Format: uuid */
+            leadId: string | null;
+            source: string | null;
+            /** @description ISO 8601 instant, UTC. */
+            stageEnteredAt: string;
+            /** @description Exit criteria ticked so far: { stageId: { criterionId: check } }. */
+            gateChecks: {
+                [key: string]: {
+                    [key: string]: components["schemas"]["CriterionCheck"];
+                };
+            };
+            /** @description Playbook loss reason id. */
+            lossReason: string | null;
+            /** @description Empty (null) for partner and customer users. */
+            lossNotes: string | null;
+            /** @description ISO 8601 instant, UTC. */
+            closedAt: string | null;
+            externalId: string | null;
+            version: number;
+            /** @description ISO 8601 instant, UTC. */
+            createdAt: string;
+            /** @description ISO 8601 instant, UTC. */
+            updatedAt: string;
+            accountName: string | null;
+            industry: string | null;
+            ownerName: string | null;
+            stageName: string;
+            /** @enum {string} */
+            stageKind: "open" | "won" | "lost";
+            daysInStage: number;
+            overdue: boolean;
+            closeDatePassed: boolean;
+            /** @description Every playbook stage with its exit criteria and whether each is ticked. */
+            stages: {
+                id: string;
+                name: string;
+                /** @enum {string} */
+                kind: "open" | "won" | "lost";
+                /** @description Win probability in percent. */
+                probability: number;
+                forecastCategory: components["schemas"]["ForecastCategory"];
+                /** @description Days the playbook expects a deal to spend in the stage. */
+                expectedDurationDays: {
+                    min: number;
+                    max: number;
+                } | null;
+                /** @description Days spent in the stage so far, one decimal. */
+                daysSpent: number;
+                criteria: {
+                    /** @description ISO 8601 instant, UTC. */
+                    at?: string;
+                    /** Format: uuid */
+                    by?: string | null;
+                    byName?: string;
+                    /** @description The writer's note; shown to partner and customer users only when they wrote it. */
+                    note?: string | null;
+                    id: string;
+                    label: string;
+                    checked: boolean;
+                }[];
+            }[];
+            history: {
+                /** Format: uuid */
+                id: string;
+                fromStage: string | null;
+                toStage: string;
+                /** @description ISO 8601 instant, UTC. */
+                at: string;
+                /** Format: uuid */
+                actorId: string | null;
+                actorName: string | null;
+                /** @description Set when a manager passed missing exit criteria; empty for outsiders. */
+                overrideReason: string | null;
+                missingCriteria: components["schemas"]["MissingCriterion"][] | null;
+            }[];
+            poc: components["schemas"]["Poc"];
+            contract: components["schemas"]["Contract"];
+            /** @description The playbook's loss reasons, for closing lost. */
+            lossReasons: {
+                id: string;
+                label: string;
+            }[];
+        };
+        MissingCriterion: {
+            stage: string;
+            stageName: string;
+            id: string;
+            label: string;
+        };
+        Poc: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            opportunityId: string;
+            /** Format: uuid */
+            accountId: string;
+            /** Format: uuid */
+            partnerId: string | null;
+            /** @enum {string} */
+            status: "planned" | "running" | "completed" | "failed";
+            scope: string | null;
+            /** @description Calendar day, YYYY-MM-DD. */
+            sowSignedAt: string | null;
+            sowSignedBy: string | null;
+            /** @description Calendar day, YYYY-MM-DD. */
+            startDate: string | null;
+            /** @description Calendar day, YYYY-MM-DD. */
+            endDate: string | null;
+            /** @description The validation framework. */
+            successCriteria: {
+                id: string;
+                measure: string;
+                target: string;
+                result: string | null;
+                validated: boolean;
+                evidence: string | null;
+            }[];
+            environmentChecklist: {
+                id: string;
+                label: string;
+                done: boolean;
+            }[];
+            plan: {
+                week: number;
+                /** @description Calendar day, YYYY-MM-DD. */
+                startDate: string;
+                /** @description Calendar day, YYYY-MM-DD. */
+                endDate: string;
+                milestones: string[];
+            }[];
+            findings: string | null;
+            /** @description POC fee, in integer minor units (cents for EUR/USD) of the `currency` beside it. */
+            fee: number;
+            /** @description ISO 4217 currency code of the money fields of this object. */
+            currency: string;
+            /** @description Whether the playbook share of the fee is credited toward the implementation. */
+            feeCredited: boolean;
+            /** @description ISO 8601 instant, UTC. */
+            completedAt: string | null;
+            version: number;
+            /** @description ISO 8601 instant, UTC. */
+            createdAt: string;
+            /** @description ISO 8601 instant, UTC. */
+            updatedAt: string;
+            /** @description Completed with at least one success criterion, all validated: the gate to Negotiation. */
+            passed: boolean;
+            /** @description Why it does not pass yet. */
+            gaps: string[];
+        } | null;
+        Contract: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            accountId: string;
+            /** Format: uuid */
+            opportunityId: string;
+            /** Format: uuid */
+            partnerId: string | null;
+            /** @description Annual recurring revenue, in integer minor units (cents for EUR/USD) of the `currency` beside it. */
+            arr: number;
+            /** @description ISO 4217 currency code of the money fields of this object. */
+            currency: string;
+            termMonths: number;
+            /** @description Calendar day, YYYY-MM-DD. */
+            startDate: string;
+            /** @description Calendar day, YYYY-MM-DD. */
+            endDate: string;
+            modules: string[];
+            /** @description Services fee, in integer minor units (cents for EUR/USD) of the `currency` beside it. */
+            servicesFee: number;
+            /** @description POC fee credited toward the services fee, in integer minor units (cents for EUR/USD) of the `currency` beside it. */
+            pocFeeCredit: number;
+            /** @description The services fee net of the POC credit over the delivery milestones; amounts sum to it exactly. */
+            paymentSchedule: {
+                milestoneId: string;
+                name: string;
+                week: number;
+                percent: number;
+                /** @description Invoiced on the milestone's acceptance, in integer minor units (cents for EUR/USD) of the `currency` beside it. */
+                amount: number;
+                /** @description Calendar day, YYYY-MM-DD. */
+                plannedDate: string;
+            }[];
+            /** @description Contracted KPIs copied from the value commitment at signature. */
+            kpis: {
+                id: string;
+                painId: string | null;
+                categoryId: string;
+                label: string;
+                /** @enum {string} */
+                unit: "hours/month" | "days/year" | "count/year" | "money/year" | "percent";
+                /** @enum {string} */
+                betterWhen: "higher" | "lower";
+                baseline: number;
+                target: number;
+                /** Format: date */
+                deadline: string;
+                /** Format: uuid */
+                ownerContactId: string | null;
+                ownerContactName: string | null;
+                /** Format: uuid */
+                ownerUserId: string | null;
+                clause: string;
+            }[];
+            /** @enum {string} */
+            status: "signed" | "active" | "ended" | "cancelled";
+            /** @description ISO 8601 instant, UTC. */
+            signedAt: string;
+            /** Format: uuid */
+            signedBy: string | null;
+            version: number;
+            /** @description ISO 8601 instant, UTC. */
+            createdAt: string;
+            /** @description ISO 8601 instant, UTC. */
+            updatedAt: string;
+        } | null;
+        ClosedWon: {
+            opportunity: components["schemas"]["Opportunity"];
+            contract: components["schemas"]["Contract"];
+        };
+        ValueOverview: {
+            opportunity: {
+                /** Format: uuid */
+                id: string;
+                name: string;
+                stage: string;
+                /** @description The deal amount, in integer minor units (cents for EUR/USD) of the `currency` beside it. */
+                amount: number | null;
+                /** @description ISO 4217 currency code of the money fields of this object. */
+                currency: string;
+                /** @description Calendar day, YYYY-MM-DD. */
+                closeDate: string | null;
+                /** Format: uuid */
+                accountId: string;
+            };
+            account: {
+                /** Format: uuid */
+                id: string;
+                name: string;
+                segment: string;
+                servers: number;
+                industry: string | null;
+            };
+            contacts: {
+                /** Format: uuid */
+                id: string;
+                name: string;
+                /** @description Stakeholder roles; empty when they are not published to the caller. */
+                roles: string[];
+                title: string | null;
+            }[];
+            /** @description null until the Value Architect has run. */
+            hypothesis: {
+                /** Format: uuid */
+                id: string;
+                /** Format: uuid */
+                valueGraphId: string;
+                /** Format: uuid */
+                accountId: string;
+                /** Format: uuid */
+                opportunityId: string;
+                /** @enum {string} */
+                status: "draft" | "accepted";
+                /**
+                 * Format: uuid
+                 * @description The agent run that proposed the current draft.
+                 */
+                artifactId: string | null;
+                /** Format: uuid */
+                createdBy: string | null;
+                /** Format: uuid */
+                acceptedBy: string | null;
+                /** @description ISO 8601 instant, UTC. */
+                acceptedAt: string | null;
+                /** @description Optimistic-lock version: send it back on PATCH and accept; a stale one is refused with 409. */
+                version: number;
+                /** @description ISO 8601 instant, UTC. */
+                createdAt: string;
+                /** @description ISO 8601 instant, UTC. */
+                updatedAt: string;
+                /** @description ISO 8601 instant, UTC. */
+                deletedAt: string | null;
+                model: {
+                    currency: string;
+                    horizonYears: number;
+                    discountRatePercent: number;
+                    categories: {
+                        id: string;
+                        label: string;
+                    }[];
+                    pains: {
+                        id: string;
+                        label: string;
+                        categoryId: string;
+                        selected: boolean;
+                        note: string | null;
+                        custom: boolean;
+                    }[];
+                    assumptions: {
+                        id: string;
+                        label: string;
+                        value: number;
+                        /** @enum {string} */
+                        unit: "money" | "hours" | "days" | "percent" | "count" | "servers";
+                        /** @enum {string} */
+                        source: "benchmark" | "account" | "user";
+                        defaultValue: number;
+                        /** @enum {string} */
+                        defaultSource: "benchmark" | "account";
+                        origin: string;
+                        /** @enum {string|null} */
+                        basis: "seed" | "assumption" | null;
+                        per: string | null;
+                        painId: string | null;
+                    }[];
+                };
+                results: components["schemas"]["HypothesisResults"];
+                /** @description The Value Architect's summary of the business case. */
+                narrative: string;
+                /** @description Annual benefit (headline, as `results.annualBenefit`), in integer minor units (cents for EUR/USD) of the `currency` beside it. */
+                annualBenefit: number;
+                /** @description Benefits over the horizon (headline), in integer minor units (cents for EUR/USD) of the `currency` beside it. */
+                totalBenefits: number;
+                /** @description Costs over the horizon (headline), in integer minor units (cents for EUR/USD) of the `currency` beside it. */
+                totalCosts: number;
+                /** @description Net present value (headline), in integer minor units (cents for EUR/USD) of the `currency` beside it. */
+                npv: number;
+                roiPercent: number | null;
+                paybackMonths: number | null;
+                /** @description ISO 4217 currency code of the money fields of this object. */
+                currency: string;
+            } | null;
+            /** @description null until the Value Committer has run. */
+            commitment: {
+                /** Format: uuid */
+                id: string;
+                /** Format: uuid */
+                valueGraphId: string;
+                /** Format: uuid */
+                accountId: string;
+                /** Format: uuid */
+                opportunityId: string;
+                /** @enum {string} */
+                status: "draft" | "accepted";
+                /**
+                 * Format: uuid
+                 * @description The agent run that proposed the current draft.
+                 */
+                artifactId: string | null;
+                /** Format: uuid */
+                createdBy: string | null;
+                /** Format: uuid */
+                acceptedBy: string | null;
+                /** @description ISO 8601 instant, UTC. */
+                acceptedAt: string | null;
+                /** @description Optimistic-lock version: send it back on PATCH and accept; a stale one is refused with 409. */
+                version: number;
+                /** @description ISO 8601 instant, UTC. */
+                createdAt: string;
+                /** @description ISO 8601 instant, UTC. */
+                updatedAt: string;
+                /** @description ISO 8601 instant, UTC. */
+                deletedAt: string | null;
+                /** Format: uuid */
+                hypothesisId: string | null;
+                kpis: {
+                    id: string;
+                    painId: string | null;
+                    categoryId: string;
+                    label: string;
+                    /** @enum {string} */
+                    unit: "hours/month" | "days/year" | "count/year" | "money/year" | "percent";
+                    /** @enum {string} */
+                    betterWhen: "higher" | "lower";
+                    baseline: number;
+                    target: number;
+                    /** Format: date */
+                    deadline: string;
+                    /** Format: uuid */
+                    ownerContactId: string | null;
+                    ownerContactName: string | null;
+                    /** Format: uuid */
+                    ownerUserId: string | null;
+                    clause: string;
+                }[];
+                successCriteria: {
+                    id: string;
+                    label: string;
+                    kpiId: string | null;
+                }[];
+            } | null;
+        };
+        HypothesisResults: {
+            /** @description ISO 4217 currency code of the money fields of this object. */
+            currency: string;
+            horizonYears: number;
+            /** @description Discount rate, in percent (0–100). */
+            discountRatePercent: number;
+            years: {
+                year: number;
+                /** @description Benefits of the year, in integer minor units (cents for EUR/USD) of the `currency` beside it. */
+                benefits: number;
+                /** @description Costs of the year, in integer minor units (cents for EUR/USD) of the `currency` beside it. */
+                costs: number;
+                /** @description Benefits − costs of the year, in integer minor units (cents for EUR/USD) of the `currency` beside it. */
+                net: number;
+                /** @description Net value up to and including the year, in integer minor units (cents for EUR/USD) of the `currency` beside it. */
+                cumulative: number;
+            }[];
+            /** @description CF₀ (0: nothing before year 1) to CF_N, minor units of `currency`. */
+            cashFlows: number[];
+            /** @description Benefits over the horizon, in integer minor units (cents for EUR/USD) of the `currency` beside it. */
+            totalBenefits: number;
+            /** @description Costs over the horizon, in integer minor units (cents for EUR/USD) of the `currency` beside it. */
+            totalCosts: number;
+            /** @description Total benefits − total costs, in integer minor units (cents for EUR/USD) of the `currency` beside it. */
+            netValue: number;
+            /** @description Net value ÷ total costs, in percent, one decimal; null without costs. */
+            roiPercent: number | null;
+            /** @description Net present value at the discount rate, in integer minor units (cents for EUR/USD) of the `currency` beside it. */
+            npv: number;
+            /** @description Months until the cumulative position reaches 0, one decimal; null when the horizon ends first. */
+            paybackMonths: number | null;
+            pains: {
+                id: string;
+                label: string;
+                categoryId: string;
+                selected: boolean;
+                /** @description What the pain costs a year, in integer minor units (cents for EUR/USD) of the `currency` beside it. */
+                annualImpact: number;
+                /** @description Share of the impact removed, in percent (0–100). */
+                reductionPercent: number;
+                /** @description Impact × reduction, in integer minor units (cents for EUR/USD) of the `currency` beside it. */
+                annualBenefit: number;
+                explanation: string;
+            }[];
+            /** @description Value drivers: the ticked pains by category, largest first. */
+            drivers: {
+                categoryId: string;
+                label: string;
+                /** @description Annual benefit of the ticked pains of the category, in integer minor units (cents for EUR/USD) of the `currency` beside it. */
+                annualBenefit: number;
+                /** @description Share of the total annual benefit, in percent (0–100). */
+                sharePercent: number;
+                painIds: string[];
+            }[];
+            /** @description What the ticked pains cost a year, in integer minor units (cents for EUR/USD) of the `currency` beside it. */
+            annualImpact: number;
+            /** @description Annual benefit of the ticked pains, in integer minor units (cents for EUR/USD) of the `currency` beside it. */
+            annualBenefit: number;
+            /** @description Subscription per year, in integer minor units (cents for EUR/USD) of the `currency` beside it. */
+            annualSubscription: number;
+            /** @description One-off implementation cost (year 1), in integer minor units (cents for EUR/USD) of the `currency` beside it. */
+            implementationCost: number;
         };
         ValueHypothesis: {
             /** Format: uuid */
             id: string;
             /** Format: uuid */
-            opportunityId: string;
+            valueGraphId: string;
             /** Format: uuid */
             accountId: string;
+            /** Format: uuid */
+            opportunityId: string;
             /** @enum {string} */
             status: "draft" | "accepted";
+            /**
+             * Format: uuid
+             * @description The agent run that proposed the current draft.
+             */
+            artifactId: string | null;
+            /** Format: uuid */
+            createdBy: string | null;
+            /** Format: uuid */
+            acceptedBy: string | null;
+            /** @description ISO 8601 instant, UTC. */
+            acceptedAt: string | null;
+            /** @description Optimistic-lock version: send it back on PATCH and accept; a stale one is refused with 409. */
             version: number;
+            /** @description ISO 8601 instant, UTC. */
+            createdAt: string;
+            /** @description ISO 8601 instant, UTC. */
+            updatedAt: string;
+            /** @description ISO 8601 instant, UTC. */
+            deletedAt: string | null;
             model: {
-                [key: string]: unknown;
+                currency: string;
+                horizonYears: number;
+                discountRatePercent: number;
+                categories: {
+                    id: string;
+                    label: string;
+                }[];
+                pains: {
+                    id: string;
+                    label: string;
+                    categoryId: string;
+                    selected: boolean;
+                    note: string | null;
+                    custom: boolean;
+                }[];
+                assumptions: {
+                    id: string;
+                    label: string;
+                    value: number;
+                    /** @enum {string} */
+                    unit: "money" | "hours" | "days" | "percent" | "count" | "servers";
+                    /** @enum {string} */
+                    source: "benchmark" | "account" | "user";
+                    defaultValue: number;
+                    /** @enum {string} */
+                    defaultSource: "benchmark" | "account";
+                    origin: string;
+                    /** @enum {string|null} */
+                    basis: "seed" | "assumption" | null;
+                    per: string | null;
+                    painId: string | null;
+                }[];
             };
-            results: {
-                [key: string]: unknown;
-            };
+            results: components["schemas"]["HypothesisResults"];
+            /** @description The Value Architect's summary of the business case. */
             narrative: string;
+            /** @description Annual benefit (headline, as `results.annualBenefit`), in integer minor units (cents for EUR/USD) of the `currency` beside it. */
             annualBenefit: number;
+            /** @description Benefits over the horizon (headline), in integer minor units (cents for EUR/USD) of the `currency` beside it. */
+            totalBenefits: number;
+            /** @description Costs over the horizon (headline), in integer minor units (cents for EUR/USD) of the `currency` beside it. */
+            totalCosts: number;
+            /** @description Net present value (headline), in integer minor units (cents for EUR/USD) of the `currency` beside it. */
             npv: number;
             roiPercent: number | null;
             paybackMonths: number | null;
+            /** @description ISO 4217 currency code of the money fields of this object. */
             currency: string;
+        };
+        GeneratedValueCommitment: {
             /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            valueGraphId: string;
+            /** Format: uuid */
+            accountId: string;
+            /** Format: uuid */
+            opportunityId: string;
+            /** @enum {string} */
+            status: "draft" | "accepted";
+            /**
+             * Format: uuid
+             * @description The agent run that proposed the current draft.
+             */
             artifactId: string | null;
-        } & {
-            [key: string]: unknown;
+            /** Format: uuid */
+            createdBy: string | null;
+            /** Format: uuid */
+            acceptedBy: string | null;
+            /** @description ISO 8601 instant, UTC. */
+            acceptedAt: string | null;
+            /** @description Optimistic-lock version: send it back on PATCH and accept; a stale one is refused with 409. */
+            version: number;
+            /** @description ISO 8601 instant, UTC. */
+            createdAt: string;
+            /** @description ISO 8601 instant, UTC. */
+            updatedAt: string;
+            /** @description ISO 8601 instant, UTC. */
+            deletedAt: string | null;
+            /** Format: uuid */
+            hypothesisId: string | null;
+            kpis: {
+                id: string;
+                painId: string | null;
+                categoryId: string;
+                label: string;
+                /** @enum {string} */
+                unit: "hours/month" | "days/year" | "count/year" | "money/year" | "percent";
+                /** @enum {string} */
+                betterWhen: "higher" | "lower";
+                baseline: number;
+                target: number;
+                /** Format: date */
+                deadline: string;
+                /** Format: uuid */
+                ownerContactId: string | null;
+                ownerContactName: string | null;
+                /** Format: uuid */
+                ownerUserId: string | null;
+                clause: string;
+            }[];
+            successCriteria: {
+                id: string;
+                label: string;
+                kpiId: string | null;
+            }[];
+            /** @description The Value Committer's explanation of its proposal. */
+            narrative: string;
         };
         ValueCommitment: {
             /** Format: uuid */
             id: string;
             /** Format: uuid */
+            valueGraphId: string;
+            /** Format: uuid */
+            accountId: string;
+            /** Format: uuid */
             opportunityId: string;
             /** @enum {string} */
             status: "draft" | "accepted";
+            /**
+             * Format: uuid
+             * @description The agent run that proposed the current draft.
+             */
+            artifactId: string | null;
+            /** Format: uuid */
+            createdBy: string | null;
+            /** Format: uuid */
+            acceptedBy: string | null;
+            /** @description ISO 8601 instant, UTC. */
+            acceptedAt: string | null;
+            /** @description Optimistic-lock version: send it back on PATCH and accept; a stale one is refused with 409. */
             version: number;
+            /** @description ISO 8601 instant, UTC. */
+            createdAt: string;
+            /** @description ISO 8601 instant, UTC. */
+            updatedAt: string;
+            /** @description ISO 8601 instant, UTC. */
+            deletedAt: string | null;
+            /** Format: uuid */
+            hypothesisId: string | null;
             kpis: {
-                [key: string]: unknown;
+                id: string;
+                painId: string | null;
+                categoryId: string;
+                label: string;
+                /** @enum {string} */
+                unit: "hours/month" | "days/year" | "count/year" | "money/year" | "percent";
+                /** @enum {string} */
+                betterWhen: "higher" | "lower";
+                baseline: number;
+                target: number;
+                /** Format: date */
+                deadline: string;
+                /** Format: uuid */
+                ownerContactId: string | null;
+                ownerContactName: string | null;
+                /** Format: uuid */
+                ownerUserId: string | null;
+                clause: string;
             }[];
             successCriteria: {
-                [key: string]: unknown;
+                id: string;
+                label: string;
+                kpiId: string | null;
             }[];
-            /** Format: uuid */
-            artifactId: string | null;
-        } & {
-            [key: string]: unknown;
         };
         DealRisk: {
-            /** @enum {string} */
+            /**
+             * @description The highest severity found; `none` for closed deals or no risk.
+             * @enum {string}
+             */
             level: "high" | "medium" | "low" | "none";
+            /** @description ISO 8601 instant, UTC. */
             assessedAt: string;
             risks: {
                 id: string;
@@ -11017,6 +12260,1708 @@ export interface components {
                 title: string;
                 explanation: string;
             }[];
+        };
+        AgentArtifact: {
+            /** Format: uuid */
+            id: string;
+            /** @enum {string} */
+            agent: "architect" | "committer" | "executor" | "amplifier";
+            /** Format: uuid */
+            valueGraphId: string | null;
+            /** Format: uuid */
+            accountId: string;
+            /** Format: uuid */
+            opportunityId: string | null;
+            /** @description What the run produced: `value_hypothesis`, `value_commitment`, … */
+            entityType: string;
+            /** Format: uuid */
+            entityId: string;
+            /** @description Free-form: what the agent was given; its keys depend on the agent. */
+            inputs: {
+                [key: string]: unknown;
+            };
+            /** @description Free-form: what the agent proposed; its keys depend on the agent. */
+            outputs: {
+                [key: string]: unknown;
+            };
+            narrative: string;
+            /** @enum {string} */
+            status: "draft" | "accepted" | "rejected";
+            playbookVersion: number | null;
+            /** Format: uuid */
+            createdBy: string | null;
+            /** @description ISO 8601 instant, UTC. */
+            createdAt: string;
+            /** Format: uuid */
+            acceptedBy: string | null;
+            /** @description ISO 8601 instant, UTC. */
+            acceptedAt: string | null;
+            /** Format: uuid */
+            rejectedBy: string | null;
+            /** @description ISO 8601 instant, UTC. */
+            rejectedAt: string | null;
+            rejectionReason: string | null;
+            /**
+             * @description Who outside the vendor sees the run.
+             * @enum {string}
+             */
+            audience: "internal" | "partner" | "customer";
+        };
+        ResourceLoad: {
+            /** @description Mondays of the weeks shown. */
+            weekStarts: string[];
+            rows: {
+                /**
+                 * Format: uuid
+                 * @description null = unassigned tasks.
+                 */
+                ownerId: string | null;
+                ownerName: string | null;
+                ownerRole: string | null;
+                weeks: {
+                    /** @description Calendar day, YYYY-MM-DD. */
+                    weekOf: string;
+                    /** @description Planned hours that week, one decimal. */
+                    hours: number;
+                }[];
+                totalHours: number;
+            }[];
+        };
+        DeliveryTaskListItem: {
+            /** Format: uuid */
+            id: string;
+            /** @description Optimistic-lock version: send it back on PATCH; a stale one is refused with 409. */
+            version: number;
+            /** @description ISO 8601 instant, UTC. */
+            createdAt: string;
+            /** @description ISO 8601 instant, UTC. */
+            updatedAt: string;
+            /** Format: uuid */
+            projectId: string;
+            /** Format: uuid */
+            phaseId: string | null;
+            title: string;
+            description: string | null;
+            /** @enum {string} */
+            kind: "plan" | "course_correction" | "issue" | "change" | "adhoc";
+            /** @enum {string} */
+            status: "todo" | "in_progress" | "blocked" | "done";
+            /** Format: uuid */
+            ownerId: string | null;
+            position: number;
+            /** @description Calendar day, YYYY-MM-DD. */
+            startDate: string;
+            /** @description Calendar day, YYYY-MM-DD. */
+            endDate: string;
+            /** @description Calendar day, YYYY-MM-DD. */
+            baselineStartDate: string | null;
+            /** @description Calendar day, YYYY-MM-DD. */
+            baselineEndDate: string | null;
+            estimateHours: number;
+            actualHours: number;
+            /** @description ISO 8601 instant, UTC. */
+            completedAt: string | null;
+            /** @description What raised the task (kpi_alert, issue, change_request, …). */
+            sourceType: string | null;
+            /** Format: uuid */
+            sourceId: string | null;
+            ownerName: string | null;
+            phaseKey: string | null;
+            projectName: string;
+            /** Format: uuid */
+            accountId: string;
+        };
+        /** @description One column per task status, in workflow order. */
+        TaskBoard: {
+            columns: {
+                /** @enum {string} */
+                status: "todo" | "in_progress" | "blocked" | "done";
+                count: number;
+                tasks: components["schemas"]["DeliveryTaskListItem"][];
+            }[];
+        };
+        DeliveryTaskChange: {
+            /** Format: uuid */
+            id: string;
+            /** @description Optimistic-lock version: send it back on PATCH; a stale one is refused with 409. */
+            version: number;
+            /** @description ISO 8601 instant, UTC. */
+            createdAt: string;
+            /** @description ISO 8601 instant, UTC. */
+            updatedAt: string;
+            /** Format: uuid */
+            projectId: string;
+            /** Format: uuid */
+            phaseId: string | null;
+            title: string;
+            description: string | null;
+            /** @enum {string} */
+            kind: "plan" | "course_correction" | "issue" | "change" | "adhoc";
+            /** @enum {string} */
+            status: "todo" | "in_progress" | "blocked" | "done";
+            /** Format: uuid */
+            ownerId: string | null;
+            position: number;
+            /** @description Calendar day, YYYY-MM-DD. */
+            startDate: string;
+            /** @description Calendar day, YYYY-MM-DD. */
+            endDate: string;
+            /** @description Calendar day, YYYY-MM-DD. */
+            baselineStartDate: string | null;
+            /** @description Calendar day, YYYY-MM-DD. */
+            baselineEndDate: string | null;
+            estimateHours: number;
+            actualHours: number;
+            /** @description ISO 8601 instant, UTC. */
+            completedAt: string | null;
+            /** @description What raised the task (kpi_alert, issue, change_request, …). */
+            sourceType: string | null;
+            /** Format: uuid */
+            sourceId: string | null;
+            /** @description Set when the change re-scheduled the project. */
+            schedule: {
+                moved: {
+                    /** Format: uuid */
+                    id: string;
+                    /** @description Calendar day, YYYY-MM-DD. */
+                    startDate: string;
+                    /** @description Calendar day, YYYY-MM-DD. */
+                    endDate: string;
+                    /** @description Calendar day, YYYY-MM-DD. */
+                    fromStart: string;
+                    /** @description Calendar day, YYYY-MM-DD. */
+                    fromEnd: string;
+                }[];
+                /** @description Calendar day, YYYY-MM-DD. */
+                forecastEndDate: string;
+                milestonesMoved: {
+                    /** Format: uuid */
+                    id: string;
+                    key: string;
+                    /** @description Calendar day, YYYY-MM-DD. */
+                    from: string;
+                    /** @description Calendar day, YYYY-MM-DD. */
+                    to: string;
+                }[];
+            } | null;
+        };
+        DeliveryTaskDetail: {
+            /** Format: uuid */
+            id: string;
+            /** @description Optimistic-lock version: send it back on PATCH; a stale one is refused with 409. */
+            version: number;
+            /** @description ISO 8601 instant, UTC. */
+            createdAt: string;
+            /** @description ISO 8601 instant, UTC. */
+            updatedAt: string;
+            /** Format: uuid */
+            projectId: string;
+            /** Format: uuid */
+            phaseId: string | null;
+            title: string;
+            description: string | null;
+            /** @enum {string} */
+            kind: "plan" | "course_correction" | "issue" | "change" | "adhoc";
+            /** @enum {string} */
+            status: "todo" | "in_progress" | "blocked" | "done";
+            /** Format: uuid */
+            ownerId: string | null;
+            position: number;
+            /** @description Calendar day, YYYY-MM-DD. */
+            startDate: string;
+            /** @description Calendar day, YYYY-MM-DD. */
+            endDate: string;
+            /** @description Calendar day, YYYY-MM-DD. */
+            baselineStartDate: string | null;
+            /** @description Calendar day, YYYY-MM-DD. */
+            baselineEndDate: string | null;
+            estimateHours: number;
+            actualHours: number;
+            /** @description ISO 8601 instant, UTC. */
+            completedAt: string | null;
+            /** @description What raised the task (kpi_alert, issue, change_request, …). */
+            sourceType: string | null;
+            /** Format: uuid */
+            sourceId: string | null;
+            predecessors: {
+                /** Format: uuid */
+                taskId: string;
+                lagDays: number;
+            }[];
+            successors: {
+                /** Format: uuid */
+                taskId: string;
+                lagDays: number;
+            }[];
+        };
+        /** @description What a re-schedule moved: tasks, milestone forecasts and the forecast end. */
+        ScheduleChange: {
+            moved: {
+                /** Format: uuid */
+                id: string;
+                /** @description Calendar day, YYYY-MM-DD. */
+                startDate: string;
+                /** @description Calendar day, YYYY-MM-DD. */
+                endDate: string;
+                /** @description Calendar day, YYYY-MM-DD. */
+                fromStart: string;
+                /** @description Calendar day, YYYY-MM-DD. */
+                fromEnd: string;
+            }[];
+            /** @description Calendar day, YYYY-MM-DD. */
+            forecastEndDate: string;
+            milestonesMoved: {
+                /** Format: uuid */
+                id: string;
+                key: string;
+                /** @description Calendar day, YYYY-MM-DD. */
+                from: string;
+                /** @description Calendar day, YYYY-MM-DD. */
+                to: string;
+            }[];
+        };
+        ProjectListItem: {
+            /** Format: uuid */
+            id: string;
+            /** @description Optimistic-lock version: send it back on PATCH; a stale one is refused with 409. */
+            version: number;
+            /** @description ISO 8601 instant, UTC. */
+            createdAt: string;
+            /** @description ISO 8601 instant, UTC. */
+            updatedAt: string;
+            /** Format: uuid */
+            accountId: string;
+            /** Format: uuid */
+            contractId: string | null;
+            /** Format: uuid */
+            opportunityId: string | null;
+            /** Format: uuid */
+            partnerId: string | null;
+            name: string;
+            /** @enum {string} */
+            status: "planned" | "active" | "hypercare" | "closed" | "on_hold" | "cancelled";
+            /** Format: uuid */
+            managerId: string | null;
+            /** @description Planned length in weeks. */
+            weeks: number;
+            /** @description Calendar day, YYYY-MM-DD. */
+            startDate: string;
+            /** @description End day as baselined at kickoff. */
+            baselineEndDate: string;
+            /** @description End day as forecast from the task network now. */
+            forecastEndDate: string;
+            /** @description Budget in planned hours. */
+            budgetHours: number;
+            /** @description The services fee the project is sold for (net of POC credit), in integer minor units (cents for EUR/USD) of the `currency` beside it. */
+            servicesFee: number;
+            /** @description ISO 4217 currency code of the money fields of this object. */
+            currency: string;
+            /** @description Entry criteria: a mark per ticked item id. */
+            entryChecks: {
+                [key: string]: components["schemas"]["CheckMark"];
+            };
+            /** @description Exit criteria: a mark per ticked item id. */
+            exitChecks: {
+                [key: string]: components["schemas"]["CheckMark"];
+            };
+            /** @description Go-live checklist: a mark per ticked item id. */
+            goLiveChecks: {
+                [key: string]: components["schemas"]["CheckMark"];
+            };
+            /** @description Handoff list: a mark per ticked item id. */
+            handoffChecks: {
+                [key: string]: components["schemas"]["CheckMark"];
+            };
+            rollbackReady: boolean;
+            /** @description ISO 8601 instant, UTC. */
+            kickoffAt: string | null;
+            /** @description ISO 8601 instant, UTC. */
+            goLiveAt: string | null;
+            /** @description ISO 8601 instant, UTC. */
+            hypercareEndsAt: string | null;
+            /** @description ISO 8601 instant, UTC. */
+            closedAt: string | null;
+            /** @description ISO 8601 instant, UTC. */
+            handedOffAt: string | null;
+            /** @description ISO 8601 instant, UTC. */
+            cancelledAt: string | null;
+            cancelReason: string | null;
+            /** @description Internal: null for partner and customer users. */
+            lessonsLearned: string | null;
+            /** @description Customer satisfaction at closure, 1–5. */
+            csatScore: number | null;
+            /** @description Quality score 0–100 recorded by delivery. Internal: null for partner and customer users. */
+            qualityScore: number | null;
+            criticalIssuesAtGoLive: number | null;
+            playbookVersion: number | null;
+            accountName: string;
+            milestoneCounts: {
+                total: number;
+                accepted: number;
+                awaitingAcceptance: number;
+            };
+            /** @description Hours progress: 100 × estimate of done tasks / estimate of all tasks, one decimal. */
+            percentDone: number;
+            /** @description The first milestone not yet accepted; null when all are. */
+            nextMilestone: {
+                /** Format: uuid */
+                id: string;
+                name: string;
+                /** @description Calendar day, YYYY-MM-DD. */
+                forecastDate: string;
+                /** @enum {string} */
+                status: "pending" | "submitted" | "accepted" | "rejected";
+            } | null;
+            /** @description Forecast end − baseline end, in days (positive = late). */
+            slipDays: number;
+        };
+        CheckMark: {
+            /** @description ISO 8601 instant, UTC. */
+            at: string;
+            /**
+             * Format: uuid
+             * @description The user who ticked it; null for the system.
+             */
+            by: string | null;
+            byName: string;
+            /** @description The writer's working note; outsiders see it only when they wrote it. */
+            note: string | null;
+        };
+        DeliveryOverview: {
+            /** @description Milestones forecast on or before this day are listed. */
+            dueBy: string;
+            /** @description Submitted milestones first, then those due by `dueBy`, by forecast day; at most 200. */
+            milestones: {
+                /** Format: uuid */
+                id: string;
+                /** Format: uuid */
+                projectId: string;
+                projectName: string;
+                key: string;
+                name: string;
+                /** @enum {string} */
+                status: "pending" | "submitted" | "accepted" | "rejected";
+                /** @description Calendar day, YYYY-MM-DD. */
+                forecastDate: string;
+                /** @description Calendar day, YYYY-MM-DD. */
+                plannedDate: string;
+                /** @description Invoiced on acceptance, in integer minor units (cents for EUR/USD) of the `currency` beside it. */
+                amount: number;
+                /** @description ISO 4217 currency code of the money fields of this object. */
+                currency: string;
+                paymentPercent: number;
+            }[];
+            /** @description Open risks of the open projects; empty for customer users. */
+            risks: {
+                /** Format: uuid */
+                id: string;
+                /** Format: uuid */
+                projectId: string;
+                projectName: string;
+                /** @description The playbook's common risk it came from (scope_creep, …); null when raised by hand. */
+                templateKey: string | null;
+                title: string;
+                /** @enum {string} */
+                impact: "low" | "medium" | "high";
+                /** @enum {string} */
+                probability: "low" | "medium" | "high";
+                mitigation: string | null;
+                /** Format: uuid */
+                ownerId: string | null;
+                /** @enum {string} */
+                status: "open" | "mitigating" | "closed";
+                version: number;
+            }[];
+        };
+        Project: {
+            /** Format: uuid */
+            id: string;
+            /** @description Optimistic-lock version: send it back on PATCH; a stale one is refused with 409. */
+            version: number;
+            /** @description ISO 8601 instant, UTC. */
+            createdAt: string;
+            /** @description ISO 8601 instant, UTC. */
+            updatedAt: string;
+            /** Format: uuid */
+            accountId: string;
+            /** Format: uuid */
+            contractId: string | null;
+            /** Format: uuid */
+            opportunityId: string | null;
+            /** Format: uuid */
+            partnerId: string | null;
+            name: string;
+            /** @enum {string} */
+            status: "planned" | "active" | "hypercare" | "closed" | "on_hold" | "cancelled";
+            /** Format: uuid */
+            managerId: string | null;
+            /** @description Planned length in weeks. */
+            weeks: number;
+            /** @description Calendar day, YYYY-MM-DD. */
+            startDate: string;
+            /** @description End day as baselined at kickoff. */
+            baselineEndDate: string;
+            /** @description End day as forecast from the task network now. */
+            forecastEndDate: string;
+            /** @description Budget in planned hours. */
+            budgetHours: number;
+            /** @description The services fee the project is sold for (net of POC credit), in integer minor units (cents for EUR/USD) of the `currency` beside it. */
+            servicesFee: number;
+            /** @description ISO 4217 currency code of the money fields of this object. */
+            currency: string;
+            /** @description Entry criteria: a mark per ticked item id. */
+            entryChecks: {
+                [key: string]: components["schemas"]["CheckMark"];
+            };
+            /** @description Exit criteria: a mark per ticked item id. */
+            exitChecks: {
+                [key: string]: components["schemas"]["CheckMark"];
+            };
+            /** @description Go-live checklist: a mark per ticked item id. */
+            goLiveChecks: {
+                [key: string]: components["schemas"]["CheckMark"];
+            };
+            /** @description Handoff list: a mark per ticked item id. */
+            handoffChecks: {
+                [key: string]: components["schemas"]["CheckMark"];
+            };
+            rollbackReady: boolean;
+            /** @description ISO 8601 instant, UTC. */
+            kickoffAt: string | null;
+            /** @description ISO 8601 instant, UTC. */
+            goLiveAt: string | null;
+            /** @description ISO 8601 instant, UTC. */
+            hypercareEndsAt: string | null;
+            /** @description ISO 8601 instant, UTC. */
+            closedAt: string | null;
+            /** @description ISO 8601 instant, UTC. */
+            handedOffAt: string | null;
+            /** @description ISO 8601 instant, UTC. */
+            cancelledAt: string | null;
+            cancelReason: string | null;
+            /** @description Internal: null for partner and customer users. */
+            lessonsLearned: string | null;
+            /** @description Customer satisfaction at closure, 1–5. */
+            csatScore: number | null;
+            /** @description Quality score 0–100 recorded by delivery. Internal: null for partner and customer users. */
+            qualityScore: number | null;
+            criticalIssuesAtGoLive: number | null;
+            playbookVersion: number | null;
+            /** @description True once hypercare has ended: the project can be closed. */
+            closureReady: boolean;
+            /** @description Forecast end − baseline end, in days (positive = late). */
+            slipDays: number;
+            checklists: {
+                entry: {
+                    items: {
+                        id: string;
+                        label: string;
+                        done: boolean;
+                        mark?: components["schemas"]["CheckMark"];
+                    }[];
+                    /** @description Items not ticked, in the list's order. */
+                    missing: components["schemas"]["CheckItem"][];
+                };
+                goLive: {
+                    items: {
+                        id: string;
+                        label: string;
+                        done: boolean;
+                        mark?: components["schemas"]["CheckMark"];
+                    }[];
+                    /** @description Items not ticked, in the list's order. */
+                    missing: components["schemas"]["CheckItem"][];
+                    rollbackReady: boolean;
+                    /** @description Everything go-live still waits for (milestone acceptances on GET /projects/{id}, unticked items, rollback readiness). */
+                    gaps: components["schemas"]["CheckItem"][];
+                    /** @description The milestone acceptances go-live waits for. */
+                    blockedBy: components["schemas"]["CheckItem"][];
+                };
+                exit: {
+                    items: {
+                        id: string;
+                        label: string;
+                        done: boolean;
+                        mark?: components["schemas"]["CheckMark"];
+                    }[];
+                    /** @description Items not ticked, in the list's order. */
+                    missing: components["schemas"]["CheckItem"][];
+                };
+                handoff: {
+                    items: {
+                        id: string;
+                        label: string;
+                        done: boolean;
+                        mark?: components["schemas"]["CheckMark"];
+                    }[];
+                    /** @description Items not ticked, in the list's order. */
+                    missing: components["schemas"]["CheckItem"][];
+                };
+            };
+            accountName: string | null;
+            phases: components["schemas"]["ProjectPhase"][];
+            milestones: components["schemas"]["ProjectMilestone"][];
+            progress: {
+                tasks: number;
+                tasksDone: number;
+                estimateHours: number;
+                actualHours: number;
+                /** @description 100 × estimate of done tasks / estimate of all tasks, one decimal. */
+                percentDone: number;
+            };
+        };
+        CheckItem: {
+            id: string;
+            label: string;
+        };
+        ProjectPhase: {
+            /** Format: uuid */
+            id: string;
+            /** @description Optimistic-lock version: send it back on PATCH; a stale one is refused with 409. */
+            version: number;
+            /** @description ISO 8601 instant, UTC. */
+            createdAt: string;
+            /** @description ISO 8601 instant, UTC. */
+            updatedAt: string;
+            /** Format: uuid */
+            projectId: string;
+            /** @description The playbook phase id (kickoff, planning_design, …). */
+            key: string;
+            name: string;
+            position: number;
+            ownerRoleId: string | null;
+            /** Format: uuid */
+            ownerId: string | null;
+            /** @description Calendar day, YYYY-MM-DD. */
+            startDate: string;
+            /** @description Calendar day, YYYY-MM-DD. */
+            endDate: string;
+            deliverables: components["schemas"]["PhaseDeliverable"][];
+        };
+        PhaseDeliverable: {
+            id: string;
+            label: string;
+            done: boolean;
+            /** @description ISO 8601 instant, UTC. */
+            at: string | null;
+            /** @description Name of who marked it done. */
+            by: string | null;
+        };
+        ProjectMilestone: {
+            /** Format: uuid */
+            id: string;
+            /** @description Optimistic-lock version: send it back on PATCH; a stale one is refused with 409. */
+            version: number;
+            /** @description ISO 8601 instant, UTC. */
+            createdAt: string;
+            /** @description ISO 8601 instant, UTC. */
+            updatedAt: string;
+            /** Format: uuid */
+            projectId: string;
+            /** Format: uuid */
+            accountId: string;
+            /** @description The playbook milestone id (design_approved, …). */
+            key: string;
+            name: string;
+            position: number;
+            phaseKey: string | null;
+            week: number;
+            /** @description Calendar day, YYYY-MM-DD. */
+            plannedDate: string;
+            /** @description Calendar day, YYYY-MM-DD. */
+            forecastDate: string;
+            deliverables: string[];
+            /** @description Share of the services fee invoiced on acceptance, in percent. */
+            paymentPercent: number;
+            /** @description The share of the services fee invoiced on acceptance, in integer minor units (cents for EUR/USD) of the `currency` beside it. */
+            amount: number;
+            /** @description ISO 4217 currency code of the money fields of this object. */
+            currency: string;
+            requiresAcceptance: boolean;
+            /** @enum {string} */
+            status: "pending" | "submitted" | "accepted" | "rejected";
+            /** @description ISO 8601 instant, UTC. */
+            submittedAt: string | null;
+            /** Format: uuid */
+            submittedBy: string | null;
+            /** @description ISO 8601 instant, UTC. */
+            decidedAt: string | null;
+            /** Format: uuid */
+            decidedBy: string | null;
+            /** Format: uuid */
+            decidedByContactId: string | null;
+            decisionComment: string | null;
+        };
+        ProjectState: {
+            /** Format: uuid */
+            id: string;
+            /** @description Optimistic-lock version: send it back on PATCH; a stale one is refused with 409. */
+            version: number;
+            /** @description ISO 8601 instant, UTC. */
+            createdAt: string;
+            /** @description ISO 8601 instant, UTC. */
+            updatedAt: string;
+            /** Format: uuid */
+            accountId: string;
+            /** Format: uuid */
+            contractId: string | null;
+            /** Format: uuid */
+            opportunityId: string | null;
+            /** Format: uuid */
+            partnerId: string | null;
+            name: string;
+            /** @enum {string} */
+            status: "planned" | "active" | "hypercare" | "closed" | "on_hold" | "cancelled";
+            /** Format: uuid */
+            managerId: string | null;
+            /** @description Planned length in weeks. */
+            weeks: number;
+            /** @description Calendar day, YYYY-MM-DD. */
+            startDate: string;
+            /** @description End day as baselined at kickoff. */
+            baselineEndDate: string;
+            /** @description End day as forecast from the task network now. */
+            forecastEndDate: string;
+            /** @description Budget in planned hours. */
+            budgetHours: number;
+            /** @description The services fee the project is sold for (net of POC credit), in integer minor units (cents for EUR/USD) of the `currency` beside it. */
+            servicesFee: number;
+            /** @description ISO 4217 currency code of the money fields of this object. */
+            currency: string;
+            /** @description Entry criteria: a mark per ticked item id. */
+            entryChecks: {
+                [key: string]: components["schemas"]["CheckMark"];
+            };
+            /** @description Exit criteria: a mark per ticked item id. */
+            exitChecks: {
+                [key: string]: components["schemas"]["CheckMark"];
+            };
+            /** @description Go-live checklist: a mark per ticked item id. */
+            goLiveChecks: {
+                [key: string]: components["schemas"]["CheckMark"];
+            };
+            /** @description Handoff list: a mark per ticked item id. */
+            handoffChecks: {
+                [key: string]: components["schemas"]["CheckMark"];
+            };
+            rollbackReady: boolean;
+            /** @description ISO 8601 instant, UTC. */
+            kickoffAt: string | null;
+            /** @description ISO 8601 instant, UTC. */
+            goLiveAt: string | null;
+            /** @description ISO 8601 instant, UTC. */
+            hypercareEndsAt: string | null;
+            /** @description ISO 8601 instant, UTC. */
+            closedAt: string | null;
+            /** @description ISO 8601 instant, UTC. */
+            handedOffAt: string | null;
+            /** @description ISO 8601 instant, UTC. */
+            cancelledAt: string | null;
+            cancelReason: string | null;
+            /** @description Internal: null for partner and customer users. */
+            lessonsLearned: string | null;
+            /** @description Customer satisfaction at closure, 1–5. */
+            csatScore: number | null;
+            /** @description Quality score 0–100 recorded by delivery. Internal: null for partner and customer users. */
+            qualityScore: number | null;
+            criticalIssuesAtGoLive: number | null;
+            playbookVersion: number | null;
+            /** @description True once hypercare has ended: the project can be closed. */
+            closureReady: boolean;
+            /** @description Forecast end − baseline end, in days (positive = late). */
+            slipDays: number;
+            checklists: {
+                entry: {
+                    items: {
+                        id: string;
+                        label: string;
+                        done: boolean;
+                        mark?: components["schemas"]["CheckMark"];
+                    }[];
+                    /** @description Items not ticked, in the list's order. */
+                    missing: components["schemas"]["CheckItem"][];
+                };
+                goLive: {
+                    items: {
+                        id: string;
+                        label: string;
+                        done: boolean;
+                        mark?: components["schemas"]["CheckMark"];
+                    }[];
+                    /** @description Items not ticked, in the list's order. */
+                    missing: components["schemas"]["CheckItem"][];
+                    rollbackReady: boolean;
+                    /** @description Everything go-live still waits for (milestone acceptances on GET /projects/{id}, unticked items, rollback readiness). */
+                    gaps: components["schemas"]["CheckItem"][];
+                };
+                exit: {
+                    items: {
+                        id: string;
+                        label: string;
+                        done: boolean;
+                        mark?: components["schemas"]["CheckMark"];
+                    }[];
+                    /** @description Items not ticked, in the list's order. */
+                    missing: components["schemas"]["CheckItem"][];
+                };
+                handoff: {
+                    items: {
+                        id: string;
+                        label: string;
+                        done: boolean;
+                        mark?: components["schemas"]["CheckMark"];
+                    }[];
+                    /** @description Items not ticked, in the list's order. */
+                    missing: components["schemas"]["CheckItem"][];
+                };
+            };
+        };
+        Gantt: {
+            project: {
+                /** Format: uuid */
+                id: string;
+                name: string;
+                /** @enum {string} */
+                status: "planned" | "active" | "hypercare" | "closed" | "on_hold" | "cancelled";
+                /** @description Calendar day, YYYY-MM-DD. */
+                startDate: string;
+                /** @description Calendar day, YYYY-MM-DD. */
+                baselineEndDate: string;
+                /** @description Calendar day, YYYY-MM-DD. */
+                forecastEndDate: string;
+            };
+            phases: {
+                /** Format: uuid */
+                id: string;
+                /** @description The playbook phase id (kickoff, planning_design, …). */
+                key: string;
+                name: string;
+                position: number;
+                ownerRoleId: string | null;
+                /** @description Calendar day, YYYY-MM-DD. */
+                startDate: string;
+                /** @description Calendar day, YYYY-MM-DD. */
+                endDate: string;
+            }[];
+            tasks: {
+                /** Format: uuid */
+                id: string;
+                /** Format: uuid */
+                phaseId: string | null;
+                title: string;
+                /** @enum {string} */
+                kind: "plan" | "course_correction" | "issue" | "change" | "adhoc";
+                /** @enum {string} */
+                status: "todo" | "in_progress" | "blocked" | "done";
+                /** Format: uuid */
+                ownerId: string | null;
+                /** @description Calendar day, YYYY-MM-DD. */
+                startDate: string;
+                /** @description Calendar day, YYYY-MM-DD. */
+                endDate: string;
+                /** @description Calendar day, YYYY-MM-DD. */
+                baselineStartDate: string | null;
+                /** @description Calendar day, YYYY-MM-DD. */
+                baselineEndDate: string | null;
+                estimateHours: number;
+                actualHours: number;
+                position: number;
+                /** @description The plan activity (the task description). */
+                activity: string | null;
+            }[];
+            dependencies: {
+                /** Format: uuid */
+                taskId: string;
+                /** Format: uuid */
+                dependsOnId: string;
+                lagDays: number;
+            }[];
+            milestones: {
+                /** Format: uuid */
+                id: string;
+                /** @description The playbook milestone id (design_approved, …). */
+                key: string;
+                name: string;
+                phaseKey: string | null;
+                week: number;
+                /** @description Calendar day, YYYY-MM-DD. */
+                plannedDate: string;
+                /** @description Calendar day, YYYY-MM-DD. */
+                forecastDate: string;
+                /** @enum {string} */
+                status: "pending" | "submitted" | "accepted" | "rejected";
+                /** @description Share of the services fee invoiced on acceptance, in percent. */
+                paymentPercent: number;
+            }[];
+        };
+        ProjectMilestoneWithHistory: {
+            /** Format: uuid */
+            id: string;
+            /** @description Optimistic-lock version: send it back on PATCH; a stale one is refused with 409. */
+            version: number;
+            /** @description ISO 8601 instant, UTC. */
+            createdAt: string;
+            /** @description ISO 8601 instant, UTC. */
+            updatedAt: string;
+            /** Format: uuid */
+            projectId: string;
+            /** Format: uuid */
+            accountId: string;
+            /** @description The playbook milestone id (design_approved, …). */
+            key: string;
+            name: string;
+            position: number;
+            phaseKey: string | null;
+            week: number;
+            /** @description Calendar day, YYYY-MM-DD. */
+            plannedDate: string;
+            /** @description Calendar day, YYYY-MM-DD. */
+            forecastDate: string;
+            deliverables: string[];
+            /** @description Share of the services fee invoiced on acceptance, in percent. */
+            paymentPercent: number;
+            /** @description The share of the services fee invoiced on acceptance, in integer minor units (cents for EUR/USD) of the `currency` beside it. */
+            amount: number;
+            /** @description ISO 4217 currency code of the money fields of this object. */
+            currency: string;
+            requiresAcceptance: boolean;
+            /** @enum {string} */
+            status: "pending" | "submitted" | "accepted" | "rejected";
+            /** @description ISO 8601 instant, UTC. */
+            submittedAt: string | null;
+            /** Format: uuid */
+            submittedBy: string | null;
+            /** @description ISO 8601 instant, UTC. */
+            decidedAt: string | null;
+            /** Format: uuid */
+            decidedBy: string | null;
+            /** Format: uuid */
+            decidedByContactId: string | null;
+            decisionComment: string | null;
+            decisions: components["schemas"]["MilestoneDecision"][];
+        };
+        MilestoneDecision: {
+            /** Format: uuid */
+            milestoneId: string;
+            /** @enum {string} */
+            decision: "submitted" | "accepted" | "rejected";
+            comment: string | null;
+            /** @description ISO 8601 instant, UTC. */
+            at: string;
+            actorName: string | null;
+            /** Format: uuid */
+            contactId: string | null;
+            contactName: string | null;
+        };
+        ProjectMetrics: {
+            /** Format: uuid */
+            projectId: string;
+            metrics: components["schemas"]["ProjectMetric"][];
+            /** @description Keys that POST /projects/{id}/metrics/{key} accepts. */
+            recordable: string[];
+        };
+        ProjectMetric: {
+            key: string;
+            label: string;
+            /** @description null when there is nothing to compute it from yet. */
+            value: number | null;
+            /** @description The playbook target's unit (percent, score, count, …). */
+            unit: string;
+            target: number | null;
+            /** @enum {string|null} */
+            comparator: "gt" | "gte" | "lt" | "lte" | "eq" | null;
+            /** @enum {string} */
+            status: "on_target" | "off_target" | "no_data" | "no_target";
+            /** @description Where the seeds ask for the figure. */
+            source: string | null;
+            formula: string;
+            /** @description Recorded metrics only: when the latest value was recorded (null: never). */
+            recordedAt?: string | null;
+        };
+        ProjectMetricValue: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            projectId: string;
+            metricKey: string;
+            value: number;
+            /** @description ISO 8601 instant, UTC. */
+            recordedAt: string;
+            /** Format: uuid */
+            recordedBy: string | null;
+            note: string | null;
+        };
+        StatusReport: {
+            /** Format: uuid */
+            id: string;
+            /** @description Optimistic-lock version: send it back on PATCH; a stale one is refused with 409. */
+            version: number;
+            /** @description ISO 8601 instant, UTC. */
+            createdAt: string;
+            /** @description ISO 8601 instant, UTC. */
+            updatedAt: string;
+            /** Format: uuid */
+            projectId: string;
+            /** Format: uuid */
+            accountId: string;
+            /** @description Monday of the reported week. */
+            weekOf: string;
+            /** @enum {string} */
+            status: "draft" | "sent";
+            content: components["schemas"]["StatusReportContent"];
+            /** @enum {string} */
+            overall: "green" | "amber" | "red";
+            summary: string;
+            nextSteps: string;
+            /** @description ISO 4217 currency code of the money fields of this object. */
+            currency: string;
+            /** Format: uuid */
+            createdBy: string | null;
+            /** @description ISO 8601 instant, UTC. */
+            sentAt: string | null;
+            /** Format: uuid */
+            sentBy: string | null;
+        };
+        /** @description The generated sections, as of the last generation of the report. */
+        StatusReportContent: {
+            /** @description Calendar day, YYYY-MM-DD. */
+            weekOf: string;
+            project: {
+                name: string;
+                accountName: string;
+                /** @enum {string} */
+                status: "planned" | "active" | "hypercare" | "closed" | "on_hold" | "cancelled";
+                weeks: number;
+            };
+            progress: {
+                percentDone: number;
+                phases: {
+                    key: string;
+                    name: string;
+                    /** @description Calendar day, YYYY-MM-DD. */
+                    startDate: string;
+                    /** @description Calendar day, YYYY-MM-DD. */
+                    endDate: string;
+                    percentDone: number;
+                    plannedHours: number;
+                    actualHours: number;
+                    tasksDone: number;
+                    tasks: number;
+                }[];
+            };
+            milestones: {
+                key: string;
+                name: string;
+                /** @description Calendar day, YYYY-MM-DD. */
+                plannedDate: string;
+                /** @description Calendar day, YYYY-MM-DD. */
+                forecastDate: string;
+                /** @enum {string} */
+                status: "pending" | "submitted" | "accepted" | "rejected";
+                paymentPercent: number;
+                /** @description Invoiced on acceptance; of the report's `currency`, in integer minor units (cents for EUR/USD) of the `currency` beside it. */
+                amount: number;
+                slipDays: number;
+            }[];
+            risks: {
+                open: number;
+                items: {
+                    title: string;
+                    impact: string;
+                    probability: string;
+                    status: string;
+                    mitigation: string | null;
+                }[];
+            };
+            issues: {
+                open: number;
+                critical: number;
+                items: {
+                    title: string;
+                    severity: string;
+                    status: string;
+                    step: number;
+                    stepLabel: string | null;
+                }[];
+            };
+            budget: {
+                budgetHours: number;
+                plannedHours: number;
+                actualHours: number;
+                /** @description Actual hours of all tasks / budget hours × 100. */
+                percentUsed: number | null;
+                /** @description (actual − planned) / planned hours × 100 over done tasks. */
+                variancePercent: number | null;
+            };
+            timeline: {
+                /** @description Calendar day, YYYY-MM-DD. */
+                startDate: string;
+                /** @description Calendar day, YYYY-MM-DD. */
+                baselineEndDate: string;
+                /** @description Calendar day, YYYY-MM-DD. */
+                forecastEndDate: string;
+                slipDays: number;
+            };
+            kpis: {
+                name: string;
+                unit: string;
+                baseline: number;
+                target: number;
+                lastValue: number | null;
+                lastVariancePercent: number | null;
+                /** @description Calendar day, YYYY-MM-DD. */
+                deadline: string;
+            }[];
+        };
+        ProjectRisk: {
+            /** Format: uuid */
+            id: string;
+            /** @description Optimistic-lock version: send it back on PATCH; a stale one is refused with 409. */
+            version: number;
+            /** @description ISO 8601 instant, UTC. */
+            createdAt: string;
+            /** @description ISO 8601 instant, UTC. */
+            updatedAt: string;
+            /** Format: uuid */
+            projectId: string;
+            /** @description The playbook's common risk it came from (scope_creep, …); null when raised by hand. */
+            templateKey: string | null;
+            title: string;
+            /** @enum {string} */
+            impact: "low" | "medium" | "high";
+            /** @enum {string} */
+            probability: "low" | "medium" | "high";
+            mitigation: string | null;
+            /** Format: uuid */
+            ownerId: string | null;
+            /** @enum {string} */
+            status: "open" | "mitigating" | "closed";
+        };
+        ProjectIssue: {
+            /** Format: uuid */
+            id: string;
+            /** @description Optimistic-lock version: send it back on PATCH; a stale one is refused with 409. */
+            version: number;
+            /** @description ISO 8601 instant, UTC. */
+            createdAt: string;
+            /** @description ISO 8601 instant, UTC. */
+            updatedAt: string;
+            /** Format: uuid */
+            projectId: string;
+            title: string;
+            description: string | null;
+            /** @enum {string} */
+            severity: "low" | "medium" | "high" | "critical";
+            /** Format: uuid */
+            ownerId: string | null;
+            /** @description Index into `steps`, the playbook's issue resolution steps (0 = identification and logging). */
+            step: number;
+            /** @enum {string} */
+            status: "open" | "resolved";
+            resolution: string | null;
+            escalationLevel: number;
+            /** @description ISO 8601 instant, UTC. */
+            resolvedAt: string | null;
+            stepLabel: string | null;
+            steps: string[];
+            escalation: {
+                /** @description Topic of the latest escalation; null when never escalated. */
+                topic: string | null;
+                /** @description 0 = not escalated; n = the n-th role of `chain`. */
+                level: number;
+                roleId: string | null;
+                /** @description Playbook role ids of the topic's escalation path. */
+                chain: string[];
+            };
+        };
+        ChangeRequest: {
+            /** Format: uuid */
+            id: string;
+            /** @description Optimistic-lock version: send it back on PATCH; a stale one is refused with 409. */
+            version: number;
+            /** @description ISO 8601 instant, UTC. */
+            createdAt: string;
+            /** @description ISO 8601 instant, UTC. */
+            updatedAt: string;
+            /** Format: uuid */
+            projectId: string;
+            title: string;
+            description: string | null;
+            scopeImpact: string | null;
+            budgetImpactHours: number;
+            /** @description Budget impact (recorded for the commercial follow-up, not invoiced), in integer minor units (cents for EUR/USD) of the `currency` beside it. */
+            budgetImpactAmount: number;
+            /** @description ISO 4217 currency code of the money fields of this object. */
+            currency: string;
+            timelineImpactDays: number;
+            /** @enum {string} */
+            status: "proposed" | "approved" | "rejected";
+            /** Format: uuid */
+            requestedBy: string | null;
+            /** Format: uuid */
+            decidedBy: string | null;
+            /** @description ISO 8601 instant, UTC. */
+            decidedAt: string | null;
+            decisionNote: string | null;
+        };
+        /** @description Who is Responsible, Accountable, Consulted and Informed for an activity (playbook role ids or names). */
+        RaciRow: {
+            /** Format: uuid */
+            id: string;
+            /** @description Optimistic-lock version: send it back on PATCH; a stale one is refused with 409. */
+            version: number;
+            /** @description ISO 8601 instant, UTC. */
+            createdAt: string;
+            /** @description ISO 8601 instant, UTC. */
+            updatedAt: string;
+            /** Format: uuid */
+            projectId: string;
+            activity: string;
+            position: number;
+            responsible: string[];
+            accountable: string[];
+            consulted: string[];
+            informed: string[];
+        };
+        ProjectMeeting: {
+            /** Format: uuid */
+            id: string;
+            /** @description Optimistic-lock version: send it back on PATCH; a stale one is refused with 409. */
+            version: number;
+            /** @description ISO 8601 instant, UTC. */
+            createdAt: string;
+            /** @description ISO 8601 instant, UTC. */
+            updatedAt: string;
+            /** Format: uuid */
+            projectId: string;
+            /** @description The playbook meeting id (standup, status, steering, executive_briefing); null for an ad hoc series. */
+            key: string | null;
+            title: string;
+            /** @enum {string} */
+            frequency: "daily" | "weekly" | "biweekly" | "monthly" | "quarterly" | "yearly" | "once";
+            /** @description ISO 8601 instant, UTC. */
+            firstStartsAt: string;
+            /** @description Calendar day, YYYY-MM-DD. */
+            untilDate: string | null;
+            durationMinutes: number;
+            timezone: string;
+        };
+        ChangeRequestDecision: {
+            /** Format: uuid */
+            id: string;
+            /** @description Optimistic-lock version: send it back on PATCH; a stale one is refused with 409. */
+            version: number;
+            /** @description ISO 8601 instant, UTC. */
+            createdAt: string;
+            /** @description ISO 8601 instant, UTC. */
+            updatedAt: string;
+            /** Format: uuid */
+            projectId: string;
+            title: string;
+            description: string | null;
+            scopeImpact: string | null;
+            budgetImpactHours: number;
+            /** @description Budget impact (recorded for the commercial follow-up, not invoiced), in integer minor units (cents for EUR/USD) of the `currency` beside it. */
+            budgetImpactAmount: number;
+            /** @description ISO 4217 currency code of the money fields of this object. */
+            currency: string;
+            timelineImpactDays: number;
+            /** @enum {string} */
+            status: "proposed" | "approved" | "rejected";
+            /** Format: uuid */
+            requestedBy: string | null;
+            /** Format: uuid */
+            decidedBy: string | null;
+            /** @description ISO 8601 instant, UTC. */
+            decidedAt: string | null;
+            decisionNote: string | null;
+            /** @description What the approval re-scheduled; null for a rejection. */
+            schedule: {
+                moved: {
+                    /** Format: uuid */
+                    id: string;
+                    /** @description Calendar day, YYYY-MM-DD. */
+                    startDate: string;
+                    /** @description Calendar day, YYYY-MM-DD. */
+                    endDate: string;
+                    /** @description Calendar day, YYYY-MM-DD. */
+                    fromStart: string;
+                    /** @description Calendar day, YYYY-MM-DD. */
+                    fromEnd: string;
+                }[];
+                /** @description Calendar day, YYYY-MM-DD. */
+                forecastEndDate: string;
+                milestonesMoved: {
+                    /** Format: uuid */
+                    id: string;
+                    key: string;
+                    /** @description Calendar day, YYYY-MM-DD. */
+                    from: string;
+                    /** @description Calendar day, YYYY-MM-DD. */
+                    to: string;
+                }[];
+            } | null;
+        };
+        InvoiceListItem: {
+            /** Format: uuid */
+            id: string;
+            /** @description INV-YYYY-NNNNNN, gapless per issue year; null while draft. */
+            number: string | null;
+            /** Format: uuid */
+            accountId: string;
+            /** Format: uuid */
+            partnerId: string | null;
+            /** Format: uuid */
+            contractId: string | null;
+            /** Format: uuid */
+            projectId: string | null;
+            /** Format: uuid */
+            milestoneId: string | null;
+            /** @enum {string} */
+            kind: "milestone" | "subscription" | "poc" | "manual";
+            /** @enum {string} */
+            status: "draft" | "issued" | "partially_paid" | "paid" | "void";
+            /** @description ISO 4217 currency code of the money fields of this object. */
+            currency: string;
+            /** @description Calendar day, YYYY-MM-DD. */
+            issueDate: string | null;
+            /** @description Issue date + the playbook's payment terms. */
+            dueDate: string | null;
+            /** @description Subscription invoices: the first day billed. */
+            periodStart: string | null;
+            /** @description Subscription invoices: the last day billed. */
+            periodEnd: string | null;
+            /** @description Invoice total, in integer minor units (cents for EUR/USD) of the `currency` beside it. */
+            total: number;
+            /** @description Sum of the payments, in integer minor units (cents for EUR/USD) of the `currency` beside it. */
+            amountPaid: number;
+            /** @description Sum of the credit notes, in integer minor units (cents for EUR/USD) of the `currency` beside it. */
+            amountCredited: number;
+            /** @description Still due: total − paid − credited (0 when void), in integer minor units (cents for EUR/USD) of the `currency` beside it. */
+            balance: number;
+            /** @description ISO 8601 instant, UTC. */
+            paidAt: string | null;
+            /** @description Id of the last dunning step taken. */
+            dunningStep: string | null;
+            /** @description ISO 8601 instant, UTC. */
+            escalatedAt: string | null;
+            /** @description Optimistic-lock version: send it back when voiding. */
+            version: number;
+            accountName: string;
+            /** @description Issued or partially paid: its balance is receivable. */
+            open: boolean;
+            /** @description Today − due date in days (negative before it); null unless open. */
+            daysPastDue: number | null;
+            /** @description Id of the playbook aging bucket of the balance; null unless open. */
+            agingBucket: string | null;
+            /** @description The next step of the dunning plan; null unless open or when the plan is done. */
+            nextDunningStep: {
+                id: string;
+                action: string;
+                /** @description The day the step is due (due date + its day offset). */
+                date: string;
+                escalates: boolean;
+            } | null;
+        };
+        Invoice: {
+            /** Format: uuid */
+            id: string;
+            /** @description INV-YYYY-NNNNNN, gapless per issue year; null while draft. */
+            number: string | null;
+            /** Format: uuid */
+            accountId: string;
+            /** Format: uuid */
+            partnerId: string | null;
+            /** Format: uuid */
+            contractId: string | null;
+            /** Format: uuid */
+            projectId: string | null;
+            /** Format: uuid */
+            milestoneId: string | null;
+            /** @enum {string} */
+            kind: "milestone" | "subscription" | "poc" | "manual";
+            /** @enum {string} */
+            status: "draft" | "issued" | "partially_paid" | "paid" | "void";
+            /** @description ISO 4217 currency code of the money fields of this object. */
+            currency: string;
+            /** @description Calendar day, YYYY-MM-DD. */
+            issueDate: string | null;
+            /** @description Issue date + the playbook's payment terms. */
+            dueDate: string | null;
+            /** @description Subscription invoices: the first day billed. */
+            periodStart: string | null;
+            /** @description Subscription invoices: the last day billed. */
+            periodEnd: string | null;
+            /** @description Invoice total, in integer minor units (cents for EUR/USD) of the `currency` beside it. */
+            total: number;
+            /** @description Sum of the payments, in integer minor units (cents for EUR/USD) of the `currency` beside it. */
+            amountPaid: number;
+            /** @description Sum of the credit notes, in integer minor units (cents for EUR/USD) of the `currency` beside it. */
+            amountCredited: number;
+            /** @description Still due: total − paid − credited (0 when void), in integer minor units (cents for EUR/USD) of the `currency` beside it. */
+            balance: number;
+            /** @description ISO 8601 instant, UTC. */
+            paidAt: string | null;
+            /** @description Id of the last dunning step taken. */
+            dunningStep: string | null;
+            /** @description ISO 8601 instant, UTC. */
+            escalatedAt: string | null;
+            /** @description Optimistic-lock version: send it back when voiding. */
+            version: number;
+            lines: components["schemas"]["InvoiceLine"][];
+            /** @description Sum of the lines, in integer minor units (cents for EUR/USD) of the `currency` beside it. */
+            subtotal: number;
+            /** @description ISO 8601 instant, UTC. */
+            voidedAt: string | null;
+            voidReason: string | null;
+            notes: string | null;
+            /** @description ISO 8601 instant, UTC. */
+            createdAt: string;
+            /** @description ISO 8601 instant, UTC. */
+            updatedAt: string;
+        };
+        InvoiceLine: {
+            description: string;
+            quantity: number;
+            /** @description Price of one unit (negative on a credit line), in integer minor units (cents for EUR/USD) of the `currency` beside it. */
+            unitAmount: number;
+            /** @description quantity × unitAmount, rounded to a whole minor unit, in integer minor units (cents for EUR/USD) of the `currency` beside it. */
+            amount: number;
+            /** @enum {string} */
+            kind?: "service" | "subscription" | "credit" | "manual";
+        };
+        InvoiceDetail: {
+            /** Format: uuid */
+            id: string;
+            /** @description INV-YYYY-NNNNNN, gapless per issue year; null while draft. */
+            number: string | null;
+            /** Format: uuid */
+            accountId: string;
+            /** Format: uuid */
+            partnerId: string | null;
+            /** Format: uuid */
+            contractId: string | null;
+            /** Format: uuid */
+            projectId: string | null;
+            /** Format: uuid */
+            milestoneId: string | null;
+            /** @enum {string} */
+            kind: "milestone" | "subscription" | "poc" | "manual";
+            /** @enum {string} */
+            status: "draft" | "issued" | "partially_paid" | "paid" | "void";
+            /** @description ISO 4217 currency code of the money fields of this object. */
+            currency: string;
+            /** @description Calendar day, YYYY-MM-DD. */
+            issueDate: string | null;
+            /** @description Issue date + the playbook's payment terms. */
+            dueDate: string | null;
+            /** @description Subscription invoices: the first day billed. */
+            periodStart: string | null;
+            /** @description Subscription invoices: the last day billed. */
+            periodEnd: string | null;
+            /** @description Invoice total, in integer minor units (cents for EUR/USD) of the `currency` beside it. */
+            total: number;
+            /** @description Sum of the payments, in integer minor units (cents for EUR/USD) of the `currency` beside it. */
+            amountPaid: number;
+            /** @description Sum of the credit notes, in integer minor units (cents for EUR/USD) of the `currency` beside it. */
+            amountCredited: number;
+            /** @description Still due: total − paid − credited (0 when void), in integer minor units (cents for EUR/USD) of the `currency` beside it. */
+            balance: number;
+            /** @description ISO 8601 instant, UTC. */
+            paidAt: string | null;
+            /** @description Id of the last dunning step taken. */
+            dunningStep: string | null;
+            /** @description ISO 8601 instant, UTC. */
+            escalatedAt: string | null;
+            /** @description Optimistic-lock version: send it back when voiding. */
+            version: number;
+            lines: components["schemas"]["InvoiceLine"][];
+            /** @description Sum of the lines, in integer minor units (cents for EUR/USD) of the `currency` beside it. */
+            subtotal: number;
+            /** @description ISO 8601 instant, UTC. */
+            voidedAt: string | null;
+            voidReason: string | null;
+            notes: string | null;
+            /** @description ISO 8601 instant, UTC. */
+            createdAt: string;
+            /** @description ISO 8601 instant, UTC. */
+            updatedAt: string;
+            accountName: string | null;
+            /** @description Issued or partially paid: its balance is receivable. */
+            open: boolean;
+            /** @description Today − due date in days (negative before it); null unless open. */
+            daysPastDue: number | null;
+            /** @description Id of the playbook aging bucket of the balance; null unless open. */
+            agingBucket: string | null;
+            /** @description The next step of the dunning plan; null unless open or when the plan is done. */
+            nextDunningStep: {
+                id: string;
+                action: string;
+                /** @description The day the step is due (due date + its day offset). */
+                date: string;
+                escalates: boolean;
+            } | null;
+            payments: components["schemas"]["Payment"][];
+            creditNotes: components["schemas"]["CreditNote"][];
+            /** @description Empty for partner and customer users (internal notes). */
+            dunningEvents: components["schemas"]["DunningEvent"][];
+        };
+        Payment: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            invoiceId: string;
+            /** Format: uuid */
+            accountId: string;
+            /** @description Amount received, in integer minor units (cents for EUR/USD) of the `currency` beside it. */
+            amount: number;
+            /** @description ISO 4217 currency code of the money fields of this object. */
+            currency: string;
+            /** @description Calendar day, YYYY-MM-DD. */
+            receivedOn: string;
+            /** @enum {string} */
+            method: "wire" | "ach" | "card" | "check" | "other";
+            /** @description Bank or processor reference; unique per invoice. */
+            reference: string | null;
+            /**
+             * Format: uuid
+             * @description The user who recorded it; null for the system.
+             */
+            recordedBy: string | null;
+            version: number;
+            /** @description ISO 8601 instant, UTC. */
+            createdAt: string;
+            /** @description ISO 8601 instant, UTC. */
+            updatedAt: string;
+        };
+        CreditNote: {
+            /** Format: uuid */
+            id: string;
+            /** @description CN-YYYY-NNNNNN, gapless per year. */
+            number: string;
+            /** Format: uuid */
+            invoiceId: string;
+            /** Format: uuid */
+            accountId: string;
+            /** @description Amount credited, in integer minor units (cents for EUR/USD) of the `currency` beside it. */
+            amount: number;
+            /** @description ISO 4217 currency code of the money fields of this object. */
+            currency: string;
+            reason: string;
+            /** @description Calendar day, YYYY-MM-DD. */
+            issuedOn: string;
+            /** Format: uuid */
+            issuedBy: string | null;
+            version: number;
+            /** @description ISO 8601 instant, UTC. */
+            createdAt: string;
+            /** @description ISO 8601 instant, UTC. */
+            updatedAt: string;
+        };
+        DunningEvent: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            invoiceId: string;
+            /** Format: uuid */
+            accountId: string;
+            stepId: string;
+            action: string;
+            daysPastDue: number;
+            /** @description Role ids the step escalated to. */
+            escalated: string[] | null;
+            /** @description ISO 8601 instant, UTC. */
+            at: string;
+            /** @description Free-form: the reminder text or delivery result of the step. */
+            detail: {
+                [key: string]: unknown;
+            } | null;
+        };
+        PaymentRecorded: {
+            payment: components["schemas"]["Payment"];
+            invoice: components["schemas"]["Invoice"];
+        };
+        CreditNoteIssued: {
+            creditNote: components["schemas"]["CreditNote"];
+            invoice: components["schemas"]["Invoice"];
+        };
+        PaymentListItem: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            invoiceId: string;
+            invoiceNumber: string | null;
+            /** Format: uuid */
+            accountId: string;
+            accountName: string;
+            /** @description Amount received, in integer minor units (cents for EUR/USD) of the `currency` beside it. */
+            amount: number;
+            /** @description ISO 4217 currency code of the money fields of this object. */
+            currency: string;
+            /** @description Calendar day, YYYY-MM-DD. */
+            receivedOn: string;
+            /** @enum {string} */
+            method: "wire" | "ach" | "card" | "check" | "other";
+            reference: string | null;
+            /** Format: uuid */
+            recordedBy: string | null;
+            /** @description ISO 8601 instant, UTC. */
+            createdAt: string;
+        };
+        FinanceSummary: {
+            /** @description Calendar day, YYYY-MM-DD. */
+            asOf: string;
+            /** @description ISO 4217 code of every money field of the summary (the playbook's billing currency). */
+            currency: string;
+            /** @description Accounts receivable: sum of the open balances, in integer minor units (cents for EUR/USD) of the `currency` beside it. */
+            arTotal: number;
+            openInvoices: number;
+            /** @description Open balances past their due date, in integer minor units (cents for EUR/USD) of the `currency` beside it. */
+            overdue: number;
+            aging: components["schemas"]["AgingBucket"][];
+            dso: {
+                /** @description DSO today; null when nothing was billed in the window. */
+                days: number | null;
+                /** @description AR balance today, in integer minor units (cents for EUR/USD) of the `currency` beside it. */
+                arBalance: number;
+                /** @description Sales billed in the window, in integer minor units (cents for EUR/USD) of the `currency` beside it. */
+                billed: number;
+                windowDays: number;
+                /** @description The playbook's DSO target in days, if any. */
+                target: number | null;
+                /** @enum {string} */
+                method: "standard";
+                formula: string;
+            };
+            /** @description DSO at each of the last 12 month ends, oldest first. */
+            dsoTrend: components["schemas"]["DsoPoint"][];
+            escalated: {
+                count: number;
+                /** @description Open balances at or past the escalation threshold, in integer minor units (cents for EUR/USD) of the `currency` beside it. */
+                amount: number;
+            };
+            dunningQueue: components["schemas"]["DunningQueueItem"][];
+        };
+        AgingBucket: {
+            id: string;
+            label: string;
+            minDaysPastDue: number | null;
+            /** @description null: open end. */
+            maxDaysPastDue: number | null;
+            /** @description Open invoices in the bucket. */
+            count: number;
+            /** @description Sum of their balances, in integer minor units (cents for EUR/USD) of the `currency` beside it. */
+            amount: number;
+        };
+        DsoPoint: {
+            /** @description The day measured (a month end, or today for the current month). */
+            date: string;
+            /** @description YYYY-MM. */
+            month: string;
+            /** @description Receivables open at the end of that day, in integer minor units (cents for EUR/USD) of the `currency` beside it. */
+            arBalance: number;
+            /** @description Sales billed in the window ending that day, in integer minor units (cents for EUR/USD) of the `currency` beside it. */
+            billed: number;
+            /** @description Length of the window in days. */
+            days: number;
+            /** @description Days sales outstanding; null when nothing was billed in the window. */
+            dso: number | null;
+        };
+        DunningQueueItem: {
+            /** Format: uuid */
+            invoiceId: string;
+            number: string | null;
+            /** Format: uuid */
+            accountId: string;
+            accountName: string;
+            /** @description Calendar day, YYYY-MM-DD. */
+            dueDate: string;
+            daysPastDue: number;
+            /** @description Still due, in integer minor units (cents for EUR/USD) of the `currency` beside it. */
+            balance: number;
+            /** @description Invoice total, in integer minor units (cents for EUR/USD) of the `currency` beside it. */
+            total: number;
+            /** @description ISO 4217 currency code of the money fields of this object. */
+            currency: string;
+            /** @description Id of the last dunning step taken. */
+            lastStep: string | null;
+            /** @description ISO 8601 instant, UTC. */
+            escalatedAt: string | null;
+            /** @description The step due now (date ≤ today); null when none is due. */
+            nextStep: {
+                id: string;
+                action: string;
+                /** @description The day the step is due (due date + its day offset). */
+                date: string;
+                escalates: boolean;
+            } | null;
+        };
+        SubscriptionListItem: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            contractId: string;
+            /** Format: uuid */
+            accountId: string;
+            /** Format: uuid */
+            partnerId: string | null;
+            /** @description Annual recurring revenue billed, in integer minor units (cents for EUR/USD) of the `currency` beside it. */
+            arr: number;
+            /** @description ISO 4217 currency code of the money fields of this object. */
+            currency: string;
+            /** @enum {string} */
+            billingPeriod: "annual" | "quarterly" | "monthly";
+            /** @description Calendar day, YYYY-MM-DD. */
+            startDate: string;
+            /** @description Calendar day, YYYY-MM-DD. */
+            endDate: string;
+            /** @description First day not yet invoiced; null when the term is fully invoiced. */
+            nextInvoiceDate: string | null;
+            /** @enum {string} */
+            status: "active" | "ended" | "cancelled";
+            /** @description Optimistic-lock version: send it back on PATCH. */
+            version: number;
+            accountName: string;
+        };
+        Subscription: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            contractId: string;
+            /** Format: uuid */
+            accountId: string;
+            /** Format: uuid */
+            partnerId: string | null;
+            /** @description Annual recurring revenue billed, in integer minor units (cents for EUR/USD) of the `currency` beside it. */
+            arr: number;
+            /** @description ISO 4217 currency code of the money fields of this object. */
+            currency: string;
+            /** @enum {string} */
+            billingPeriod: "annual" | "quarterly" | "monthly";
+            /** @description Calendar day, YYYY-MM-DD. */
+            startDate: string;
+            /** @description Calendar day, YYYY-MM-DD. */
+            endDate: string;
+            /** @description First day not yet invoiced; null when the term is fully invoiced. */
+            nextInvoiceDate: string | null;
+            /** @enum {string} */
+            status: "active" | "ended" | "cancelled";
+            /** @description Optimistic-lock version: send it back on PATCH. */
+            version: number;
+            /** @description ISO 8601 instant, UTC. */
+            createdAt: string;
+            /** @description ISO 8601 instant, UTC. */
+            updatedAt: string;
+        };
+        BillingRun: {
+            /** @description Invoices issued. */
+            issued: number;
+            /** @description Subscriptions moved to their next period. */
+            advanced: number;
+            /** @description Subscriptions ended (term over, fully invoiced). */
+            ended: number;
+            /** @description Open invoices given a missing dunning timer. */
+            dunningScheduled: number;
         };
         KpiIngestResult: {
             received: number;
@@ -11062,6 +14007,437 @@ export interface components {
             createdBy: string | null;
             /** Format: uuid */
             updatedBy: string | null;
+        };
+        ImportUpload: {
+            /** Format: uuid */
+            uploadId: string;
+            fileName: string;
+            /** @description Size of the file. */
+            bytes: number;
+            /** @description sha256 of the file, hex. */
+            checksum: string;
+            /** @enum {string} */
+            kind?: "companies" | "contacts" | "leads" | "deals" | "users";
+            headers: string[];
+            delimiter: string;
+            /** @description The effective mapping: the one sent, the template's, or the one detected from the headers. */
+            mapping?: {
+                columns: {
+                    [key: string]: string | null;
+                };
+                /** @default {} */
+                values: {
+                    stage?: {
+                        [key: string]: string;
+                    };
+                    source?: {
+                        [key: string]: string;
+                    };
+                    status?: {
+                        [key: string]: string;
+                    };
+                    role?: {
+                        [key: string]: string;
+                    };
+                    country?: {
+                        [key: string]: string;
+                    };
+                };
+                /** @default {} */
+                owners: {
+                    [key: string]: string | null;
+                };
+                /** @default {} */
+                scale: {
+                    [key: string]: number;
+                };
+                /**
+                 * @default mdy
+                 * @enum {string}
+                 */
+                dateOrder: "mdy" | "dmy";
+                /** @default {} */
+                defaults: {
+                    currency?: string;
+                    source?: string;
+                    pipeline?: string;
+                    role?: string;
+                };
+            };
+            mappingErrors?: components["schemas"]["ImportRowError"][];
+            /** @description The first 10 rows parsed with the mapping. */
+            rows?: {
+                /** @description Line in the file (1 is the header). */
+                line: number;
+                /** @description The record id of the row in the file (its id column), if any. */
+                key: string | null;
+                /** @description Header → cell as written. */
+                cells: {
+                    [key: string]: string;
+                };
+                ok: boolean;
+                /** @description Free-form: the row as it would be imported, by field id; null when it has errors. */
+                values: {
+                    [key: string]: unknown;
+                } | null;
+                errors: components["schemas"]["ImportRowError"][];
+                warnings: components["schemas"]["ImportRowError"][];
+            }[];
+            /** @description Field id → the distinct values of its coded column over the whole file (stages, sources, statuses, roles). */
+            coded?: {
+                [key: string]: {
+                    /** @description The value as written in the file. */
+                    value: string;
+                    /** @description Rows with this value. */
+                    count: number;
+                    /** @description What it becomes; null: unknown, map it before starting. */
+                    mappedTo: string | null;
+                }[];
+            };
+            /** @description Each owner cell and the user it resolves to. */
+            owners?: {
+                value: string;
+                /** @description Rows with this owner cell. */
+                count: number;
+                /** Format: uuid */
+                userId: string | null;
+                /** @enum {string} */
+                how: "user" | "mapped" | "unowned" | "unmatched";
+            }[];
+            /** @description Country names the importer does not know (or mapped explicitly). */
+            countries?: {
+                /** @description The value as written in the file. */
+                value: string;
+                /** @description Rows with this value. */
+                count: number;
+                /** @description What it becomes; null: unknown, map it before starting. */
+                mappedTo: string | null;
+            }[];
+            fields?: {
+                id: string;
+                label: string;
+                type: string;
+                required: boolean;
+            }[];
+            /** @description The values coded columns and owners may be mapped to. */
+            options?: {
+                stages: {
+                    id: string;
+                    label?: string;
+                    /** @enum {string} */
+                    kind?: "open" | "won" | "lost";
+                }[];
+                sources: {
+                    id: string;
+                    label?: string;
+                }[];
+                statuses: {
+                    id: string;
+                    label?: string;
+                }[];
+                roles: {
+                    id: string;
+                    label: string;
+                }[];
+                users: {
+                    /** Format: uuid */
+                    id: string;
+                    name: string;
+                    email: string;
+                }[];
+            };
+        };
+        ImportRowError: {
+            field: string | null;
+            column: string | null;
+            value: string | null;
+            message: string;
+        };
+        ImportPreview: {
+            /** @enum {string} */
+            kind: "companies" | "contacts" | "leads" | "deals" | "users";
+            headers: string[];
+            delimiter: string;
+            /** @description The effective mapping: the one sent, the template's, or the one detected from the headers. */
+            mapping: {
+                columns: {
+                    [key: string]: string | null;
+                };
+                /** @default {} */
+                values: {
+                    stage?: {
+                        [key: string]: string;
+                    };
+                    source?: {
+                        [key: string]: string;
+                    };
+                    status?: {
+                        [key: string]: string;
+                    };
+                    role?: {
+                        [key: string]: string;
+                    };
+                    country?: {
+                        [key: string]: string;
+                    };
+                };
+                /** @default {} */
+                owners: {
+                    [key: string]: string | null;
+                };
+                /** @default {} */
+                scale: {
+                    [key: string]: number;
+                };
+                /**
+                 * @default mdy
+                 * @enum {string}
+                 */
+                dateOrder: "mdy" | "dmy";
+                /** @default {} */
+                defaults: {
+                    currency?: string;
+                    source?: string;
+                    pipeline?: string;
+                    role?: string;
+                };
+            };
+            mappingErrors: components["schemas"]["ImportRowError"][];
+            /** @description The first 10 rows parsed with the mapping. */
+            rows: {
+                /** @description Line in the file (1 is the header). */
+                line: number;
+                /** @description The record id of the row in the file (its id column), if any. */
+                key: string | null;
+                /** @description Header → cell as written. */
+                cells: {
+                    [key: string]: string;
+                };
+                ok: boolean;
+                /** @description Free-form: the row as it would be imported, by field id; null when it has errors. */
+                values: {
+                    [key: string]: unknown;
+                } | null;
+                errors: components["schemas"]["ImportRowError"][];
+                warnings: components["schemas"]["ImportRowError"][];
+            }[];
+            /** @description Field id → the distinct values of its coded column over the whole file (stages, sources, statuses, roles). */
+            coded: {
+                [key: string]: {
+                    /** @description The value as written in the file. */
+                    value: string;
+                    /** @description Rows with this value. */
+                    count: number;
+                    /** @description What it becomes; null: unknown, map it before starting. */
+                    mappedTo: string | null;
+                }[];
+            };
+            /** @description Each owner cell and the user it resolves to. */
+            owners: {
+                value: string;
+                /** @description Rows with this owner cell. */
+                count: number;
+                /** Format: uuid */
+                userId: string | null;
+                /** @enum {string} */
+                how: "user" | "mapped" | "unowned" | "unmatched";
+            }[];
+            /** @description Country names the importer does not know (or mapped explicitly). */
+            countries: {
+                /** @description The value as written in the file. */
+                value: string;
+                /** @description Rows with this value. */
+                count: number;
+                /** @description What it becomes; null: unknown, map it before starting. */
+                mappedTo: string | null;
+            }[];
+            fields: {
+                id: string;
+                label: string;
+                type: string;
+                required: boolean;
+            }[];
+            /** @description The values coded columns and owners may be mapped to. */
+            options: {
+                stages: {
+                    id: string;
+                    label?: string;
+                    /** @enum {string} */
+                    kind?: "open" | "won" | "lost";
+                }[];
+                sources: {
+                    id: string;
+                    label?: string;
+                }[];
+                statuses: {
+                    id: string;
+                    label?: string;
+                }[];
+                roles: {
+                    id: string;
+                    label: string;
+                }[];
+                users: {
+                    /** Format: uuid */
+                    id: string;
+                    name: string;
+                    email: string;
+                }[];
+            };
+        };
+        ImportJob: {
+            /** Format: uuid */
+            id: string;
+            /** @enum {string} */
+            kind: "companies" | "contacts" | "leads" | "deals" | "users";
+            /** @enum {string} */
+            status: "queued" | "running" | "completed" | "failed" | "interrupted";
+            fileName: string;
+            /** @description Size of the file. */
+            fileBytes: number;
+            /** @description Bytes of the file committed. */
+            bytesDone: number;
+            /** @description Rows read and committed (imported, updated or failed). */
+            rowsDone: number;
+            /** @description Records created. */
+            rowsInserted: number;
+            /** @description Records already imported and updated. */
+            rowsUpdated: number;
+            /** @description Rows not imported (see the errors). */
+            rowsFailed: number;
+            /** @description Rows of the file, once the whole file is read. */
+            rowsTotal: number | null;
+            /** @description Rows imported with something left out. */
+            rowsWarned: number;
+            /** @description Warnings by field, e.g. { "amount": 2089, "owner": 12 }. */
+            warnings: {
+                [key: string]: number;
+            };
+            /** @description Share of the file committed, 0–100, one decimal. */
+            percent: number;
+            /** @description Rows of the file, extrapolated from the share read; exact once read. */
+            estimatedTotalRows: number | null;
+            /** @description Rate of the current run. */
+            rowsPerSecond: number;
+            /** Format: uuid */
+            templateId: string | null;
+            mapping: {
+                columns: {
+                    [key: string]: string | null;
+                };
+                /** @default {} */
+                values: {
+                    stage?: {
+                        [key: string]: string;
+                    };
+                    source?: {
+                        [key: string]: string;
+                    };
+                    status?: {
+                        [key: string]: string;
+                    };
+                    role?: {
+                        [key: string]: string;
+                    };
+                    country?: {
+                        [key: string]: string;
+                    };
+                };
+                /** @default {} */
+                owners: {
+                    [key: string]: string | null;
+                };
+                /** @default {} */
+                scale: {
+                    [key: string]: number;
+                };
+                /**
+                 * @default mdy
+                 * @enum {string}
+                 */
+                dateOrder: "mdy" | "dmy";
+                /** @default {} */
+                defaults: {
+                    currency?: string;
+                    source?: string;
+                    pipeline?: string;
+                    role?: string;
+                };
+            };
+            /** @description Why the job failed. */
+            error: string | null;
+            /** @description ISO 8601 instant, UTC. */
+            startedAt: string | null;
+            /** @description ISO 8601 instant, UTC. */
+            finishedAt: string | null;
+            /** @description ISO 8601 instant, UTC. */
+            createdAt: string;
+            /** @description ISO 8601 instant, UTC. */
+            heartbeatAt: string | null;
+        };
+        ImportError: {
+            line: number;
+            /** @description The record id of the row in the file, else null (the CSV report writes "line N"). */
+            key: string | null;
+            field: string | null;
+            column: string | null;
+            value: string | null;
+            message: string;
+        };
+        ImportTemplate: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+            /** @enum {string} */
+            kind: "companies" | "contacts" | "leads" | "deals" | "users";
+            mapping: {
+                columns: {
+                    [key: string]: string | null;
+                };
+                /** @default {} */
+                values: {
+                    stage?: {
+                        [key: string]: string;
+                    };
+                    source?: {
+                        [key: string]: string;
+                    };
+                    status?: {
+                        [key: string]: string;
+                    };
+                    role?: {
+                        [key: string]: string;
+                    };
+                    country?: {
+                        [key: string]: string;
+                    };
+                };
+                /** @default {} */
+                owners: {
+                    [key: string]: string | null;
+                };
+                /** @default {} */
+                scale: {
+                    [key: string]: number;
+                };
+                /**
+                 * @default mdy
+                 * @enum {string}
+                 */
+                dateOrder: "mdy" | "dmy";
+                /** @default {} */
+                defaults: {
+                    currency?: string;
+                    source?: string;
+                    pipeline?: string;
+                    role?: string;
+                };
+            };
+            version: number;
+            /** @description ISO 8601 instant, UTC. */
+            createdAt: string;
+            /** @description ISO 8601 instant, UTC. */
+            updatedAt: string;
         };
         SalesMetrics: {
             period: {
@@ -11184,6 +14560,821 @@ export interface components {
             } | null;
             /** @enum {string} */
             status: "on_target" | "off_target" | "no_data" | "no_target";
+        };
+        DirectoryUser: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+            /** @enum {string} */
+            role: "admin" | "executive" | "sales" | "sdr" | "delivery" | "finance" | "csm" | "support" | "partner" | "customer";
+        };
+        Partner: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+            /** @description e.g. `reseller`. */
+            type: string;
+            /** @description Optimistic-lock version: send it back on PATCH; a stale one is refused with 409. */
+            version: number;
+            /** @description ISO 8601 instant, UTC. */
+            createdAt: string;
+            /** @description ISO 8601 instant, UTC. */
+            updatedAt: string;
+            /** @description ISO 8601 instant, UTC. */
+            deletedAt: string | null;
+        };
+        User: {
+            /** Format: uuid */
+            id: string;
+            email: string;
+            name: string;
+            /** @enum {string} */
+            role: "admin" | "executive" | "sales" | "sdr" | "delivery" | "finance" | "csm" | "support" | "partner" | "customer";
+            /** Format: uuid */
+            partnerId: string | null;
+            /** Format: uuid */
+            accountId: string | null;
+            /** @description Inactive users cannot sign in (imported users start inactive). */
+            active: boolean;
+            /** @description IANA time zone, e.g. Europe/Copenhagen. */
+            timeZone: string;
+            /** @description ISO 8601 instant, UTC. */
+            lastLoginAt: string | null;
+            /** @description Optimistic-lock version: send it back on PATCH; a stale one is refused with 409. */
+            version: number;
+            /** @description ISO 8601 instant, UTC. */
+            createdAt: string;
+            /** @description ISO 8601 instant, UTC. */
+            updatedAt: string;
+        };
+        ApiTokenListed: {
+            /** Format: uuid */
+            id: string;
+            /**
+             * Format: uuid
+             * @description The user the token acts as.
+             */
+            userId: string;
+            name: string;
+            /** @description The first characters of the secret, to recognise it. */
+            prefix: string;
+            /** @description Permissions (`resource:action`, `resource:*`, `*:action` or `*`). */
+            scopes: string[];
+            /** @description ISO 8601 instant, UTC. */
+            expiresAt: string | null;
+            /** @description ISO 8601 instant, UTC. */
+            lastUsedAt: string | null;
+            /** @description ISO 8601 instant, UTC. */
+            revokedAt: string | null;
+            /** @description ISO 8601 instant, UTC. */
+            createdAt: string;
+            userName: string;
+        };
+        ApiTokenCreated: {
+            /** Format: uuid */
+            id: string;
+            /**
+             * Format: uuid
+             * @description The user the token acts as.
+             */
+            userId: string;
+            name: string;
+            /** @description The first characters of the secret, to recognise it. */
+            prefix: string;
+            /** @description Permissions (`resource:action`, `resource:*`, `*:action` or `*`). */
+            scopes: string[];
+            /** @description ISO 8601 instant, UTC. */
+            expiresAt: string | null;
+            /** @description ISO 8601 instant, UTC. */
+            lastUsedAt: string | null;
+            /** @description ISO 8601 instant, UTC. */
+            revokedAt: string | null;
+            /** @description ISO 8601 instant, UTC. */
+            createdAt: string;
+            /** @description The secret: shown this once, send it as Authorization: Bearer <token>. */
+            token: string;
+        };
+        ApiToken: {
+            /** Format: uuid */
+            id: string;
+            /**
+             * Format: uuid
+             * @description The user the token acts as.
+             */
+            userId: string;
+            name: string;
+            /** @description The first characters of the secret, to recognise it. */
+            prefix: string;
+            /** @description Permissions (`resource:action`, `resource:*`, `*:action` or `*`). */
+            scopes: string[];
+            /** @description ISO 8601 instant, UTC. */
+            expiresAt: string | null;
+            /** @description ISO 8601 instant, UTC. */
+            lastUsedAt: string | null;
+            /** @description ISO 8601 instant, UTC. */
+            revokedAt: string | null;
+            /** @description ISO 8601 instant, UTC. */
+            createdAt: string;
+        };
+        AuditEntry: {
+            id: number;
+            /** @description ISO 8601 instant, UTC. */
+            at: string;
+            /**
+             * Format: uuid
+             * @description null for the system (jobs, timers).
+             */
+            actorId: string | null;
+            /** @description Who acted, as written at the time (name, `system`, token name). */
+            actorLabel: string;
+            /** @description e.g. `account.update`. */
+            action: string;
+            entityType: string;
+            entityId: string;
+            /** Format: uuid */
+            accountId: string | null;
+            /** @description Free-form: the record (or the changed fields) before the change. */
+            before: {
+                [key: string]: unknown;
+            } | null;
+            /** @description Free-form: the record (or the changed fields) after the change. */
+            after: {
+                [key: string]: unknown;
+            } | null;
+            requestId: string | null;
+        };
+        PlaybookVersion: {
+            /** @description 0: the seed defaults, not stored yet. Send it as `baseVersion` to replace the playbook. */
+            version: number;
+            playbook: {
+                /** @enum {number} */
+                schemaVersion: 1;
+                name: string;
+                currency: string;
+                calendar: {
+                    timeZone: string;
+                    workingDays: number[];
+                    startTime: string;
+                    endTime: string;
+                    holidays: string[];
+                };
+                company: {
+                    legalName: string;
+                    address: string;
+                    taxId: string;
+                    email: string;
+                    phone: string;
+                    website: string;
+                    paymentInstructions: string;
+                };
+                roles: {
+                    id: string;
+                    label: string;
+                    description: string;
+                }[];
+                leads: {
+                    typicalInitialResponseDays: {
+                        min: number;
+                        max: number;
+                    };
+                    sources: {
+                        id: string;
+                        label: string;
+                        /** @enum {string} */
+                        direction: "inbound" | "outbound" | "referral";
+                    }[];
+                    outreachChannels: string[];
+                    statuses: {
+                        id: string;
+                        label: string;
+                    }[];
+                    entryCriteria: {
+                        id: string;
+                        label: string;
+                    }[];
+                    bant: {
+                        criteria: {
+                            /** @enum {string} */
+                            id: "budget" | "authority" | "need" | "timeline";
+                            /** @enum {string} */
+                            letter: "B" | "A" | "N" | "T";
+                            label: string;
+                            criterion: string;
+                            questions: string[];
+                        }[];
+                        requiredCriteriaMet: number;
+                        timelineHorizonMonths: number;
+                    };
+                    enrichmentFields: {
+                        id: string;
+                        label: string;
+                        /** @enum {string} */
+                        type: "number" | "text" | "list";
+                        /** @enum {string} */
+                        group: "firmographic" | "technographic" | "infrastructure" | "compliance" | "initiatives";
+                    }[];
+                    scoring: {
+                        fitRules: {
+                            id: string;
+                            points: number;
+                            explanation: string;
+                            when: {
+                                /** @enum {string} */
+                                fact: "techStack" | "monitoringTools" | "hasCmdb" | "cmdbAccuracyPercent" | "complianceFrameworks" | "employees" | "servers" | "cloudResources" | "networkDevices" | "industry" | "recentInitiatives" | "bant.budget" | "bant.authority" | "bant.need" | "bant.timelineMonths" | "source" | "activity.webinarAttended" | "activity.eventAttended" | "activity.contentDownloaded" | "activity.emailReplied" | "activity.meetingAccepted" | "activity.websiteVisits";
+                                /** @enum {string} */
+                                op: "eq" | "neq" | "in" | "contains" | "gt" | "gte" | "lt" | "lte" | "exists" | "isTrue" | "isFalse";
+                                value?: string | number | boolean | string[];
+                            };
+                        }[];
+                        engagementRules: {
+                            id: string;
+                            points: number;
+                            explanation: string;
+                            when: {
+                                /** @enum {string} */
+                                fact: "techStack" | "monitoringTools" | "hasCmdb" | "cmdbAccuracyPercent" | "complianceFrameworks" | "employees" | "servers" | "cloudResources" | "networkDevices" | "industry" | "recentInitiatives" | "bant.budget" | "bant.authority" | "bant.need" | "bant.timelineMonths" | "source" | "activity.webinarAttended" | "activity.eventAttended" | "activity.contentDownloaded" | "activity.emailReplied" | "activity.meetingAccepted" | "activity.websiteVisits";
+                                /** @enum {string} */
+                                op: "eq" | "neq" | "in" | "contains" | "gt" | "gte" | "lt" | "lte" | "exists" | "isTrue" | "isFalse";
+                                value?: string | number | boolean | string[];
+                            };
+                        }[];
+                        maxFitPoints: number;
+                        maxEngagementPoints: number;
+                        combineWeights: {
+                            fit: number;
+                            engagement: number;
+                        };
+                        priorityBands: {
+                            hot: number;
+                            warm: number;
+                        };
+                    };
+                    assignment: {
+                        criteria: {
+                            /** @enum {string} */
+                            id: "territory" | "vertical_expertise" | "account_size" | "workload";
+                            label: string;
+                            weightPercent: number;
+                        }[];
+                        accountSizeTiers: {
+                            id: string;
+                            label: string;
+                            minEmployees: number;
+                        }[];
+                        assignerRoleId: string;
+                    };
+                    sla: {
+                        firstResponseHours: number;
+                        firstResponseTargetBusinessHours: number;
+                        qualificationHours: number;
+                        /** @enum {string} */
+                        clock: "calendar" | "business";
+                    };
+                    slaEscalation: {
+                        roleId: string;
+                        hoursAfterBreach: number;
+                    }[];
+                    topicEscalations: {
+                        topic: string;
+                        roleId: string;
+                    }[];
+                    disqualificationReasons: {
+                        id: string;
+                        label: string;
+                        nurture: boolean;
+                    }[];
+                    deliverables: {
+                        id: string;
+                        label: string;
+                    }[];
+                    exitCriteria: {
+                        id: string;
+                        label: string;
+                    }[];
+                    handoff: {
+                        toRoleId: string;
+                        items: {
+                            id: string;
+                            label: string;
+                            required: boolean;
+                        }[];
+                    };
+                    objections: {
+                        id: string;
+                        objection: string;
+                        response: string;
+                    }[];
+                };
+                pipeline: {
+                    stages: {
+                        id: string;
+                        name: string;
+                        /** @enum {string} */
+                        kind: "open" | "won" | "lost";
+                        probability: number;
+                        /** @enum {string} */
+                        forecastCategory: "pipeline" | "best_case" | "commit" | "closed" | "omitted";
+                        expectedDurationDays: {
+                            min: number;
+                            max: number;
+                        } | null;
+                        ownerRoleIds: string[];
+                        objective: string;
+                        activities: string[];
+                        exitCriteria: {
+                            id: string;
+                            label: string;
+                        }[];
+                        output: string;
+                        conversionMetric: string | null;
+                    }[];
+                    lossReasons: {
+                        id: string;
+                        label: string;
+                    }[];
+                    poc: {
+                        standardDurationWeeks: number;
+                        feeCreditPercent: number;
+                        deliverables: {
+                            id: string;
+                            label: string;
+                        }[];
+                    };
+                };
+                delivery: {
+                    standardWeeks: number;
+                    minWeeks: number;
+                    maxWeeks: number;
+                    hypercareWeeks: number;
+                    entryCriteria: {
+                        id: string;
+                        label: string;
+                    }[];
+                    phases: {
+                        id: string;
+                        name: string;
+                        ownerRoleId: string;
+                        startWeek: number;
+                        endWeek: number;
+                        activities: {
+                            label: string;
+                            tasks: string[];
+                        }[];
+                        deliverables: {
+                            id: string;
+                            label: string;
+                        }[];
+                    }[];
+                    milestones: {
+                        id: string;
+                        name: string;
+                        week: number;
+                        phaseId: string;
+                        deliverables: string[];
+                        paymentPercent: number;
+                        requiresCustomerAcceptance: boolean;
+                    }[];
+                    exitCriteria: {
+                        id: string;
+                        label: string;
+                    }[];
+                    handoff: {
+                        toRoleIds: string[];
+                        items: {
+                            id: string;
+                            label: string;
+                        }[];
+                    };
+                    meetings: {
+                        id: string;
+                        label: string;
+                        /** @enum {string} */
+                        frequency: "daily" | "weekly" | "biweekly" | "monthly" | "quarterly" | "yearly" | "ad_hoc";
+                        durationMinutes: number | null;
+                    }[];
+                    statusReporting: string[];
+                    risks: {
+                        id: string;
+                        label: string;
+                        /** @enum {string} */
+                        impact: "low" | "medium" | "high";
+                        /** @enum {string} */
+                        probability: "low" | "medium" | "high";
+                        mitigation: string;
+                    }[];
+                    issueResolutionSteps: string[];
+                    escalationPaths: {
+                        topic: string;
+                        chainRoleIds: string[];
+                    }[];
+                    acceptanceChecks: {
+                        id: string;
+                        label: string;
+                    }[];
+                };
+                billing: {
+                    currency: string;
+                    paymentTermsDays: number;
+                    /** @enum {string} */
+                    invoiceTrigger: "milestone_acceptance" | "milestone_date";
+                    /**
+                     * @default annual
+                     * @enum {string}
+                     */
+                    subscriptionBillingPeriod: "annual" | "quarterly" | "monthly";
+                    dunning: {
+                        steps: {
+                            id: string;
+                            dayOffset: number;
+                            action: string;
+                            ownerRoleId: string;
+                        }[];
+                        escalateWhenDaysLate: number;
+                        escalationRoleIds: string[];
+                    };
+                    agingBuckets: {
+                        id: string;
+                        label: string;
+                        minDaysPastDue: number | null;
+                        maxDaysPastDue: number | null;
+                    }[];
+                };
+                customerSuccess: {
+                    segments: {
+                        id: string;
+                        label: string;
+                        shareOfCustomersPercent: number;
+                        ownerRoleIds: string[];
+                        supportModel: string;
+                        /** @enum {string} */
+                        engagementFrequency: "daily" | "weekly" | "biweekly" | "monthly" | "quarterly" | "yearly" | "ad_hoc";
+                        escalationPolicy: string;
+                        monitoring: string;
+                        executiveSponsor: {
+                            roleId: string;
+                            minAccounts: number;
+                            maxAccounts: number;
+                        } | null;
+                        benefits: string;
+                    }[];
+                    resourceAllocation: {
+                        roleId: string;
+                        responsibility: string;
+                    }[];
+                    lifecycleStages: {
+                        id: string;
+                        name: string;
+                        ownerRoleIds: string[];
+                        durationDays: {
+                            min: number;
+                            max: number;
+                        } | null;
+                        durationNote: string;
+                        activities: string[];
+                        exitCriteria: {
+                            id: string;
+                            label: string;
+                        }[];
+                        successMetricIds: string[];
+                    }[];
+                    onboarding: {
+                        durationDays: {
+                            min: number;
+                            max: number;
+                        };
+                        ownerRoleIds: string[];
+                        checklist: {
+                            id: string;
+                            label: string;
+                        }[];
+                        checkpoints: {
+                            id: string;
+                            label: string;
+                            schedule: {
+                                /** @enum {string} */
+                                type: "once";
+                                dayOffset: number;
+                            } | {
+                                /** @enum {string} */
+                                type: "recurring";
+                                every: {
+                                    count: number;
+                                    /** @enum {string} */
+                                    unit: "weeks" | "months" | "years";
+                                };
+                                untilDayOffset: number | null;
+                            };
+                        }[];
+                    };
+                    /** @enum {string} */
+                    touchpointAnchor: "contract_signed" | "kickoff" | "go_live";
+                    touchpoints: {
+                        [key: string]: {
+                            id: string;
+                            label: string;
+                            schedule: {
+                                /** @enum {string} */
+                                type: "once";
+                                dayOffset: number;
+                            } | {
+                                /** @enum {string} */
+                                type: "recurring";
+                                every: {
+                                    count: number;
+                                    /** @enum {string} */
+                                    unit: "weeks" | "months" | "years";
+                                };
+                                untilDayOffset: number | null;
+                            };
+                        }[];
+                    };
+                    escalationMatrix: {
+                        level: number;
+                        label: string;
+                        ownerRoleId: string;
+                        triggers: string[];
+                        responseSlaHours: number;
+                    }[];
+                    renewal: {
+                        windowDays: number;
+                        targetRenewalRatePercent: number;
+                        steps: {
+                            id: string;
+                            label: string;
+                            daysBeforeExpiry: number;
+                            ownerRoleIds: string[];
+                        }[];
+                        successFactors: string[];
+                    };
+                    departure: {
+                        steps: {
+                            id: string;
+                            label: string;
+                        }[];
+                        winBack: {
+                            afterMonths: number;
+                            activities: string[];
+                        };
+                    };
+                    partnerResponsibilities: string[];
+                    valueReviewTopics: string[];
+                    expansionStrategies: string[];
+                    automatedWorkflows: string[];
+                    reports: {
+                        id: string;
+                        label: string;
+                        /** @enum {string} */
+                        frequency: "daily" | "weekly" | "biweekly" | "monthly" | "quarterly" | "yearly" | "ad_hoc";
+                    }[];
+                };
+                health: {
+                    maxScore: number;
+                    weights: {
+                        usage: number;
+                        businessValue: number;
+                        relationship: number;
+                        growth: number;
+                    };
+                    subMeasures: {
+                        usage: {
+                            id: string;
+                            label: string;
+                            sharePercent: number;
+                        }[];
+                        businessValue: {
+                            id: string;
+                            label: string;
+                            sharePercent: number;
+                        }[];
+                        relationship: {
+                            id: string;
+                            label: string;
+                            sharePercent: number;
+                        }[];
+                        growth: {
+                            id: string;
+                            label: string;
+                            sharePercent: number;
+                        }[];
+                    };
+                    bands: {
+                        green: {
+                            min: number;
+                            label: string;
+                            meaning: string;
+                            escalationLevel: number | null;
+                        };
+                        yellow: {
+                            min: number;
+                            label: string;
+                            meaning: string;
+                            escalationLevel: number | null;
+                        };
+                        red: {
+                            label: string;
+                            meaning: string;
+                            escalationLevel: number | null;
+                        };
+                    };
+                    /** @enum {string} */
+                    snapshotFrequency: "daily" | "weekly" | "biweekly" | "monthly" | "quarterly" | "yearly" | "ad_hoc";
+                    dropAlertPoints: number;
+                };
+                valueRealization: {
+                    stages: {
+                        id: string;
+                        act: number;
+                        name: string;
+                        team: string;
+                        agentId: string;
+                        agentName: string;
+                        mission: string;
+                        activities: {
+                            activity: string;
+                            orchestration: string;
+                            output: string;
+                        }[];
+                        capabilities: string[];
+                        memory: string[];
+                        /** @enum {string} */
+                        handoffObject: "hypothesis" | "commitment" | "realization" | "proof";
+                    }[];
+                    varianceAlertPercent: number;
+                    /** @enum {string} */
+                    reviewFrequency: "daily" | "weekly" | "biweekly" | "monthly" | "quarterly" | "yearly" | "ad_hoc";
+                    kpiCategories: {
+                        id: string;
+                        label: string;
+                        /** @enum {string} */
+                        betterWhen: "higher" | "lower";
+                        description: string;
+                    }[];
+                    benchmarks: ({
+                        id: string;
+                        label: string;
+                        categoryId: string;
+                        per: string;
+                        /** @enum {string} */
+                        basis: "seed" | "assumption";
+                        /** @enum {string} */
+                        kind: "quantity";
+                        value: number;
+                        /** @enum {string} */
+                        unit: "hours" | "days" | "percent" | "count" | "ratio";
+                    } | {
+                        id: string;
+                        label: string;
+                        categoryId: string;
+                        per: string;
+                        /** @enum {string} */
+                        basis: "seed" | "assumption";
+                        /** @enum {string} */
+                        kind: "money";
+                        amount: {
+                            amountMinor: number;
+                            currency: string;
+                        };
+                    })[];
+                    roi: {
+                        horizonYears: number;
+                        discountRatePercent: number;
+                    };
+                    programOutcomes: {
+                        id: string;
+                        label: string;
+                        before: number;
+                        after: number;
+                        /** @enum {string} */
+                        unit: "days" | "percent" | "score";
+                    }[];
+                };
+                support: {
+                    processSteps: {
+                        id: string;
+                        label: string;
+                    }[];
+                    levels: {
+                        level: number;
+                        name: string;
+                        ownerRoleId: string;
+                        responsibilities: string[];
+                    }[];
+                    priorities: {
+                        id: string;
+                        label: string;
+                        firstResponseHours: number;
+                        resolutionHours: number;
+                    }[];
+                    channels: string[];
+                };
+                partners: {
+                    lifecycle: {
+                        id: string;
+                        label: string;
+                    }[];
+                    types: {
+                        id: string;
+                        label: string;
+                        activities: string[];
+                        commissionPercent: number;
+                        /** @enum {string} */
+                        commissionBasis: "first_year_arr" | "none";
+                        dealRegistration: boolean;
+                    }[];
+                    dealRegistrationValidityDays: number;
+                    certificationLevels: {
+                        id: string;
+                        label: string;
+                    }[];
+                    trainingTopics: string[];
+                    qualityAssurance: string[];
+                };
+                productDevelopment: {
+                    featureRequestStages: {
+                        id: string;
+                        label: string;
+                    }[];
+                    feedbackSources: string[];
+                    releaseChecklist: {
+                        id: string;
+                        label: string;
+                    }[];
+                };
+                metricTargets: {
+                    [key: string]: {
+                        label: string;
+                        target: number;
+                        /** @enum {string} */
+                        comparator: "gt" | "gte" | "lt" | "lte" | "eq";
+                        /** @enum {string} */
+                        unit: "percent" | "days" | "hours" | "score" | "ratio" | "count" | "currency";
+                        source: string;
+                        /** @enum {string} */
+                        area: "leads" | "pipeline" | "delivery" | "billing" | "customer_success" | "value" | "support";
+                        scaleMax?: number;
+                        /** @enum {string} */
+                        period?: "week" | "month" | "quarter" | "year";
+                    };
+                };
+            };
+            /** @description ISO 8601 instant, UTC. */
+            createdAt: string;
+            note: string | null;
+        };
+        PlaybookHistoryEntry: {
+            version: number;
+            note: string | null;
+            /** Format: uuid */
+            createdBy: string | null;
+            /** @description ISO 8601 instant, UTC. */
+            createdAt: string;
+        };
+        Webhook: {
+            /** Format: uuid */
+            id: string;
+            url: string;
+            description: string | null;
+            /** @description Event types delivered (`*`: all). */
+            events: string[];
+            active: boolean;
+            /** @description Optimistic-lock version: send it back on PATCH; a stale one is refused with 409. */
+            version: number;
+            /** @description ISO 8601 instant, UTC. */
+            createdAt: string;
+            /** @description ISO 8601 instant, UTC. */
+            updatedAt: string;
+        };
+        WebhookCreated: {
+            /** Format: uuid */
+            id: string;
+            url: string;
+            description: string | null;
+            /** @description Event types delivered (`*`: all). */
+            events: string[];
+            active: boolean;
+            /** @description Optimistic-lock version: send it back on PATCH; a stale one is refused with 409. */
+            version: number;
+            /** @description ISO 8601 instant, UTC. */
+            createdAt: string;
+            /** @description ISO 8601 instant, UTC. */
+            updatedAt: string;
+            /** @description The signing secret: shown this once, to verify the Valuegraph-Signature header. */
+            secret: string;
+        };
+        WebhookDelivery: {
+            id: number;
+            /** Format: uuid */
+            webhookId: string;
+            eventId: number;
+            eventType: string;
+            attempt: number;
+            ok: boolean;
+            /** @description The receiver's HTTP status; null when no answer came. */
+            responseStatus: number | null;
+            error: string | null;
+            durationMs: number;
+            /** @description ISO 8601 instant, UTC. */
+            createdAt: string;
         };
     };
     responses: never;
