@@ -19,6 +19,13 @@ function jsonSchemas(responses: Responses): Map<number, z.ZodType | null> {
   return out;
 }
 
+/** Whether the response of a status also documents the media type answered (e.g. JSON or an HTML page by Accept). */
+function documentsMedia(responses: Responses, status: number, type: string): boolean {
+  const r = (responses as Record<string, { content?: Record<string, unknown> }> | undefined)?.[String(status)];
+  const media = type.split(';')[0].trim();
+  return !!media && !!r?.content && media in r.content;
+}
+
 export function checkResponse(route: string, responses: Responses): MiddlewareHandler<AppEnv> {
   const schemas = jsonSchemas(responses);
   return async (c, next) => {
@@ -37,7 +44,7 @@ export function checkResponse(route: string, responses: Responses): MiddlewareHa
         const text = await c.res.clone().text();
         const result = schema.safeParse(text ? JSON.parse(text) : null);
         if (!result.success) failures.push(...result.error.issues.slice(0, 8).map((i) => `${issuePath(i.path)}: ${i.message}`));
-      } else if (schema && status !== 204) {
+      } else if (schema && status !== 204 && !documentsMedia(responses, key, type)) {
         failures.push(`documented as JSON, answered ${type || 'no content type'}`);
       }
     }
