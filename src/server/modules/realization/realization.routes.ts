@@ -4,8 +4,12 @@ import { type OpenAPIHono, z } from '@hono/zod-openapi';
 import { bodyLimit } from 'hono/body-limit';
 import { isoDate, isoDateTime } from '../../../core/dates';
 import { AppError } from '../../../core/errors';
+import {
+  kpiAlertPageSchema, kpiAlertSchema, kpiBulkResultSchema, kpiCsvResultSchema, kpiMeasurementResultSchema, kpiPageSchema, kpiViewSchema,
+  realizationSchema, weeklyUpdateDecisionSchema, weeklyUpdatePageSchema, weeklyUpdateSchema,
+} from '../../../core/value/realization-responses';
 import type { AppEnv } from '../../http/env';
-import { anyObject, idParam, json, jsonBody, page } from '../../http/openapi';
+import { idParam, json, jsonBody } from '../../http/openapi';
 import { ctxOf, guard } from '../../http/route';
 import { MAX_CSV_ROWS } from './measurements.csv';
 import * as measurements from './measurements.service';
@@ -40,10 +44,6 @@ const alertQuery = z.object({
 });
 const noteBody = z.object({ note: z.string().trim().max(2000).optional() }).strict();
 const rejectBody = z.object({ reason: z.string().trim().min(1).max(1000) }).strict();
-const ingestOut = z.object({
-  received: z.number().int(), inserted: z.number().int(), corrected: z.number().int(), unchanged: z.number().int(), duplicates: z.number().int(),
-  rejected: z.unknown(), evaluated: z.number().int(), alertsRaised: z.array(anyObject),
-}).passthrough().openapi('KpiIngestResult');
 const CSV_TYPES = ['text/csv', 'application/csv', 'text/plain', 'application/vnd.ms-excel', 'application/octet-stream'];
 
 export function registerRealizationRoutes(api: OpenAPIHono<AppEnv>) {
@@ -57,7 +57,7 @@ export function registerRealizationRoutes(api: OpenAPIHono<AppEnv>) {
       + '`valueRealization.varianceAlertPercent` behind raises an alert (at most one unresolved per KPI) with a course-correction task on the project.',
     middleware: [ingestLimit] as const,
     request: { body: jsonBody(bulkBody) },
-    responses: { 200: json(ingestOut, 'What was written and raised') },
+    responses: { 200: json(kpiBulkResultSchema, 'What was written and raised') },
   }), async (c) => c.json(await measurements.ingestBulk(ctxOf(c), c.req.valid('json').measurements) as never, 200));
 
   api.openapi(guard(p.measure, {
@@ -70,7 +70,7 @@ export function registerRealizationRoutes(api: OpenAPIHono<AppEnv>) {
       query: z.object({ accountId: z.uuid().optional() }),
       body: { required: true, content: { 'text/csv': { schema: z.string().openapi({ format: 'binary' }) } } },
     },
-    responses: { 200: json(ingestOut, 'What was written, raised and refused') },
+    responses: { 200: json(kpiCsvResultSchema, 'What was written, raised and refused') },
   }), async (c) => {
     const type = (c.req.header('content-type') ?? '').split(';')[0].trim().toLowerCase();
     if (!CSV_TYPES.includes(type)) throw new AppError('unsupported_media_type', 'Send the CSV file as the request body with Content-Type: text/csv.');
@@ -81,20 +81,20 @@ export function registerRealizationRoutes(api: OpenAPIHono<AppEnv>) {
     method: 'get', path: '/kpis/alerts', tags, summary: 'Variance alerts (Delivery Command)',
     description: 'Newest first; `unresolved` (default) is open and acknowledged alerts. Each alert carries its KPI, account and course-correction task.',
     request: { query: alertQuery },
-    responses: { 200: json(page(anyObject), 'Alerts') },
+    responses: { 200: json(kpiAlertPageSchema, 'Alerts') },
   }), async (c) => c.json(await realization.listAlerts(ctxOf(c), c.req.valid('query')) as never, 200));
 
   api.openapi(guard(p.alerts, {
     method: 'post', path: '/kpis/alerts/{id}/acknowledge', tags, summary: 'Acknowledge an alert (someone owns the course correction)',
     request: { params: idParam, body: jsonBody(noteBody) },
-    responses: { 200: json(anyObject, 'The alert') },
+    responses: { 200: json(kpiAlertSchema, 'The alert') },
   }), async (c) => c.json(await realization.decideAlert(ctxOf(c), c.req.valid('param').id, 'acknowledged', c.req.valid('json').note) as never, 200));
 
   api.openapi(guard(p.alerts, {
     method: 'post', path: '/kpis/alerts/{id}/resolve', tags, summary: 'Resolve an alert',
     description: 'Once resolved, a later measurement beyond the threshold raises a new alert.',
     request: { params: idParam, body: jsonBody(noteBody) },
-    responses: { 200: json(anyObject, 'The alert') },
+    responses: { 200: json(kpiAlertSchema, 'The alert') },
   }), async (c) => c.json(await realization.decideAlert(ctxOf(c), c.req.valid('param').id, 'resolved', c.req.valid('json').note) as never, 200));
 
   api.openapi(guard(p.read, {
@@ -102,20 +102,20 @@ export function registerRealizationRoutes(api: OpenAPIHono<AppEnv>) {
     description: 'Each KPI with its baseline → target trajectory points, its measurements (newest `measurements`, oldest first), where the trajectory is now, '
       + 'its last value, progress % and variance % (negative = behind) and its open alert.',
     request: { query: kpiQuery },
-    responses: { 200: json(page(anyObject), 'KPIs') },
+    responses: { 200: json(kpiPageSchema, 'KPIs') },
   }), async (c) => c.json(await realization.listKpis(ctxOf(c), c.req.valid('query')) as never, 200));
 
   api.openapi(guard(p.read, {
     method: 'get', path: '/kpis/{id}', tags, summary: 'One tracked KPI with its trajectory and measurements',
     request: { params: idParam, query: oneKpiQuery },
-    responses: { 200: json(anyObject, 'The KPI') },
+    responses: { 200: json(kpiViewSchema, 'The KPI') },
   }), async (c) => c.json(await realization.getKpi(ctxOf(c), c.req.valid('param').id, c.req.valid('query').measurements) as never, 200));
 
   api.openapi(guard(p.measure, {
     method: 'post', path: '/kpis/{id}/measurements', tags, summary: 'Record a measurement by hand',
     description: 'Without `measuredAt` the measurement is for now. Returns the evaluation against the trajectory and the alert it raised, if any.',
     request: { params: idParam, body: jsonBody(manualBody) },
-    responses: { 201: json(anyObject, 'The measurement and its evaluation') },
+    responses: { 201: json(kpiMeasurementResultSchema, 'The measurement and its evaluation') },
   }), async (c) => c.json(await measurements.recordMeasurement(ctxOf(c), c.req.valid('param').id, c.req.valid('json')) as never, 201));
 
   api.openapi(guard(p.valueRead, {
@@ -123,31 +123,31 @@ export function registerRealizationRoutes(api: OpenAPIHono<AppEnv>) {
     description: 'Realized annual value (Σ value at target × progress), the promise (the hypotheses\' annual benefit), realization %, actual ROI '
       + '(the business case with benefits at the realized rate) against the hypothesis ROI, and each KPI\'s contribution.',
     request: { params: idParam },
-    responses: { 200: json(anyObject, 'Realization summary') },
+    responses: { 200: json(realizationSchema, 'Realization summary') },
   }), async (c) => c.json(await realization.realization(ctxOf(c), c.req.valid('param').id) as never, 200));
 
   api.openapi(guard(p.weeklyWrite, {
     method: 'post', path: '/value/accounts/{id}/weekly-updates', tags, summary: 'Run the Value Executor: draft this week\'s value update',
     request: { params: idParam },
-    responses: { 201: json(anyObject, 'The draft (an agent artifact)') },
+    responses: { 201: json(weeklyUpdateSchema, 'The draft (an agent artifact)') },
   }), async (c) => c.json(await weekly.generateWeeklyUpdate(ctxOf(c), c.req.valid('param').id) as never, 201));
 
   api.openapi(guard(p.valueRead, {
     method: 'get', path: '/value/accounts/{id}/weekly-updates', tags, summary: 'Weekly value updates of an account (newest first)',
     description: 'Customers see accepted updates only.',
     request: { params: idParam, query: z.object({ limit: z.coerce.number().int().min(1).max(200).default(20) }) },
-    responses: { 200: json(page(anyObject), 'Updates') },
+    responses: { 200: json(weeklyUpdatePageSchema, 'Updates') },
   }), async (c) => c.json(await weekly.listWeeklyUpdates(ctxOf(c), c.req.valid('param').id, c.req.valid('query').limit) as never, 200));
 
   api.openapi(guard(p.weeklyWrite, {
     method: 'post', path: '/value/weekly-updates/{id}/accept', tags, summary: 'Accept a weekly value update (it goes on the timeline)',
     request: { params: idParam },
-    responses: { 200: json(anyObject, 'Accepted') },
+    responses: { 200: json(weeklyUpdateDecisionSchema, 'Accepted') },
   }), async (c) => c.json(await weekly.decideWeeklyUpdate(ctxOf(c), c.req.valid('param').id, { accept: true }) as never, 200));
 
   api.openapi(guard(p.weeklyWrite, {
     method: 'post', path: '/value/weekly-updates/{id}/reject', tags, summary: 'Reject a weekly value update with a reason',
     request: { params: idParam, body: jsonBody(rejectBody) },
-    responses: { 200: json(anyObject, 'Rejected') },
+    responses: { 200: json(weeklyUpdateDecisionSchema, 'Rejected') },
   }), async (c) => c.json(await weekly.decideWeeklyUpdate(ctxOf(c), c.req.valid('param').id, { accept: false, reason: c.req.valid('json').reason }) as never, 200));
 }
