@@ -1067,6 +1067,120 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/accounts/batch": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Create or update accounts in bulk, matched by domain
+         * @description Each record matches the account `id` when sent, otherwise the live account with its `domain`; no match creates one. Up to 100 records per call, in one transaction, all or nothing: when any record is refused the answer is a 422 problem whose `errors` name each refused record (`records.<index>.<field>`) and nothing changes. Each record is created or updated exactly as by the single-record route (audit entry, events and webhooks per record). Honours `Idempotency-Key`; counts as one request against the rate limit.
+         *
+         *     Allowed: admin, sales, sdr, csm, partner. Token scope: `accounts:write`. Partner and customer users see only their own rows.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description 1–100 accounts. Applied all or nothing: if any record is refused, nothing changes and the 422 problem lists every refused record in `errors` (path `records.<index>.<field>`). */
+                        records: components["schemas"]["AccountUpsert"][];
+                    };
+                };
+            };
+            responses: {
+                /** @description What happened to each record, in the order sent */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["BulkUpsertResult"];
+                    };
+                };
+                /** @description An error, as RFC 9457 problem details (`errors` lists invalid fields). */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/contacts/batch": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Create or update contacts in bulk, matched by email within their account
+         * @description Each record names its account (`accountId` or `accountDomain`) and matches the live contact of that account with its `email`; no match creates one. Up to 100 records per call, in one transaction, all or nothing: when any record is refused the answer is a 422 problem whose `errors` name each refused record (`records.<index>.<field>`) and nothing changes. Each record is created or updated exactly as by the single-record route (audit entry, events and webhooks per record). Honours `Idempotency-Key`; counts as one request against the rate limit.
+         *
+         *     Allowed: admin, executive, sales, sdr, csm, delivery, partner, support. Token scope: `contacts:write`. Partner and customer users see only their own rows.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description 1–100 contacts. Applied all or nothing: if any record is refused, nothing changes and the 422 problem lists every refused record in `errors` (path `records.<index>.<field>`). */
+                        records: components["schemas"]["ContactUpsert"][];
+                    };
+                };
+            };
+            responses: {
+                /** @description What happened to each record, in the order sent */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["BulkUpsertResult"];
+                    };
+                };
+                /** @description An error, as RFC 9457 problem details (`errors` lists invalid fields). */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/leads": {
         parameters: {
             query?: never;
@@ -7986,7 +8100,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["KpiIngestResult"];
+                        "application/json": components["schemas"]["KpiBulkResult"];
                     };
                 };
                 /** @description An error, as RFC 9457 problem details (`errors` lists invalid fields). */
@@ -8042,7 +8156,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["KpiIngestResult"];
+                        "application/json": components["schemas"]["KpiCsvResult"];
                     };
                 };
                 /** @description An error, as RFC 9457 problem details (`errors` lists invalid fields). */
@@ -8097,9 +8211,8 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
-                            items: {
-                                [key: string]: unknown;
-                            }[];
+                            items: components["schemas"]["KpiAlert"][];
+                            /** @description Cursor of the next page; null on the last. */
                             nextCursor: string | null;
                         };
                     };
@@ -8159,9 +8272,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            [key: string]: unknown;
-                        };
+                        "application/json": components["schemas"]["KpiAlert"];
                     };
                 };
                 /** @description An error, as RFC 9457 problem details (`errors` lists invalid fields). */
@@ -8219,9 +8330,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            [key: string]: unknown;
-                        };
+                        "application/json": components["schemas"]["KpiAlert"];
                     };
                 };
                 /** @description An error, as RFC 9457 problem details (`errors` lists invalid fields). */
@@ -8277,9 +8386,8 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
-                            items: {
-                                [key: string]: unknown;
-                            }[];
+                            items: components["schemas"]["KpiView"][];
+                            /** @description Cursor of the next page; null on the last. */
                             nextCursor: string | null;
                         };
                     };
@@ -8333,9 +8441,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            [key: string]: unknown;
-                        };
+                        "application/json": components["schemas"]["KpiView"];
                     };
                 };
                 /** @description An error, as RFC 9457 problem details (`errors` lists invalid fields). */
@@ -8400,9 +8506,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            [key: string]: unknown;
-                        };
+                        "application/json": components["schemas"]["KpiMeasurementResult"];
                     };
                 };
                 /** @description An error, as RFC 9457 problem details (`errors` lists invalid fields). */
@@ -8452,9 +8556,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            [key: string]: unknown;
-                        };
+                        "application/json": components["schemas"]["Realization"];
                     };
                 };
                 /** @description An error, as RFC 9457 problem details (`errors` lists invalid fields). */
@@ -8509,9 +8611,8 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
-                            items: {
-                                [key: string]: unknown;
-                            }[];
+                            items: components["schemas"]["WeeklyValueUpdate"][];
+                            /** @description Cursor of the next page; null on the last. */
                             nextCursor: string | null;
                         };
                     };
@@ -8549,9 +8650,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            [key: string]: unknown;
-                        };
+                        "application/json": components["schemas"]["WeeklyValueUpdate"];
                     };
                 };
                 /** @description An error, as RFC 9457 problem details (`errors` lists invalid fields). */
@@ -8601,9 +8700,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            [key: string]: unknown;
-                        };
+                        "application/json": components["schemas"]["WeeklyValueUpdateDecision"];
                     };
                 };
                 /** @description An error, as RFC 9457 problem details (`errors` lists invalid fields). */
@@ -8659,9 +8756,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            [key: string]: unknown;
-                        };
+                        "application/json": components["schemas"]["WeeklyValueUpdateDecision"];
                     };
                 };
                 /** @description An error, as RFC 9457 problem details (`errors` lists invalid fields). */
@@ -9731,6 +9826,56 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/webhooks/events": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Events a webhook can subscribe to
+         * @description Every domain event with its stream and description, and the wildcard families (`invoice.*`). The payload of each is documented under `webhooks` in this document.
+         *
+         *     Allowed: admin. Token scope: `webhooks:read`.
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The event catalogue */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["EventCatalogue"];
+                    };
+                };
+                /** @description An error, as RFC 9457 problem details (`errors` lists invalid fields). */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/users/directory": {
         parameters: {
             query?: never;
@@ -10411,7 +10556,7 @@ export interface paths {
                         /** Format: uri */
                         url: string;
                         description?: string;
-                        events: ("*" | "account.created" | "account.updated" | "account.deleted" | "account.restored" | "contact.created" | "contact.updated" | "contact.deleted" | "activity.logged" | "reminder.due" | "playbook.updated" | "user.created")[];
+                        events: ("*" | "account.*" | "activity.*" | "change_request.*" | "contact.*" | "content.*" | "contract.*" | "credit_note.*" | "import.*" | "invoice.*" | "issue.*" | "kpi.*" | "lead.*" | "lead_form.*" | "lead_model.*" | "leads.*" | "milestone.*" | "opportunity.*" | "payment.*" | "playbook.*" | "poc.*" | "project.*" | "reminder.*" | "status_report.*" | "subscription.*" | "task.*" | "user.*" | "value.*" | "account.created" | "account.deleted" | "account.restored" | "account.updated" | "activity.logged" | "change_request.approved" | "change_request.rejected" | "contact.created" | "contact.deleted" | "contact.updated" | "content.created" | "content.deleted" | "content.updated" | "contract.signed" | "credit_note.issued" | "import.completed" | "invoice.escalated" | "invoice.issued" | "invoice.paid" | "invoice.reminder" | "invoice.voided" | "issue.escalated" | "issue.logged" | "issue.resolved" | "kpi.alert_acknowledged" | "kpi.alert_raised" | "kpi.alert_resolved" | "lead.activity_logged" | "lead.assigned" | "lead.bant_updated" | "lead.converted" | "lead.created" | "lead.disqualified" | "lead.escalated" | "lead.merged" | "lead.new" | "lead.qualified" | "lead.sla_breached" | "lead.sla_warning" | "lead.updated" | "lead.working" | "lead_form.submitted" | "lead_model.trained" | "leads.captured" | "leads.rescored" | "milestone.accepted" | "milestone.rejected" | "milestone.submitted" | "opportunity.created" | "opportunity.criterion_changed" | "opportunity.lost" | "opportunity.stage_changed" | "opportunity.stage_overdue" | "opportunity.updated" | "opportunity.won" | "payment.recorded" | "playbook.updated" | "poc.created" | "poc.result_recorded" | "poc.updated" | "project.cancelled" | "project.closed" | "project.created" | "project.go_live" | "project.handoff" | "project.hypercare_ended" | "project.kicked_off" | "project.updated" | "reminder.due" | "status_report.sent" | "subscription.updated" | "task.created" | "task.updated" | "user.created" | "value.artifact_decided" | "value.commitment_accepted" | "value.commitment_generated" | "value.commitment_updated" | "value.hypothesis_accepted" | "value.hypothesis_generated" | "value.hypothesis_updated" | "value.kpis_tracked" | "value.weekly_update_generated")[];
                     };
                 };
             };
@@ -10507,7 +10652,7 @@ export interface paths {
                         /** Format: uri */
                         url?: string;
                         description?: string;
-                        events?: ("*" | "account.created" | "account.updated" | "account.deleted" | "account.restored" | "contact.created" | "contact.updated" | "contact.deleted" | "activity.logged" | "reminder.due" | "playbook.updated" | "user.created")[];
+                        events?: ("*" | "account.*" | "activity.*" | "change_request.*" | "contact.*" | "content.*" | "contract.*" | "credit_note.*" | "import.*" | "invoice.*" | "issue.*" | "kpi.*" | "lead.*" | "lead_form.*" | "lead_model.*" | "leads.*" | "milestone.*" | "opportunity.*" | "payment.*" | "playbook.*" | "poc.*" | "project.*" | "reminder.*" | "status_report.*" | "subscription.*" | "task.*" | "user.*" | "value.*" | "account.created" | "account.deleted" | "account.restored" | "account.updated" | "activity.logged" | "change_request.approved" | "change_request.rejected" | "contact.created" | "contact.deleted" | "contact.updated" | "content.created" | "content.deleted" | "content.updated" | "contract.signed" | "credit_note.issued" | "import.completed" | "invoice.escalated" | "invoice.issued" | "invoice.paid" | "invoice.reminder" | "invoice.voided" | "issue.escalated" | "issue.logged" | "issue.resolved" | "kpi.alert_acknowledged" | "kpi.alert_raised" | "kpi.alert_resolved" | "lead.activity_logged" | "lead.assigned" | "lead.bant_updated" | "lead.converted" | "lead.created" | "lead.disqualified" | "lead.escalated" | "lead.merged" | "lead.new" | "lead.qualified" | "lead.sla_breached" | "lead.sla_warning" | "lead.updated" | "lead.working" | "lead_form.submitted" | "lead_model.trained" | "leads.captured" | "leads.rescored" | "milestone.accepted" | "milestone.rejected" | "milestone.submitted" | "opportunity.created" | "opportunity.criterion_changed" | "opportunity.lost" | "opportunity.stage_changed" | "opportunity.stage_overdue" | "opportunity.updated" | "opportunity.won" | "payment.recorded" | "playbook.updated" | "poc.created" | "poc.result_recorded" | "poc.updated" | "project.cancelled" | "project.closed" | "project.created" | "project.go_live" | "project.handoff" | "project.hypercare_ended" | "project.kicked_off" | "project.updated" | "reminder.due" | "status_report.sent" | "subscription.updated" | "task.created" | "task.updated" | "user.created" | "value.artifact_decided" | "value.commitment_accepted" | "value.commitment_generated" | "value.commitment_updated" | "value.hypothesis_accepted" | "value.hypothesis_generated" | "value.hypothesis_updated" | "value.kpis_tracked" | "value.weekly_update_generated")[];
                         active?: boolean;
                     };
                 };
@@ -10590,9 +10735,6701 @@ export interface paths {
         trace?: never;
     };
 }
-export type webhooks = Record<string, never>;
+export interface webhooks {
+    "account.created": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * An account was created (by hand, by import or by converting a lead).
+         * @description Sent to every active webhook subscribed to `account.created`, `account.*` or `*`. Answer 2xx within 10 s; anything else is retried with backoff (8 retries over about 45 minutes).
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header: {
+                    /** @description The event type, as in `type`. */
+                    "valuegraph-event": string;
+                    /** @description `<event id>:<webhook id>`: the same on every retry of one delivery. */
+                    "valuegraph-delivery": string;
+                    /** @description `t=<unix seconds>,v1=<hex HMAC-SHA256 of "<t>.<body>" with the webhook secret>`. */
+                    "valuegraph-signature": string;
+                };
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description Event id; with the webhook id it identifies a delivery (`Valuegraph-Delivery`). Retries resend the same id. */
+                        id: number;
+                        /** @enum {string} */
+                        type: "account.created";
+                        /** @description When the change that caused the event committed. */
+                        createdAt: string;
+                        /** @description The record the event is about. */
+                        entity: {
+                            type: string;
+                            id: string;
+                        };
+                        /**
+                         * Format: uuid
+                         * @description The account the event belongs to, if any.
+                         */
+                        accountId: string | null;
+                        data: {
+                            account: components["schemas"]["EventAccount"];
+                            /**
+                             * Format: uuid
+                             * @description Id of the lead the account was converted from.
+                             */
+                            leadId?: string;
+                        };
+                    };
+                };
+            };
+            responses: {
+                /** @description Received (any 2xx). */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "account.deleted": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * An account was deleted (soft: it can be restored).
+         * @description Sent to every active webhook subscribed to `account.deleted`, `account.*` or `*`. Answer 2xx within 10 s; anything else is retried with backoff (8 retries over about 45 minutes).
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header: {
+                    /** @description The event type, as in `type`. */
+                    "valuegraph-event": string;
+                    /** @description `<event id>:<webhook id>`: the same on every retry of one delivery. */
+                    "valuegraph-delivery": string;
+                    /** @description `t=<unix seconds>,v1=<hex HMAC-SHA256 of "<t>.<body>" with the webhook secret>`. */
+                    "valuegraph-signature": string;
+                };
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description Event id; with the webhook id it identifies a delivery (`Valuegraph-Delivery`). Retries resend the same id. */
+                        id: number;
+                        /** @enum {string} */
+                        type: "account.deleted";
+                        /** @description When the change that caused the event committed. */
+                        createdAt: string;
+                        /** @description The record the event is about. */
+                        entity: {
+                            type: string;
+                            id: string;
+                        };
+                        /**
+                         * Format: uuid
+                         * @description The account the event belongs to, if any.
+                         */
+                        accountId: string | null;
+                        data: {
+                            name: string;
+                        };
+                    };
+                };
+            };
+            responses: {
+                /** @description Received (any 2xx). */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "account.restored": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * A deleted account was restored.
+         * @description Sent to every active webhook subscribed to `account.restored`, `account.*` or `*`. Answer 2xx within 10 s; anything else is retried with backoff (8 retries over about 45 minutes).
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header: {
+                    /** @description The event type, as in `type`. */
+                    "valuegraph-event": string;
+                    /** @description `<event id>:<webhook id>`: the same on every retry of one delivery. */
+                    "valuegraph-delivery": string;
+                    /** @description `t=<unix seconds>,v1=<hex HMAC-SHA256 of "<t>.<body>" with the webhook secret>`. */
+                    "valuegraph-signature": string;
+                };
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description Event id; with the webhook id it identifies a delivery (`Valuegraph-Delivery`). Retries resend the same id. */
+                        id: number;
+                        /** @enum {string} */
+                        type: "account.restored";
+                        /** @description When the change that caused the event committed. */
+                        createdAt: string;
+                        /** @description The record the event is about. */
+                        entity: {
+                            type: string;
+                            id: string;
+                        };
+                        /**
+                         * Format: uuid
+                         * @description The account the event belongs to, if any.
+                         */
+                        accountId: string | null;
+                        data: Record<string, never>;
+                    };
+                };
+            };
+            responses: {
+                /** @description Received (any 2xx). */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "account.updated": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * An account was edited; the record before and after.
+         * @description Sent to every active webhook subscribed to `account.updated`, `account.*` or `*`. Answer 2xx within 10 s; anything else is retried with backoff (8 retries over about 45 minutes).
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header: {
+                    /** @description The event type, as in `type`. */
+                    "valuegraph-event": string;
+                    /** @description `<event id>:<webhook id>`: the same on every retry of one delivery. */
+                    "valuegraph-delivery": string;
+                    /** @description `t=<unix seconds>,v1=<hex HMAC-SHA256 of "<t>.<body>" with the webhook secret>`. */
+                    "valuegraph-signature": string;
+                };
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description Event id; with the webhook id it identifies a delivery (`Valuegraph-Delivery`). Retries resend the same id. */
+                        id: number;
+                        /** @enum {string} */
+                        type: "account.updated";
+                        /** @description When the change that caused the event committed. */
+                        createdAt: string;
+                        /** @description The record the event is about. */
+                        entity: {
+                            type: string;
+                            id: string;
+                        };
+                        /**
+                         * Format: uuid
+                         * @description The account the event belongs to, if any.
+                         */
+                        accountId: string | null;
+                        data: {
+                            before: components["schemas"]["EventAccount"];
+                            after: components["schemas"]["EventAccount"];
+                        };
+                    };
+                };
+            };
+            responses: {
+                /** @description Received (any 2xx). */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "activity.logged": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * An activity (call, meeting, note, ...) was logged on an account's timeline.
+         * @description Sent to every active webhook subscribed to `activity.logged`, `activity.*` or `*`. Answer 2xx within 10 s; anything else is retried with backoff (8 retries over about 45 minutes).
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header: {
+                    /** @description The event type, as in `type`. */
+                    "valuegraph-event": string;
+                    /** @description `<event id>:<webhook id>`: the same on every retry of one delivery. */
+                    "valuegraph-delivery": string;
+                    /** @description `t=<unix seconds>,v1=<hex HMAC-SHA256 of "<t>.<body>" with the webhook secret>`. */
+                    "valuegraph-signature": string;
+                };
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description Event id; with the webhook id it identifies a delivery (`Valuegraph-Delivery`). Retries resend the same id. */
+                        id: number;
+                        /** @enum {string} */
+                        type: "activity.logged";
+                        /** @description When the change that caused the event committed. */
+                        createdAt: string;
+                        /** @description The record the event is about. */
+                        entity: {
+                            type: string;
+                            id: string;
+                        };
+                        /**
+                         * Format: uuid
+                         * @description The account the event belongs to, if any.
+                         */
+                        accountId: string | null;
+                        data: {
+                            kind: string;
+                            subject: string;
+                        };
+                    };
+                };
+            };
+            responses: {
+                /** @description Received (any 2xx). */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "change_request.approved": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * A change request was approved; the plan moved with it.
+         * @description Sent to every active webhook subscribed to `change_request.approved`, `change_request.*` or `*`. Answer 2xx within 10 s; anything else is retried with backoff (8 retries over about 45 minutes).
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header: {
+                    /** @description The event type, as in `type`. */
+                    "valuegraph-event": string;
+                    /** @description `<event id>:<webhook id>`: the same on every retry of one delivery. */
+                    "valuegraph-delivery": string;
+                    /** @description `t=<unix seconds>,v1=<hex HMAC-SHA256 of "<t>.<body>" with the webhook secret>`. */
+                    "valuegraph-signature": string;
+                };
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description Event id; with the webhook id it identifies a delivery (`Valuegraph-Delivery`). Retries resend the same id. */
+                        id: number;
+                        /** @enum {string} */
+                        type: "change_request.approved";
+                        /** @description When the change that caused the event committed. */
+                        createdAt: string;
+                        /** @description The record the event is about. */
+                        entity: {
+                            type: string;
+                            id: string;
+                        };
+                        /**
+                         * Format: uuid
+                         * @description The account the event belongs to, if any.
+                         */
+                        accountId: string | null;
+                        data: {
+                            /**
+                             * Format: uuid
+                             * @description Id of the project.
+                             */
+                            projectId: string;
+                            /**
+                             * Format: uuid
+                             * @description Id of the change request.
+                             */
+                            changeRequestId: string;
+                            budgetImpactHours: number;
+                            /** @description Budget impact, in integer minor units (cents for EUR/USD) of the `currency` beside it. */
+                            budgetImpactAmount: number;
+                            /** @description ISO 4217 currency code of the money fields of this object. */
+                            currency: string;
+                            timelineImpactDays: number;
+                        };
+                    };
+                };
+            };
+            responses: {
+                /** @description Received (any 2xx). */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "change_request.rejected": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * A change request was rejected.
+         * @description Sent to every active webhook subscribed to `change_request.rejected`, `change_request.*` or `*`. Answer 2xx within 10 s; anything else is retried with backoff (8 retries over about 45 minutes).
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header: {
+                    /** @description The event type, as in `type`. */
+                    "valuegraph-event": string;
+                    /** @description `<event id>:<webhook id>`: the same on every retry of one delivery. */
+                    "valuegraph-delivery": string;
+                    /** @description `t=<unix seconds>,v1=<hex HMAC-SHA256 of "<t>.<body>" with the webhook secret>`. */
+                    "valuegraph-signature": string;
+                };
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description Event id; with the webhook id it identifies a delivery (`Valuegraph-Delivery`). Retries resend the same id. */
+                        id: number;
+                        /** @enum {string} */
+                        type: "change_request.rejected";
+                        /** @description When the change that caused the event committed. */
+                        createdAt: string;
+                        /** @description The record the event is about. */
+                        entity: {
+                            type: string;
+                            id: string;
+                        };
+                        /**
+                         * Format: uuid
+                         * @description The account the event belongs to, if any.
+                         */
+                        accountId: string | null;
+                        data: {
+                            /**
+                             * Format: uuid
+                             * @description Id of the project.
+                             */
+                            projectId: string;
+                            /**
+                             * Format: uuid
+                             * @description Id of the change request.
+                             */
+                            changeRequestId: string;
+                            budgetImpactHours: number;
+                            /** @description Budget impact, in integer minor units (cents for EUR/USD) of the `currency` beside it. */
+                            budgetImpactAmount: number;
+                            /** @description ISO 4217 currency code of the money fields of this object. */
+                            currency: string;
+                            timelineImpactDays: number;
+                        };
+                    };
+                };
+            };
+            responses: {
+                /** @description Received (any 2xx). */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "contact.created": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * A contact was added to an account.
+         * @description Sent to every active webhook subscribed to `contact.created`, `contact.*` or `*`. Answer 2xx within 10 s; anything else is retried with backoff (8 retries over about 45 minutes).
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header: {
+                    /** @description The event type, as in `type`. */
+                    "valuegraph-event": string;
+                    /** @description `<event id>:<webhook id>`: the same on every retry of one delivery. */
+                    "valuegraph-delivery": string;
+                    /** @description `t=<unix seconds>,v1=<hex HMAC-SHA256 of "<t>.<body>" with the webhook secret>`. */
+                    "valuegraph-signature": string;
+                };
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description Event id; with the webhook id it identifies a delivery (`Valuegraph-Delivery`). Retries resend the same id. */
+                        id: number;
+                        /** @enum {string} */
+                        type: "contact.created";
+                        /** @description When the change that caused the event committed. */
+                        createdAt: string;
+                        /** @description The record the event is about. */
+                        entity: {
+                            type: string;
+                            id: string;
+                        };
+                        /**
+                         * Format: uuid
+                         * @description The account the event belongs to, if any.
+                         */
+                        accountId: string | null;
+                        data: {
+                            contact: components["schemas"]["EventContact"];
+                        };
+                    };
+                };
+            };
+            responses: {
+                /** @description Received (any 2xx). */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "contact.deleted": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * A contact was deleted.
+         * @description Sent to every active webhook subscribed to `contact.deleted`, `contact.*` or `*`. Answer 2xx within 10 s; anything else is retried with backoff (8 retries over about 45 minutes).
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header: {
+                    /** @description The event type, as in `type`. */
+                    "valuegraph-event": string;
+                    /** @description `<event id>:<webhook id>`: the same on every retry of one delivery. */
+                    "valuegraph-delivery": string;
+                    /** @description `t=<unix seconds>,v1=<hex HMAC-SHA256 of "<t>.<body>" with the webhook secret>`. */
+                    "valuegraph-signature": string;
+                };
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description Event id; with the webhook id it identifies a delivery (`Valuegraph-Delivery`). Retries resend the same id. */
+                        id: number;
+                        /** @enum {string} */
+                        type: "contact.deleted";
+                        /** @description When the change that caused the event committed. */
+                        createdAt: string;
+                        /** @description The record the event is about. */
+                        entity: {
+                            type: string;
+                            id: string;
+                        };
+                        /**
+                         * Format: uuid
+                         * @description The account the event belongs to, if any.
+                         */
+                        accountId: string | null;
+                        data: Record<string, never>;
+                    };
+                };
+            };
+            responses: {
+                /** @description Received (any 2xx). */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "contact.updated": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * A contact was edited; the record before and after.
+         * @description Sent to every active webhook subscribed to `contact.updated`, `contact.*` or `*`. Answer 2xx within 10 s; anything else is retried with backoff (8 retries over about 45 minutes).
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header: {
+                    /** @description The event type, as in `type`. */
+                    "valuegraph-event": string;
+                    /** @description `<event id>:<webhook id>`: the same on every retry of one delivery. */
+                    "valuegraph-delivery": string;
+                    /** @description `t=<unix seconds>,v1=<hex HMAC-SHA256 of "<t>.<body>" with the webhook secret>`. */
+                    "valuegraph-signature": string;
+                };
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description Event id; with the webhook id it identifies a delivery (`Valuegraph-Delivery`). Retries resend the same id. */
+                        id: number;
+                        /** @enum {string} */
+                        type: "contact.updated";
+                        /** @description When the change that caused the event committed. */
+                        createdAt: string;
+                        /** @description The record the event is about. */
+                        entity: {
+                            type: string;
+                            id: string;
+                        };
+                        /**
+                         * Format: uuid
+                         * @description The account the event belongs to, if any.
+                         */
+                        accountId: string | null;
+                        data: {
+                            before: components["schemas"]["EventContact"];
+                            after: components["schemas"]["EventContact"];
+                        };
+                    };
+                };
+            };
+            responses: {
+                /** @description Received (any 2xx). */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "content.created": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * A content item (case study, battlecard, ...) was created.
+         * @description Sent to every active webhook subscribed to `content.created`, `content.*` or `*`. Answer 2xx within 10 s; anything else is retried with backoff (8 retries over about 45 minutes).
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header: {
+                    /** @description The event type, as in `type`. */
+                    "valuegraph-event": string;
+                    /** @description `<event id>:<webhook id>`: the same on every retry of one delivery. */
+                    "valuegraph-delivery": string;
+                    /** @description `t=<unix seconds>,v1=<hex HMAC-SHA256 of "<t>.<body>" with the webhook secret>`. */
+                    "valuegraph-signature": string;
+                };
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description Event id; with the webhook id it identifies a delivery (`Valuegraph-Delivery`). Retries resend the same id. */
+                        id: number;
+                        /** @enum {string} */
+                        type: "content.created";
+                        /** @description When the change that caused the event committed. */
+                        createdAt: string;
+                        /** @description The record the event is about. */
+                        entity: {
+                            type: string;
+                            id: string;
+                        };
+                        /**
+                         * Format: uuid
+                         * @description The account the event belongs to, if any.
+                         */
+                        accountId: string | null;
+                        data: {
+                            kind: string;
+                            title: string;
+                        };
+                    };
+                };
+            };
+            responses: {
+                /** @description Received (any 2xx). */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "content.deleted": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * A content item was deleted.
+         * @description Sent to every active webhook subscribed to `content.deleted`, `content.*` or `*`. Answer 2xx within 10 s; anything else is retried with backoff (8 retries over about 45 minutes).
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header: {
+                    /** @description The event type, as in `type`. */
+                    "valuegraph-event": string;
+                    /** @description `<event id>:<webhook id>`: the same on every retry of one delivery. */
+                    "valuegraph-delivery": string;
+                    /** @description `t=<unix seconds>,v1=<hex HMAC-SHA256 of "<t>.<body>" with the webhook secret>`. */
+                    "valuegraph-signature": string;
+                };
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description Event id; with the webhook id it identifies a delivery (`Valuegraph-Delivery`). Retries resend the same id. */
+                        id: number;
+                        /** @enum {string} */
+                        type: "content.deleted";
+                        /** @description When the change that caused the event committed. */
+                        createdAt: string;
+                        /** @description The record the event is about. */
+                        entity: {
+                            type: string;
+                            id: string;
+                        };
+                        /**
+                         * Format: uuid
+                         * @description The account the event belongs to, if any.
+                         */
+                        accountId: string | null;
+                        data: {
+                            title: string;
+                        };
+                    };
+                };
+            };
+            responses: {
+                /** @description Received (any 2xx). */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "content.updated": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * A content item was edited.
+         * @description Sent to every active webhook subscribed to `content.updated`, `content.*` or `*`. Answer 2xx within 10 s; anything else is retried with backoff (8 retries over about 45 minutes).
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header: {
+                    /** @description The event type, as in `type`. */
+                    "valuegraph-event": string;
+                    /** @description `<event id>:<webhook id>`: the same on every retry of one delivery. */
+                    "valuegraph-delivery": string;
+                    /** @description `t=<unix seconds>,v1=<hex HMAC-SHA256 of "<t>.<body>" with the webhook secret>`. */
+                    "valuegraph-signature": string;
+                };
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description Event id; with the webhook id it identifies a delivery (`Valuegraph-Delivery`). Retries resend the same id. */
+                        id: number;
+                        /** @enum {string} */
+                        type: "content.updated";
+                        /** @description When the change that caused the event committed. */
+                        createdAt: string;
+                        /** @description The record the event is about. */
+                        entity: {
+                            type: string;
+                            id: string;
+                        };
+                        /**
+                         * Format: uuid
+                         * @description The account the event belongs to, if any.
+                         */
+                        accountId: string | null;
+                        data: {
+                            kind: string;
+                            title: string;
+                        };
+                    };
+                };
+            };
+            responses: {
+                /** @description Received (any 2xx). */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "contract.signed": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * A contract was signed at close-won: delivery, billing and value tracking start from it.
+         * @description Sent to every active webhook subscribed to `contract.signed`, `contract.*` or `*`. Answer 2xx within 10 s; anything else is retried with backoff (8 retries over about 45 minutes).
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header: {
+                    /** @description The event type, as in `type`. */
+                    "valuegraph-event": string;
+                    /** @description `<event id>:<webhook id>`: the same on every retry of one delivery. */
+                    "valuegraph-delivery": string;
+                    /** @description `t=<unix seconds>,v1=<hex HMAC-SHA256 of "<t>.<body>" with the webhook secret>`. */
+                    "valuegraph-signature": string;
+                };
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description Event id; with the webhook id it identifies a delivery (`Valuegraph-Delivery`). Retries resend the same id. */
+                        id: number;
+                        /** @enum {string} */
+                        type: "contract.signed";
+                        /** @description When the change that caused the event committed. */
+                        createdAt: string;
+                        /** @description The record the event is about. */
+                        entity: {
+                            type: string;
+                            id: string;
+                        };
+                        /**
+                         * Format: uuid
+                         * @description The account the event belongs to, if any.
+                         */
+                        accountId: string | null;
+                        data: {
+                            contract: components["schemas"]["EventContract"];
+                            opportunity: {
+                                /**
+                                 * Format: uuid
+                                 * @description Id of the opportunity.
+                                 */
+                                id: string;
+                                name: string;
+                                /**
+                                 * Format: uuid
+                                 * @description Id of the owner, or null.
+                                 */
+                                ownerId: string | null;
+                                /**
+                                 * Format: uuid
+                                 * @description Id of the partner, or null.
+                                 */
+                                partnerId: string | null;
+                            };
+                        };
+                    };
+                };
+            };
+            responses: {
+                /** @description Received (any 2xx). */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "credit_note.issued": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * A credit note was issued against an invoice.
+         * @description Sent to every active webhook subscribed to `credit_note.issued`, `credit_note.*` or `*`. Answer 2xx within 10 s; anything else is retried with backoff (8 retries over about 45 minutes).
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header: {
+                    /** @description The event type, as in `type`. */
+                    "valuegraph-event": string;
+                    /** @description `<event id>:<webhook id>`: the same on every retry of one delivery. */
+                    "valuegraph-delivery": string;
+                    /** @description `t=<unix seconds>,v1=<hex HMAC-SHA256 of "<t>.<body>" with the webhook secret>`. */
+                    "valuegraph-signature": string;
+                };
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description Event id; with the webhook id it identifies a delivery (`Valuegraph-Delivery`). Retries resend the same id. */
+                        id: number;
+                        /** @enum {string} */
+                        type: "credit_note.issued";
+                        /** @description When the change that caused the event committed. */
+                        createdAt: string;
+                        /** @description The record the event is about. */
+                        entity: {
+                            type: string;
+                            id: string;
+                        };
+                        /**
+                         * Format: uuid
+                         * @description The account the event belongs to, if any.
+                         */
+                        accountId: string | null;
+                        data: {
+                            /**
+                             * Format: uuid
+                             * @description Id of the invoice.
+                             */
+                            invoiceId: string;
+                            /**
+                             * Format: uuid
+                             * @description Id of the account.
+                             */
+                            accountId: string;
+                            /** @description Credit note number. */
+                            number: string;
+                            /**
+                             * Format: uuid
+                             * @description Id of the credit note.
+                             */
+                            creditNoteId: string;
+                            invoiceNumber: string | null;
+                            /** @description Credited amount, in integer minor units (cents for EUR/USD) of the `currency` beside it. */
+                            amount: number;
+                            /** @description ISO 4217 currency code of the money fields of this object. */
+                            currency: string;
+                            /** @description Open balance of the invoice after it, in integer minor units (cents for EUR/USD) of the `currency` beside it. */
+                            balance: number;
+                        };
+                    };
+                };
+            };
+            responses: {
+                /** @description Received (any 2xx). */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "import.completed": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * A CSV import finished; its row counts.
+         * @description Sent to every active webhook subscribed to `import.completed`, `import.*` or `*`. Answer 2xx within 10 s; anything else is retried with backoff (8 retries over about 45 minutes).
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header: {
+                    /** @description The event type, as in `type`. */
+                    "valuegraph-event": string;
+                    /** @description `<event id>:<webhook id>`: the same on every retry of one delivery. */
+                    "valuegraph-delivery": string;
+                    /** @description `t=<unix seconds>,v1=<hex HMAC-SHA256 of "<t>.<body>" with the webhook secret>`. */
+                    "valuegraph-signature": string;
+                };
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description Event id; with the webhook id it identifies a delivery (`Valuegraph-Delivery`). Retries resend the same id. */
+                        id: number;
+                        /** @enum {string} */
+                        type: "import.completed";
+                        /** @description When the change that caused the event committed. */
+                        createdAt: string;
+                        /** @description The record the event is about. */
+                        entity: {
+                            type: string;
+                            id: string;
+                        };
+                        /**
+                         * Format: uuid
+                         * @description The account the event belongs to, if any.
+                         */
+                        accountId: string | null;
+                        data: {
+                            /** @description What was imported: accounts, contacts, leads, users, ... */
+                            kind: string;
+                            rows: number;
+                            inserted: number;
+                            updated: number;
+                            failed: number;
+                            warned: number;
+                        };
+                    };
+                };
+            };
+            responses: {
+                /** @description Received (any 2xx). */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "invoice.escalated": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * A late invoice was escalated to the account team.
+         * @description Sent to every active webhook subscribed to `invoice.escalated`, `invoice.*` or `*`. Answer 2xx within 10 s; anything else is retried with backoff (8 retries over about 45 minutes).
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header: {
+                    /** @description The event type, as in `type`. */
+                    "valuegraph-event": string;
+                    /** @description `<event id>:<webhook id>`: the same on every retry of one delivery. */
+                    "valuegraph-delivery": string;
+                    /** @description `t=<unix seconds>,v1=<hex HMAC-SHA256 of "<t>.<body>" with the webhook secret>`. */
+                    "valuegraph-signature": string;
+                };
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description Event id; with the webhook id it identifies a delivery (`Valuegraph-Delivery`). Retries resend the same id. */
+                        id: number;
+                        /** @enum {string} */
+                        type: "invoice.escalated";
+                        /** @description When the change that caused the event committed. */
+                        createdAt: string;
+                        /** @description The record the event is about. */
+                        entity: {
+                            type: string;
+                            id: string;
+                        };
+                        /**
+                         * Format: uuid
+                         * @description The account the event belongs to, if any.
+                         */
+                        accountId: string | null;
+                        data: {
+                            /**
+                             * Format: uuid
+                             * @description Id of the invoice.
+                             */
+                            invoiceId: string;
+                            /**
+                             * Format: uuid
+                             * @description Id of the account.
+                             */
+                            accountId: string;
+                            /** @description Invoice number (null only on a draft). */
+                            number: string | null;
+                            daysLate: number;
+                            /** @description Open balance, in integer minor units (cents for EUR/USD) of the `currency` beside it. */
+                            balance: number;
+                            /** @description ISO 4217 currency code of the money fields of this object. */
+                            currency: string;
+                            /** @description Calendar day, YYYY-MM-DD. */
+                            dueDate: string;
+                            /** @description Roles the escalation went to. */
+                            escalatedTo: string[] | null;
+                            stepId: string;
+                            /**
+                             * Format: uuid
+                             * @description Id of the account executive, or null.
+                             */
+                            aeId: string | null;
+                            /**
+                             * Format: uuid
+                             * @description Id of the customer success manager, or null.
+                             */
+                            csmId: string | null;
+                        };
+                    };
+                };
+            };
+            responses: {
+                /** @description Received (any 2xx). */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "invoice.issued": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * An invoice was issued (milestone, subscription or POC).
+         * @description Sent to every active webhook subscribed to `invoice.issued`, `invoice.*` or `*`. Answer 2xx within 10 s; anything else is retried with backoff (8 retries over about 45 minutes).
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header: {
+                    /** @description The event type, as in `type`. */
+                    "valuegraph-event": string;
+                    /** @description `<event id>:<webhook id>`: the same on every retry of one delivery. */
+                    "valuegraph-delivery": string;
+                    /** @description `t=<unix seconds>,v1=<hex HMAC-SHA256 of "<t>.<body>" with the webhook secret>`. */
+                    "valuegraph-signature": string;
+                };
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description Event id; with the webhook id it identifies a delivery (`Valuegraph-Delivery`). Retries resend the same id. */
+                        id: number;
+                        /** @enum {string} */
+                        type: "invoice.issued";
+                        /** @description When the change that caused the event committed. */
+                        createdAt: string;
+                        /** @description The record the event is about. */
+                        entity: {
+                            type: string;
+                            id: string;
+                        };
+                        /**
+                         * Format: uuid
+                         * @description The account the event belongs to, if any.
+                         */
+                        accountId: string | null;
+                        data: {
+                            /**
+                             * Format: uuid
+                             * @description Id of the invoice.
+                             */
+                            invoiceId: string;
+                            /**
+                             * Format: uuid
+                             * @description Id of the account.
+                             */
+                            accountId: string;
+                            /** @description Invoice number (null only on a draft). */
+                            number: string | null;
+                            kind: string;
+                            /** @description Invoice total, in integer minor units (cents for EUR/USD) of the `currency` beside it. */
+                            total: number;
+                            /** @description ISO 4217 currency code of the money fields of this object. */
+                            currency: string;
+                            /** @description Calendar day, YYYY-MM-DD. */
+                            issueDate: string | null;
+                            /** @description Calendar day, YYYY-MM-DD. */
+                            dueDate: string | null;
+                            /**
+                             * Format: uuid
+                             * @description Id of the contract, or null.
+                             */
+                            contractId: string | null;
+                            /**
+                             * Format: uuid
+                             * @description Id of the project, or null.
+                             */
+                            projectId?: string | null;
+                            /**
+                             * Format: uuid
+                             * @description Id of the milestone, or null.
+                             */
+                            milestoneId?: string | null;
+                            /** @description Calendar day, YYYY-MM-DD. */
+                            periodStart: string | null;
+                            /** @description Calendar day, YYYY-MM-DD. */
+                            periodEnd: string | null;
+                        };
+                    };
+                };
+            };
+            responses: {
+                /** @description Received (any 2xx). */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "invoice.paid": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * An invoice was settled in full, by payment or credit note.
+         * @description Sent to every active webhook subscribed to `invoice.paid`, `invoice.*` or `*`. Answer 2xx within 10 s; anything else is retried with backoff (8 retries over about 45 minutes).
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header: {
+                    /** @description The event type, as in `type`. */
+                    "valuegraph-event": string;
+                    /** @description `<event id>:<webhook id>`: the same on every retry of one delivery. */
+                    "valuegraph-delivery": string;
+                    /** @description `t=<unix seconds>,v1=<hex HMAC-SHA256 of "<t>.<body>" with the webhook secret>`. */
+                    "valuegraph-signature": string;
+                };
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description Event id; with the webhook id it identifies a delivery (`Valuegraph-Delivery`). Retries resend the same id. */
+                        id: number;
+                        /** @enum {string} */
+                        type: "invoice.paid";
+                        /** @description When the change that caused the event committed. */
+                        createdAt: string;
+                        /** @description The record the event is about. */
+                        entity: {
+                            type: string;
+                            id: string;
+                        };
+                        /**
+                         * Format: uuid
+                         * @description The account the event belongs to, if any.
+                         */
+                        accountId: string | null;
+                        data: {
+                            /**
+                             * Format: uuid
+                             * @description Id of the invoice.
+                             */
+                            invoiceId: string;
+                            /**
+                             * Format: uuid
+                             * @description Id of the account.
+                             */
+                            accountId: string;
+                            /** @description Invoice number (null only on a draft). */
+                            number: string | null;
+                            /** @description Invoice total, in integer minor units (cents for EUR/USD) of the `currency` beside it. */
+                            total: number;
+                            /** @description ISO 4217 currency code of the money fields of this object. */
+                            currency: string;
+                            /** @description Calendar day, YYYY-MM-DD. */
+                            paidOn: string;
+                            /** @enum {string} */
+                            settledBy: "payment" | "credit_note";
+                        };
+                    };
+                };
+            };
+            responses: {
+                /** @description Received (any 2xx). */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "invoice.reminder": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * A dunning step sent a payment reminder.
+         * @description Sent to every active webhook subscribed to `invoice.reminder`, `invoice.*` or `*`. Answer 2xx within 10 s; anything else is retried with backoff (8 retries over about 45 minutes).
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header: {
+                    /** @description The event type, as in `type`. */
+                    "valuegraph-event": string;
+                    /** @description `<event id>:<webhook id>`: the same on every retry of one delivery. */
+                    "valuegraph-delivery": string;
+                    /** @description `t=<unix seconds>,v1=<hex HMAC-SHA256 of "<t>.<body>" with the webhook secret>`. */
+                    "valuegraph-signature": string;
+                };
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description Event id; with the webhook id it identifies a delivery (`Valuegraph-Delivery`). Retries resend the same id. */
+                        id: number;
+                        /** @enum {string} */
+                        type: "invoice.reminder";
+                        /** @description When the change that caused the event committed. */
+                        createdAt: string;
+                        /** @description The record the event is about. */
+                        entity: {
+                            type: string;
+                            id: string;
+                        };
+                        /**
+                         * Format: uuid
+                         * @description The account the event belongs to, if any.
+                         */
+                        accountId: string | null;
+                        data: {
+                            /**
+                             * Format: uuid
+                             * @description Id of the invoice.
+                             */
+                            invoiceId: string;
+                            /**
+                             * Format: uuid
+                             * @description Id of the account.
+                             */
+                            accountId: string;
+                            /** @description Invoice number (null only on a draft). */
+                            number: string | null;
+                            stepId: string;
+                            action: string;
+                            daysPastDue: number;
+                            /** @description Open balance, in integer minor units (cents for EUR/USD) of the `currency` beside it. */
+                            balance: number;
+                            /** @description ISO 4217 currency code of the money fields of this object. */
+                            currency: string;
+                            /** @description Calendar day, YYYY-MM-DD. */
+                            dueDate: string;
+                        };
+                    };
+                };
+            };
+            responses: {
+                /** @description Received (any 2xx). */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "invoice.voided": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * An invoice was voided.
+         * @description Sent to every active webhook subscribed to `invoice.voided`, `invoice.*` or `*`. Answer 2xx within 10 s; anything else is retried with backoff (8 retries over about 45 minutes).
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header: {
+                    /** @description The event type, as in `type`. */
+                    "valuegraph-event": string;
+                    /** @description `<event id>:<webhook id>`: the same on every retry of one delivery. */
+                    "valuegraph-delivery": string;
+                    /** @description `t=<unix seconds>,v1=<hex HMAC-SHA256 of "<t>.<body>" with the webhook secret>`. */
+                    "valuegraph-signature": string;
+                };
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description Event id; with the webhook id it identifies a delivery (`Valuegraph-Delivery`). Retries resend the same id. */
+                        id: number;
+                        /** @enum {string} */
+                        type: "invoice.voided";
+                        /** @description When the change that caused the event committed. */
+                        createdAt: string;
+                        /** @description The record the event is about. */
+                        entity: {
+                            type: string;
+                            id: string;
+                        };
+                        /**
+                         * Format: uuid
+                         * @description The account the event belongs to, if any.
+                         */
+                        accountId: string | null;
+                        data: {
+                            /**
+                             * Format: uuid
+                             * @description Id of the invoice.
+                             */
+                            invoiceId: string;
+                            /**
+                             * Format: uuid
+                             * @description Id of the account.
+                             */
+                            accountId: string;
+                            /** @description Invoice number (null only on a draft). */
+                            number: string | null;
+                            /** @description Invoice total, in integer minor units (cents for EUR/USD) of the `currency` beside it. */
+                            total: number;
+                            /** @description ISO 4217 currency code of the money fields of this object. */
+                            currency: string;
+                            reason: string;
+                            /**
+                             * Format: uuid
+                             * @description Id of the milestone, or null.
+                             */
+                            milestoneId: string | null;
+                        };
+                    };
+                };
+            };
+            responses: {
+                /** @description Received (any 2xx). */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "issue.escalated": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * A project issue was escalated along the playbook path.
+         * @description Sent to every active webhook subscribed to `issue.escalated`, `issue.*` or `*`. Answer 2xx within 10 s; anything else is retried with backoff (8 retries over about 45 minutes).
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header: {
+                    /** @description The event type, as in `type`. */
+                    "valuegraph-event": string;
+                    /** @description `<event id>:<webhook id>`: the same on every retry of one delivery. */
+                    "valuegraph-delivery": string;
+                    /** @description `t=<unix seconds>,v1=<hex HMAC-SHA256 of "<t>.<body>" with the webhook secret>`. */
+                    "valuegraph-signature": string;
+                };
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description Event id; with the webhook id it identifies a delivery (`Valuegraph-Delivery`). Retries resend the same id. */
+                        id: number;
+                        /** @enum {string} */
+                        type: "issue.escalated";
+                        /** @description When the change that caused the event committed. */
+                        createdAt: string;
+                        /** @description The record the event is about. */
+                        entity: {
+                            type: string;
+                            id: string;
+                        };
+                        /**
+                         * Format: uuid
+                         * @description The account the event belongs to, if any.
+                         */
+                        accountId: string | null;
+                        data: {
+                            /**
+                             * Format: uuid
+                             * @description Id of the project.
+                             */
+                            projectId: string;
+                            /**
+                             * Format: uuid
+                             * @description Id of the issue.
+                             */
+                            issueId: string;
+                            topic: string;
+                            level: number;
+                            roleId: string | null;
+                        };
+                    };
+                };
+            };
+            responses: {
+                /** @description Received (any 2xx). */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "issue.logged": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * An issue was logged on a project.
+         * @description Sent to every active webhook subscribed to `issue.logged`, `issue.*` or `*`. Answer 2xx within 10 s; anything else is retried with backoff (8 retries over about 45 minutes).
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header: {
+                    /** @description The event type, as in `type`. */
+                    "valuegraph-event": string;
+                    /** @description `<event id>:<webhook id>`: the same on every retry of one delivery. */
+                    "valuegraph-delivery": string;
+                    /** @description `t=<unix seconds>,v1=<hex HMAC-SHA256 of "<t>.<body>" with the webhook secret>`. */
+                    "valuegraph-signature": string;
+                };
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description Event id; with the webhook id it identifies a delivery (`Valuegraph-Delivery`). Retries resend the same id. */
+                        id: number;
+                        /** @enum {string} */
+                        type: "issue.logged";
+                        /** @description When the change that caused the event committed. */
+                        createdAt: string;
+                        /** @description The record the event is about. */
+                        entity: {
+                            type: string;
+                            id: string;
+                        };
+                        /**
+                         * Format: uuid
+                         * @description The account the event belongs to, if any.
+                         */
+                        accountId: string | null;
+                        data: {
+                            /**
+                             * Format: uuid
+                             * @description Id of the project.
+                             */
+                            projectId: string;
+                            /**
+                             * Format: uuid
+                             * @description Id of the issue.
+                             */
+                            issueId: string;
+                            /** @enum {string} */
+                            severity: "low" | "medium" | "high" | "critical";
+                        };
+                    };
+                };
+            };
+            responses: {
+                /** @description Received (any 2xx). */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "issue.resolved": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * A project issue was resolved.
+         * @description Sent to every active webhook subscribed to `issue.resolved`, `issue.*` or `*`. Answer 2xx within 10 s; anything else is retried with backoff (8 retries over about 45 minutes).
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header: {
+                    /** @description The event type, as in `type`. */
+                    "valuegraph-event": string;
+                    /** @description `<event id>:<webhook id>`: the same on every retry of one delivery. */
+                    "valuegraph-delivery": string;
+                    /** @description `t=<unix seconds>,v1=<hex HMAC-SHA256 of "<t>.<body>" with the webhook secret>`. */
+                    "valuegraph-signature": string;
+                };
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description Event id; with the webhook id it identifies a delivery (`Valuegraph-Delivery`). Retries resend the same id. */
+                        id: number;
+                        /** @enum {string} */
+                        type: "issue.resolved";
+                        /** @description When the change that caused the event committed. */
+                        createdAt: string;
+                        /** @description The record the event is about. */
+                        entity: {
+                            type: string;
+                            id: string;
+                        };
+                        /**
+                         * Format: uuid
+                         * @description The account the event belongs to, if any.
+                         */
+                        accountId: string | null;
+                        data: {
+                            /**
+                             * Format: uuid
+                             * @description Id of the project.
+                             */
+                            projectId: string;
+                            /**
+                             * Format: uuid
+                             * @description Id of the issue.
+                             */
+                            issueId: string;
+                        };
+                    };
+                };
+            };
+            responses: {
+                /** @description Received (any 2xx). */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "kpi.alert_acknowledged": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Someone took ownership of a KPI alert.
+         * @description Sent to every active webhook subscribed to `kpi.alert_acknowledged`, `kpi.*` or `*`. Answer 2xx within 10 s; anything else is retried with backoff (8 retries over about 45 minutes).
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header: {
+                    /** @description The event type, as in `type`. */
+                    "valuegraph-event": string;
+                    /** @description `<event id>:<webhook id>`: the same on every retry of one delivery. */
+                    "valuegraph-delivery": string;
+                    /** @description `t=<unix seconds>,v1=<hex HMAC-SHA256 of "<t>.<body>" with the webhook secret>`. */
+                    "valuegraph-signature": string;
+                };
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description Event id; with the webhook id it identifies a delivery (`Valuegraph-Delivery`). Retries resend the same id. */
+                        id: number;
+                        /** @enum {string} */
+                        type: "kpi.alert_acknowledged";
+                        /** @description When the change that caused the event committed. */
+                        createdAt: string;
+                        /** @description The record the event is about. */
+                        entity: {
+                            type: string;
+                            id: string;
+                        };
+                        /**
+                         * Format: uuid
+                         * @description The account the event belongs to, if any.
+                         */
+                        accountId: string | null;
+                        data: {
+                            /**
+                             * Format: uuid
+                             * @description Id of the alert.
+                             */
+                            alertId: string;
+                            /**
+                             * Format: uuid
+                             * @description Id of the KPI.
+                             */
+                            kpiId: string;
+                            /**
+                             * Format: uuid
+                             * @description Id of the project, or null.
+                             */
+                            projectId: string | null;
+                            note: string | null;
+                        };
+                    };
+                };
+            };
+            responses: {
+                /** @description Received (any 2xx). */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "kpi.alert_raised": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * A KPI drifted beyond the alert threshold from its trajectory.
+         * @description Sent to every active webhook subscribed to `kpi.alert_raised`, `kpi.*` or `*`. Answer 2xx within 10 s; anything else is retried with backoff (8 retries over about 45 minutes).
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header: {
+                    /** @description The event type, as in `type`. */
+                    "valuegraph-event": string;
+                    /** @description `<event id>:<webhook id>`: the same on every retry of one delivery. */
+                    "valuegraph-delivery": string;
+                    /** @description `t=<unix seconds>,v1=<hex HMAC-SHA256 of "<t>.<body>" with the webhook secret>`. */
+                    "valuegraph-signature": string;
+                };
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description Event id; with the webhook id it identifies a delivery (`Valuegraph-Delivery`). Retries resend the same id. */
+                        id: number;
+                        /** @enum {string} */
+                        type: "kpi.alert_raised";
+                        /** @description When the change that caused the event committed. */
+                        createdAt: string;
+                        /** @description The record the event is about. */
+                        entity: {
+                            type: string;
+                            id: string;
+                        };
+                        /**
+                         * Format: uuid
+                         * @description The account the event belongs to, if any.
+                         */
+                        accountId: string | null;
+                        data: {
+                            /**
+                             * Format: uuid
+                             * @description Id of the alert.
+                             */
+                            alertId: string;
+                            /**
+                             * Format: uuid
+                             * @description Id of the KPI.
+                             */
+                            kpiId: string;
+                            /**
+                             * Format: uuid
+                             * @description Id of the account.
+                             */
+                            accountId: string;
+                            /**
+                             * Format: uuid
+                             * @description Id of the project, or null.
+                             */
+                            projectId: string | null;
+                            variancePercent: number;
+                            /**
+                             * Format: uuid
+                             * @description Id of the follow-up task, or null.
+                             */
+                            taskId: string | null;
+                            kpiName: string;
+                        };
+                    };
+                };
+            };
+            responses: {
+                /** @description Received (any 2xx). */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "kpi.alert_resolved": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * A KPI alert was resolved.
+         * @description Sent to every active webhook subscribed to `kpi.alert_resolved`, `kpi.*` or `*`. Answer 2xx within 10 s; anything else is retried with backoff (8 retries over about 45 minutes).
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header: {
+                    /** @description The event type, as in `type`. */
+                    "valuegraph-event": string;
+                    /** @description `<event id>:<webhook id>`: the same on every retry of one delivery. */
+                    "valuegraph-delivery": string;
+                    /** @description `t=<unix seconds>,v1=<hex HMAC-SHA256 of "<t>.<body>" with the webhook secret>`. */
+                    "valuegraph-signature": string;
+                };
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description Event id; with the webhook id it identifies a delivery (`Valuegraph-Delivery`). Retries resend the same id. */
+                        id: number;
+                        /** @enum {string} */
+                        type: "kpi.alert_resolved";
+                        /** @description When the change that caused the event committed. */
+                        createdAt: string;
+                        /** @description The record the event is about. */
+                        entity: {
+                            type: string;
+                            id: string;
+                        };
+                        /**
+                         * Format: uuid
+                         * @description The account the event belongs to, if any.
+                         */
+                        accountId: string | null;
+                        data: {
+                            /**
+                             * Format: uuid
+                             * @description Id of the alert.
+                             */
+                            alertId: string;
+                            /**
+                             * Format: uuid
+                             * @description Id of the KPI.
+                             */
+                            kpiId: string;
+                            /**
+                             * Format: uuid
+                             * @description Id of the project, or null.
+                             */
+                            projectId: string | null;
+                            note: string | null;
+                        };
+                    };
+                };
+            };
+            responses: {
+                /** @description Received (any 2xx). */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "lead.activity_logged": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * An activity was logged on a lead.
+         * @description Sent to every active webhook subscribed to `lead.activity_logged`, `lead.*` or `*`. Answer 2xx within 10 s; anything else is retried with backoff (8 retries over about 45 minutes).
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header: {
+                    /** @description The event type, as in `type`. */
+                    "valuegraph-event": string;
+                    /** @description `<event id>:<webhook id>`: the same on every retry of one delivery. */
+                    "valuegraph-delivery": string;
+                    /** @description `t=<unix seconds>,v1=<hex HMAC-SHA256 of "<t>.<body>" with the webhook secret>`. */
+                    "valuegraph-signature": string;
+                };
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description Event id; with the webhook id it identifies a delivery (`Valuegraph-Delivery`). Retries resend the same id. */
+                        id: number;
+                        /** @enum {string} */
+                        type: "lead.activity_logged";
+                        /** @description When the change that caused the event committed. */
+                        createdAt: string;
+                        /** @description The record the event is about. */
+                        entity: {
+                            type: string;
+                            id: string;
+                        };
+                        /**
+                         * Format: uuid
+                         * @description The account the event belongs to, if any.
+                         */
+                        accountId: string | null;
+                        data: {
+                            kind: string;
+                            /** @description Whether it was the first response to the lead. */
+                            firstResponse: boolean;
+                        };
+                    };
+                };
+            };
+            responses: {
+                /** @description Received (any 2xx). */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "lead.assigned": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * A lead was assigned to an owner, with the reason.
+         * @description Sent to every active webhook subscribed to `lead.assigned`, `lead.*` or `*`. Answer 2xx within 10 s; anything else is retried with backoff (8 retries over about 45 minutes).
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header: {
+                    /** @description The event type, as in `type`. */
+                    "valuegraph-event": string;
+                    /** @description `<event id>:<webhook id>`: the same on every retry of one delivery. */
+                    "valuegraph-delivery": string;
+                    /** @description `t=<unix seconds>,v1=<hex HMAC-SHA256 of "<t>.<body>" with the webhook secret>`. */
+                    "valuegraph-signature": string;
+                };
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description Event id; with the webhook id it identifies a delivery (`Valuegraph-Delivery`). Retries resend the same id. */
+                        id: number;
+                        /** @enum {string} */
+                        type: "lead.assigned";
+                        /** @description When the change that caused the event committed. */
+                        createdAt: string;
+                        /** @description The record the event is about. */
+                        entity: {
+                            type: string;
+                            id: string;
+                        };
+                        /**
+                         * Format: uuid
+                         * @description The account the event belongs to, if any.
+                         */
+                        accountId: string | null;
+                        data: {
+                            /**
+                             * Format: uuid
+                             * @description Id of the previous owner, or null.
+                             */
+                            from?: string | null;
+                            /**
+                             * Format: uuid
+                             * @description Id of the new owner (null: unassigned), or null.
+                             */
+                            ownerId: string | null;
+                            explanation?: string;
+                        };
+                    };
+                };
+            };
+            responses: {
+                /** @description Received (any 2xx). */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "lead.bant_updated": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * BANT answers of a lead changed.
+         * @description Sent to every active webhook subscribed to `lead.bant_updated`, `lead.*` or `*`. Answer 2xx within 10 s; anything else is retried with backoff (8 retries over about 45 minutes).
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header: {
+                    /** @description The event type, as in `type`. */
+                    "valuegraph-event": string;
+                    /** @description `<event id>:<webhook id>`: the same on every retry of one delivery. */
+                    "valuegraph-delivery": string;
+                    /** @description `t=<unix seconds>,v1=<hex HMAC-SHA256 of "<t>.<body>" with the webhook secret>`. */
+                    "valuegraph-signature": string;
+                };
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description Event id; with the webhook id it identifies a delivery (`Valuegraph-Delivery`). Retries resend the same id. */
+                        id: number;
+                        /** @enum {string} */
+                        type: "lead.bant_updated";
+                        /** @description When the change that caused the event committed. */
+                        createdAt: string;
+                        /** @description The record the event is about. */
+                        entity: {
+                            type: string;
+                            id: string;
+                        };
+                        /**
+                         * Format: uuid
+                         * @description The account the event belongs to, if any.
+                         */
+                        accountId: string | null;
+                        data: {
+                            /** @description BANT criteria met (budget, authority, need, timeline). */
+                            met: string[];
+                        };
+                    };
+                };
+            };
+            responses: {
+                /** @description Received (any 2xx). */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "lead.converted": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * A lead became an account, contacts and an opportunity.
+         * @description Sent to every active webhook subscribed to `lead.converted`, `lead.*` or `*`. Answer 2xx within 10 s; anything else is retried with backoff (8 retries over about 45 minutes).
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header: {
+                    /** @description The event type, as in `type`. */
+                    "valuegraph-event": string;
+                    /** @description `<event id>:<webhook id>`: the same on every retry of one delivery. */
+                    "valuegraph-delivery": string;
+                    /** @description `t=<unix seconds>,v1=<hex HMAC-SHA256 of "<t>.<body>" with the webhook secret>`. */
+                    "valuegraph-signature": string;
+                };
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description Event id; with the webhook id it identifies a delivery (`Valuegraph-Delivery`). Retries resend the same id. */
+                        id: number;
+                        /** @enum {string} */
+                        type: "lead.converted";
+                        /** @description When the change that caused the event committed. */
+                        createdAt: string;
+                        /** @description The record the event is about. */
+                        entity: {
+                            type: string;
+                            id: string;
+                        };
+                        /**
+                         * Format: uuid
+                         * @description The account the event belongs to, if any.
+                         */
+                        accountId: string | null;
+                        data: {
+                            /**
+                             * Format: uuid
+                             * @description Id of the lead.
+                             */
+                            leadId: string;
+                            /**
+                             * Format: uuid
+                             * @description Id of the account.
+                             */
+                            accountId: string;
+                            accountCreated: boolean;
+                            contactIds: string[];
+                            /**
+                             * Format: uuid
+                             * @description Id of the opportunity.
+                             */
+                            opportunityId: string;
+                        };
+                    };
+                };
+            };
+            responses: {
+                /** @description Received (any 2xx). */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "lead.created": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * One lead was captured (a batch emits leads.captured).
+         * @description Sent to every active webhook subscribed to `lead.created`, `lead.*` or `*`. Answer 2xx within 10 s; anything else is retried with backoff (8 retries over about 45 minutes).
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header: {
+                    /** @description The event type, as in `type`. */
+                    "valuegraph-event": string;
+                    /** @description `<event id>:<webhook id>`: the same on every retry of one delivery. */
+                    "valuegraph-delivery": string;
+                    /** @description `t=<unix seconds>,v1=<hex HMAC-SHA256 of "<t>.<body>" with the webhook secret>`. */
+                    "valuegraph-signature": string;
+                };
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description Event id; with the webhook id it identifies a delivery (`Valuegraph-Delivery`). Retries resend the same id. */
+                        id: number;
+                        /** @enum {string} */
+                        type: "lead.created";
+                        /** @description When the change that caused the event committed. */
+                        createdAt: string;
+                        /** @description The record the event is about. */
+                        entity: {
+                            type: string;
+                            id: string;
+                        };
+                        /**
+                         * Format: uuid
+                         * @description The account the event belongs to, if any.
+                         */
+                        accountId: string | null;
+                        data: {
+                            lead: components["schemas"]["EventLead"];
+                            possibleDuplicates?: {
+                                /**
+                                 * Format: uuid
+                                 * @description Id of the possible duplicate lead.
+                                 */
+                                id: string;
+                                /** @enum {string} */
+                                match: "email" | "domain";
+                            }[];
+                        };
+                    };
+                };
+            };
+            responses: {
+                /** @description Received (any 2xx). */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "lead.disqualified": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * A lead's status was set to disqualified.
+         * @description Sent to every active webhook subscribed to `lead.disqualified`, `lead.*` or `*`. Answer 2xx within 10 s; anything else is retried with backoff (8 retries over about 45 minutes).
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header: {
+                    /** @description The event type, as in `type`. */
+                    "valuegraph-event": string;
+                    /** @description `<event id>:<webhook id>`: the same on every retry of one delivery. */
+                    "valuegraph-delivery": string;
+                    /** @description `t=<unix seconds>,v1=<hex HMAC-SHA256 of "<t>.<body>" with the webhook secret>`. */
+                    "valuegraph-signature": string;
+                };
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description Event id; with the webhook id it identifies a delivery (`Valuegraph-Delivery`). Retries resend the same id. */
+                        id: number;
+                        /** @enum {string} */
+                        type: "lead.disqualified";
+                        /** @description When the change that caused the event committed. */
+                        createdAt: string;
+                        /** @description The record the event is about. */
+                        entity: {
+                            type: string;
+                            id: string;
+                        };
+                        /**
+                         * Format: uuid
+                         * @description The account the event belongs to, if any.
+                         */
+                        accountId: string | null;
+                        data: {
+                            /** @description Status before. */
+                            from: string;
+                            /** @description Status after. */
+                            to: string;
+                            /** @description Disqualification reason id, when disqualified. */
+                            reason: string | null;
+                        };
+                    };
+                };
+            };
+            responses: {
+                /** @description Received (any 2xx). */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "lead.escalated": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * An SLA breach of a lead was escalated to the next level.
+         * @description Sent to every active webhook subscribed to `lead.escalated`, `lead.*` or `*`. Answer 2xx within 10 s; anything else is retried with backoff (8 retries over about 45 minutes).
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header: {
+                    /** @description The event type, as in `type`. */
+                    "valuegraph-event": string;
+                    /** @description `<event id>:<webhook id>`: the same on every retry of one delivery. */
+                    "valuegraph-delivery": string;
+                    /** @description `t=<unix seconds>,v1=<hex HMAC-SHA256 of "<t>.<body>" with the webhook secret>`. */
+                    "valuegraph-signature": string;
+                };
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description Event id; with the webhook id it identifies a delivery (`Valuegraph-Delivery`). Retries resend the same id. */
+                        id: number;
+                        /** @enum {string} */
+                        type: "lead.escalated";
+                        /** @description When the change that caused the event committed. */
+                        createdAt: string;
+                        /** @description The record the event is about. */
+                        entity: {
+                            type: string;
+                            id: string;
+                        };
+                        /**
+                         * Format: uuid
+                         * @description The account the event belongs to, if any.
+                         */
+                        accountId: string | null;
+                        data: {
+                            /** @enum {string} */
+                            clock: "first_response" | "qualification";
+                            /** @description When the clock is due (ISO instant). */
+                            dueAt: string | "unknown";
+                            /**
+                             * Format: uuid
+                             * @description Id of the lead owner, or null.
+                             */
+                            ownerId: string | null;
+                            level?: number;
+                            roleId?: string;
+                            role?: string;
+                        };
+                    };
+                };
+            };
+            responses: {
+                /** @description Received (any 2xx). */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "lead.merged": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Two leads were merged; the survivor keeps the id.
+         * @description Sent to every active webhook subscribed to `lead.merged`, `lead.*` or `*`. Answer 2xx within 10 s; anything else is retried with backoff (8 retries over about 45 minutes).
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header: {
+                    /** @description The event type, as in `type`. */
+                    "valuegraph-event": string;
+                    /** @description `<event id>:<webhook id>`: the same on every retry of one delivery. */
+                    "valuegraph-delivery": string;
+                    /** @description `t=<unix seconds>,v1=<hex HMAC-SHA256 of "<t>.<body>" with the webhook secret>`. */
+                    "valuegraph-signature": string;
+                };
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description Event id; with the webhook id it identifies a delivery (`Valuegraph-Delivery`). Retries resend the same id. */
+                        id: number;
+                        /** @enum {string} */
+                        type: "lead.merged";
+                        /** @description When the change that caused the event committed. */
+                        createdAt: string;
+                        /** @description The record the event is about. */
+                        entity: {
+                            type: string;
+                            id: string;
+                        };
+                        /**
+                         * Format: uuid
+                         * @description The account the event belongs to, if any.
+                         */
+                        accountId: string | null;
+                        data: {
+                            /**
+                             * Format: uuid
+                             * @description Id of the surviving lead.
+                             */
+                            survivorId: string;
+                            /**
+                             * Format: uuid
+                             * @description Id of the merged lead.
+                             */
+                            mergedId: string;
+                            fields: string[];
+                            activitiesMoved: number;
+                        };
+                    };
+                };
+            };
+            responses: {
+                /** @description Received (any 2xx). */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "lead.new": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * A lead's status was set to new.
+         * @description Sent to every active webhook subscribed to `lead.new`, `lead.*` or `*`. Answer 2xx within 10 s; anything else is retried with backoff (8 retries over about 45 minutes).
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header: {
+                    /** @description The event type, as in `type`. */
+                    "valuegraph-event": string;
+                    /** @description `<event id>:<webhook id>`: the same on every retry of one delivery. */
+                    "valuegraph-delivery": string;
+                    /** @description `t=<unix seconds>,v1=<hex HMAC-SHA256 of "<t>.<body>" with the webhook secret>`. */
+                    "valuegraph-signature": string;
+                };
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description Event id; with the webhook id it identifies a delivery (`Valuegraph-Delivery`). Retries resend the same id. */
+                        id: number;
+                        /** @enum {string} */
+                        type: "lead.new";
+                        /** @description When the change that caused the event committed. */
+                        createdAt: string;
+                        /** @description The record the event is about. */
+                        entity: {
+                            type: string;
+                            id: string;
+                        };
+                        /**
+                         * Format: uuid
+                         * @description The account the event belongs to, if any.
+                         */
+                        accountId: string | null;
+                        data: {
+                            /** @description Status before. */
+                            from: string;
+                            /** @description Status after. */
+                            to: string;
+                            /** @description Disqualification reason id, when disqualified. */
+                            reason: string | null;
+                        };
+                    };
+                };
+            };
+            responses: {
+                /** @description Received (any 2xx). */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "lead.qualified": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * A lead's status was set to qualified.
+         * @description Sent to every active webhook subscribed to `lead.qualified`, `lead.*` or `*`. Answer 2xx within 10 s; anything else is retried with backoff (8 retries over about 45 minutes).
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header: {
+                    /** @description The event type, as in `type`. */
+                    "valuegraph-event": string;
+                    /** @description `<event id>:<webhook id>`: the same on every retry of one delivery. */
+                    "valuegraph-delivery": string;
+                    /** @description `t=<unix seconds>,v1=<hex HMAC-SHA256 of "<t>.<body>" with the webhook secret>`. */
+                    "valuegraph-signature": string;
+                };
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description Event id; with the webhook id it identifies a delivery (`Valuegraph-Delivery`). Retries resend the same id. */
+                        id: number;
+                        /** @enum {string} */
+                        type: "lead.qualified";
+                        /** @description When the change that caused the event committed. */
+                        createdAt: string;
+                        /** @description The record the event is about. */
+                        entity: {
+                            type: string;
+                            id: string;
+                        };
+                        /**
+                         * Format: uuid
+                         * @description The account the event belongs to, if any.
+                         */
+                        accountId: string | null;
+                        data: {
+                            /** @description Status before. */
+                            from: string;
+                            /** @description Status after. */
+                            to: string;
+                            /** @description Disqualification reason id, when disqualified. */
+                            reason: string | null;
+                        };
+                    };
+                };
+            };
+            responses: {
+                /** @description Received (any 2xx). */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "lead.sla_breached": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * An SLA clock of a lead ran out.
+         * @description Sent to every active webhook subscribed to `lead.sla_breached`, `lead.*` or `*`. Answer 2xx within 10 s; anything else is retried with backoff (8 retries over about 45 minutes).
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header: {
+                    /** @description The event type, as in `type`. */
+                    "valuegraph-event": string;
+                    /** @description `<event id>:<webhook id>`: the same on every retry of one delivery. */
+                    "valuegraph-delivery": string;
+                    /** @description `t=<unix seconds>,v1=<hex HMAC-SHA256 of "<t>.<body>" with the webhook secret>`. */
+                    "valuegraph-signature": string;
+                };
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description Event id; with the webhook id it identifies a delivery (`Valuegraph-Delivery`). Retries resend the same id. */
+                        id: number;
+                        /** @enum {string} */
+                        type: "lead.sla_breached";
+                        /** @description When the change that caused the event committed. */
+                        createdAt: string;
+                        /** @description The record the event is about. */
+                        entity: {
+                            type: string;
+                            id: string;
+                        };
+                        /**
+                         * Format: uuid
+                         * @description The account the event belongs to, if any.
+                         */
+                        accountId: string | null;
+                        data: {
+                            /** @enum {string} */
+                            clock: "first_response" | "qualification";
+                            /** @description When the clock is due (ISO instant). */
+                            dueAt: string | "unknown";
+                            /**
+                             * Format: uuid
+                             * @description Id of the lead owner, or null.
+                             */
+                            ownerId: string | null;
+                            level?: number;
+                            roleId?: string;
+                            role?: string;
+                        };
+                    };
+                };
+            };
+            responses: {
+                /** @description Received (any 2xx). */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "lead.sla_warning": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * An SLA clock of a lead is about to run out.
+         * @description Sent to every active webhook subscribed to `lead.sla_warning`, `lead.*` or `*`. Answer 2xx within 10 s; anything else is retried with backoff (8 retries over about 45 minutes).
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header: {
+                    /** @description The event type, as in `type`. */
+                    "valuegraph-event": string;
+                    /** @description `<event id>:<webhook id>`: the same on every retry of one delivery. */
+                    "valuegraph-delivery": string;
+                    /** @description `t=<unix seconds>,v1=<hex HMAC-SHA256 of "<t>.<body>" with the webhook secret>`. */
+                    "valuegraph-signature": string;
+                };
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description Event id; with the webhook id it identifies a delivery (`Valuegraph-Delivery`). Retries resend the same id. */
+                        id: number;
+                        /** @enum {string} */
+                        type: "lead.sla_warning";
+                        /** @description When the change that caused the event committed. */
+                        createdAt: string;
+                        /** @description The record the event is about. */
+                        entity: {
+                            type: string;
+                            id: string;
+                        };
+                        /**
+                         * Format: uuid
+                         * @description The account the event belongs to, if any.
+                         */
+                        accountId: string | null;
+                        data: {
+                            /** @enum {string} */
+                            clock: "first_response" | "qualification";
+                            /** @description When the clock is due (ISO instant). */
+                            dueAt: string | "unknown";
+                            /**
+                             * Format: uuid
+                             * @description Id of the lead owner, or null.
+                             */
+                            ownerId: string | null;
+                            level?: number;
+                            roleId?: string;
+                            role?: string;
+                        };
+                    };
+                };
+            };
+            responses: {
+                /** @description Received (any 2xx). */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "lead.updated": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * A lead was edited; its score before and after.
+         * @description Sent to every active webhook subscribed to `lead.updated`, `lead.*` or `*`. Answer 2xx within 10 s; anything else is retried with backoff (8 retries over about 45 minutes).
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header: {
+                    /** @description The event type, as in `type`. */
+                    "valuegraph-event": string;
+                    /** @description `<event id>:<webhook id>`: the same on every retry of one delivery. */
+                    "valuegraph-delivery": string;
+                    /** @description `t=<unix seconds>,v1=<hex HMAC-SHA256 of "<t>.<body>" with the webhook secret>`. */
+                    "valuegraph-signature": string;
+                };
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description Event id; with the webhook id it identifies a delivery (`Valuegraph-Delivery`). Retries resend the same id. */
+                        id: number;
+                        /** @enum {string} */
+                        type: "lead.updated";
+                        /** @description When the change that caused the event committed. */
+                        createdAt: string;
+                        /** @description The record the event is about. */
+                        entity: {
+                            type: string;
+                            id: string;
+                        };
+                        /**
+                         * Format: uuid
+                         * @description The account the event belongs to, if any.
+                         */
+                        accountId: string | null;
+                        data: {
+                            before: {
+                                score: number | null;
+                            };
+                            after: {
+                                score: number | null;
+                            };
+                        };
+                    };
+                };
+            };
+            responses: {
+                /** @description Received (any 2xx). */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "lead.working": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * A lead's status was set to working.
+         * @description Sent to every active webhook subscribed to `lead.working`, `lead.*` or `*`. Answer 2xx within 10 s; anything else is retried with backoff (8 retries over about 45 minutes).
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header: {
+                    /** @description The event type, as in `type`. */
+                    "valuegraph-event": string;
+                    /** @description `<event id>:<webhook id>`: the same on every retry of one delivery. */
+                    "valuegraph-delivery": string;
+                    /** @description `t=<unix seconds>,v1=<hex HMAC-SHA256 of "<t>.<body>" with the webhook secret>`. */
+                    "valuegraph-signature": string;
+                };
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description Event id; with the webhook id it identifies a delivery (`Valuegraph-Delivery`). Retries resend the same id. */
+                        id: number;
+                        /** @enum {string} */
+                        type: "lead.working";
+                        /** @description When the change that caused the event committed. */
+                        createdAt: string;
+                        /** @description The record the event is about. */
+                        entity: {
+                            type: string;
+                            id: string;
+                        };
+                        /**
+                         * Format: uuid
+                         * @description The account the event belongs to, if any.
+                         */
+                        accountId: string | null;
+                        data: {
+                            /** @description Status before. */
+                            from: string;
+                            /** @description Status after. */
+                            to: string;
+                            /** @description Disqualification reason id, when disqualified. */
+                            reason: string | null;
+                        };
+                    };
+                };
+            };
+            responses: {
+                /** @description Received (any 2xx). */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "lead_form.submitted": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * A web form was submitted and created a lead.
+         * @description Sent to every active webhook subscribed to `lead_form.submitted`, `lead_form.*` or `*`. Answer 2xx within 10 s; anything else is retried with backoff (8 retries over about 45 minutes).
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header: {
+                    /** @description The event type, as in `type`. */
+                    "valuegraph-event": string;
+                    /** @description `<event id>:<webhook id>`: the same on every retry of one delivery. */
+                    "valuegraph-delivery": string;
+                    /** @description `t=<unix seconds>,v1=<hex HMAC-SHA256 of "<t>.<body>" with the webhook secret>`. */
+                    "valuegraph-signature": string;
+                };
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description Event id; with the webhook id it identifies a delivery (`Valuegraph-Delivery`). Retries resend the same id. */
+                        id: number;
+                        /** @enum {string} */
+                        type: "lead_form.submitted";
+                        /** @description When the change that caused the event committed. */
+                        createdAt: string;
+                        /** @description The record the event is about. */
+                        entity: {
+                            type: string;
+                            id: string;
+                        };
+                        /**
+                         * Format: uuid
+                         * @description The account the event belongs to, if any.
+                         */
+                        accountId: string | null;
+                        data: {
+                            /**
+                             * Format: uuid
+                             * @description Id of the lead.
+                             */
+                            leadId: string;
+                        };
+                    };
+                };
+            };
+            responses: {
+                /** @description Received (any 2xx). */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "lead_model.trained": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * The lead conversion model was retrained.
+         * @description Sent to every active webhook subscribed to `lead_model.trained`, `lead_model.*` or `*`. Answer 2xx within 10 s; anything else is retried with backoff (8 retries over about 45 minutes).
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header: {
+                    /** @description The event type, as in `type`. */
+                    "valuegraph-event": string;
+                    /** @description `<event id>:<webhook id>`: the same on every retry of one delivery. */
+                    "valuegraph-delivery": string;
+                    /** @description `t=<unix seconds>,v1=<hex HMAC-SHA256 of "<t>.<body>" with the webhook secret>`. */
+                    "valuegraph-signature": string;
+                };
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description Event id; with the webhook id it identifies a delivery (`Valuegraph-Delivery`). Retries resend the same id. */
+                        id: number;
+                        /** @enum {string} */
+                        type: "lead_model.trained";
+                        /** @description When the change that caused the event committed. */
+                        createdAt: string;
+                        /** @description The record the event is about. */
+                        entity: {
+                            type: string;
+                            id: string;
+                        };
+                        /**
+                         * Format: uuid
+                         * @description The account the event belongs to, if any.
+                         */
+                        accountId: string | null;
+                        data: {
+                            status: string;
+                            auc: number | null;
+                            sampleSize: number;
+                        };
+                    };
+                };
+            };
+            responses: {
+                /** @description Received (any 2xx). */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "leads.captured": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * A batch of leads was captured from a source.
+         * @description Sent to every active webhook subscribed to `leads.captured`, `leads.*` or `*`. Answer 2xx within 10 s; anything else is retried with backoff (8 retries over about 45 minutes).
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header: {
+                    /** @description The event type, as in `type`. */
+                    "valuegraph-event": string;
+                    /** @description `<event id>:<webhook id>`: the same on every retry of one delivery. */
+                    "valuegraph-delivery": string;
+                    /** @description `t=<unix seconds>,v1=<hex HMAC-SHA256 of "<t>.<body>" with the webhook secret>`. */
+                    "valuegraph-signature": string;
+                };
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description Event id; with the webhook id it identifies a delivery (`Valuegraph-Delivery`). Retries resend the same id. */
+                        id: number;
+                        /** @enum {string} */
+                        type: "leads.captured";
+                        /** @description When the change that caused the event committed. */
+                        createdAt: string;
+                        /** @description The record the event is about. */
+                        entity: {
+                            type: string;
+                            id: string;
+                        };
+                        /**
+                         * Format: uuid
+                         * @description The account the event belongs to, if any.
+                         */
+                        accountId: string | null;
+                        data: {
+                            source: string;
+                            campaign?: string | null;
+                            count: number;
+                        };
+                    };
+                };
+            };
+            responses: {
+                /** @description Received (any 2xx). */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "leads.rescored": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * All open leads were rescored against a playbook version.
+         * @description Sent to every active webhook subscribed to `leads.rescored`, `leads.*` or `*`. Answer 2xx within 10 s; anything else is retried with backoff (8 retries over about 45 minutes).
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header: {
+                    /** @description The event type, as in `type`. */
+                    "valuegraph-event": string;
+                    /** @description `<event id>:<webhook id>`: the same on every retry of one delivery. */
+                    "valuegraph-delivery": string;
+                    /** @description `t=<unix seconds>,v1=<hex HMAC-SHA256 of "<t>.<body>" with the webhook secret>`. */
+                    "valuegraph-signature": string;
+                };
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description Event id; with the webhook id it identifies a delivery (`Valuegraph-Delivery`). Retries resend the same id. */
+                        id: number;
+                        /** @enum {string} */
+                        type: "leads.rescored";
+                        /** @description When the change that caused the event committed. */
+                        createdAt: string;
+                        /** @description The record the event is about. */
+                        entity: {
+                            type: string;
+                            id: string;
+                        };
+                        /**
+                         * Format: uuid
+                         * @description The account the event belongs to, if any.
+                         */
+                        accountId: string | null;
+                        data: {
+                            version: number;
+                            leads: number;
+                        };
+                    };
+                };
+            };
+            responses: {
+                /** @description Received (any 2xx). */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "milestone.accepted": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * The customer accepted a milestone; billing invoices its share of the services fee.
+         * @description Sent to every active webhook subscribed to `milestone.accepted`, `milestone.*` or `*`. Answer 2xx within 10 s; anything else is retried with backoff (8 retries over about 45 minutes).
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header: {
+                    /** @description The event type, as in `type`. */
+                    "valuegraph-event": string;
+                    /** @description `<event id>:<webhook id>`: the same on every retry of one delivery. */
+                    "valuegraph-delivery": string;
+                    /** @description `t=<unix seconds>,v1=<hex HMAC-SHA256 of "<t>.<body>" with the webhook secret>`. */
+                    "valuegraph-signature": string;
+                };
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description Event id; with the webhook id it identifies a delivery (`Valuegraph-Delivery`). Retries resend the same id. */
+                        id: number;
+                        /** @enum {string} */
+                        type: "milestone.accepted";
+                        /** @description When the change that caused the event committed. */
+                        createdAt: string;
+                        /** @description The record the event is about. */
+                        entity: {
+                            type: string;
+                            id: string;
+                        };
+                        /**
+                         * Format: uuid
+                         * @description The account the event belongs to, if any.
+                         */
+                        accountId: string | null;
+                        data: {
+                            /**
+                             * Format: uuid
+                             * @description Id of the project.
+                             */
+                            projectId: string;
+                            /**
+                             * Format: uuid
+                             * @description Id of the milestone.
+                             */
+                            milestoneId: string;
+                            key: string;
+                            name: string;
+                            /**
+                             * Format: uuid
+                             * @description Id of the contract, or null.
+                             */
+                            contractId: string | null;
+                            /**
+                             * Format: uuid
+                             * @description Id of the account.
+                             */
+                            accountId: string;
+                            /** @description Amount of the services fee due on this milestone, in integer minor units (cents for EUR/USD) of the `currency` beside it. */
+                            amount: number;
+                            /** @description ISO 4217 currency code of the money fields of this object. */
+                            currency: string;
+                            /** @description Share of the services fee due on this milestone, in percent. */
+                            paymentPercent: number | null;
+                            /** @description ISO 8601 instant, UTC. */
+                            acceptedAt: string;
+                        };
+                    };
+                };
+            };
+            responses: {
+                /** @description Received (any 2xx). */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "milestone.rejected": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * The customer rejected a milestone.
+         * @description Sent to every active webhook subscribed to `milestone.rejected`, `milestone.*` or `*`. Answer 2xx within 10 s; anything else is retried with backoff (8 retries over about 45 minutes).
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header: {
+                    /** @description The event type, as in `type`. */
+                    "valuegraph-event": string;
+                    /** @description `<event id>:<webhook id>`: the same on every retry of one delivery. */
+                    "valuegraph-delivery": string;
+                    /** @description `t=<unix seconds>,v1=<hex HMAC-SHA256 of "<t>.<body>" with the webhook secret>`. */
+                    "valuegraph-signature": string;
+                };
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description Event id; with the webhook id it identifies a delivery (`Valuegraph-Delivery`). Retries resend the same id. */
+                        id: number;
+                        /** @enum {string} */
+                        type: "milestone.rejected";
+                        /** @description When the change that caused the event committed. */
+                        createdAt: string;
+                        /** @description The record the event is about. */
+                        entity: {
+                            type: string;
+                            id: string;
+                        };
+                        /**
+                         * Format: uuid
+                         * @description The account the event belongs to, if any.
+                         */
+                        accountId: string | null;
+                        data: {
+                            /**
+                             * Format: uuid
+                             * @description Id of the project.
+                             */
+                            projectId: string;
+                            /**
+                             * Format: uuid
+                             * @description Id of the milestone.
+                             */
+                            milestoneId: string;
+                            key: string;
+                            name: string;
+                        };
+                    };
+                };
+            };
+            responses: {
+                /** @description Received (any 2xx). */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "milestone.submitted": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Delivery submitted a milestone for the customer to accept.
+         * @description Sent to every active webhook subscribed to `milestone.submitted`, `milestone.*` or `*`. Answer 2xx within 10 s; anything else is retried with backoff (8 retries over about 45 minutes).
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header: {
+                    /** @description The event type, as in `type`. */
+                    "valuegraph-event": string;
+                    /** @description `<event id>:<webhook id>`: the same on every retry of one delivery. */
+                    "valuegraph-delivery": string;
+                    /** @description `t=<unix seconds>,v1=<hex HMAC-SHA256 of "<t>.<body>" with the webhook secret>`. */
+                    "valuegraph-signature": string;
+                };
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description Event id; with the webhook id it identifies a delivery (`Valuegraph-Delivery`). Retries resend the same id. */
+                        id: number;
+                        /** @enum {string} */
+                        type: "milestone.submitted";
+                        /** @description When the change that caused the event committed. */
+                        createdAt: string;
+                        /** @description The record the event is about. */
+                        entity: {
+                            type: string;
+                            id: string;
+                        };
+                        /**
+                         * Format: uuid
+                         * @description The account the event belongs to, if any.
+                         */
+                        accountId: string | null;
+                        data: {
+                            /**
+                             * Format: uuid
+                             * @description Id of the project.
+                             */
+                            projectId: string;
+                            /**
+                             * Format: uuid
+                             * @description Id of the milestone.
+                             */
+                            milestoneId: string;
+                            key: string;
+                            name: string;
+                        };
+                    };
+                };
+            };
+            responses: {
+                /** @description Received (any 2xx). */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "opportunity.created": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * An opportunity was opened.
+         * @description Sent to every active webhook subscribed to `opportunity.created`, `opportunity.*` or `*`. Answer 2xx within 10 s; anything else is retried with backoff (8 retries over about 45 minutes).
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header: {
+                    /** @description The event type, as in `type`. */
+                    "valuegraph-event": string;
+                    /** @description `<event id>:<webhook id>`: the same on every retry of one delivery. */
+                    "valuegraph-delivery": string;
+                    /** @description `t=<unix seconds>,v1=<hex HMAC-SHA256 of "<t>.<body>" with the webhook secret>`. */
+                    "valuegraph-signature": string;
+                };
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description Event id; with the webhook id it identifies a delivery (`Valuegraph-Delivery`). Retries resend the same id. */
+                        id: number;
+                        /** @enum {string} */
+                        type: "opportunity.created";
+                        /** @description When the change that caused the event committed. */
+                        createdAt: string;
+                        /** @description The record the event is about. */
+                        entity: {
+                            type: string;
+                            id: string;
+                        };
+                        /**
+                         * Format: uuid
+                         * @description The account the event belongs to, if any.
+                         */
+                        accountId: string | null;
+                        data: {
+                            opportunity: components["schemas"]["EventOpportunity"];
+                        };
+                    };
+                };
+            };
+            responses: {
+                /** @description Received (any 2xx). */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "opportunity.criterion_changed": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * An exit criterion of a stage was ticked or unticked.
+         * @description Sent to every active webhook subscribed to `opportunity.criterion_changed`, `opportunity.*` or `*`. Answer 2xx within 10 s; anything else is retried with backoff (8 retries over about 45 minutes).
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header: {
+                    /** @description The event type, as in `type`. */
+                    "valuegraph-event": string;
+                    /** @description `<event id>:<webhook id>`: the same on every retry of one delivery. */
+                    "valuegraph-delivery": string;
+                    /** @description `t=<unix seconds>,v1=<hex HMAC-SHA256 of "<t>.<body>" with the webhook secret>`. */
+                    "valuegraph-signature": string;
+                };
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description Event id; with the webhook id it identifies a delivery (`Valuegraph-Delivery`). Retries resend the same id. */
+                        id: number;
+                        /** @enum {string} */
+                        type: "opportunity.criterion_changed";
+                        /** @description When the change that caused the event committed. */
+                        createdAt: string;
+                        /** @description The record the event is about. */
+                        entity: {
+                            type: string;
+                            id: string;
+                        };
+                        /**
+                         * Format: uuid
+                         * @description The account the event belongs to, if any.
+                         */
+                        accountId: string | null;
+                        data: {
+                            stage: string;
+                            criterion: string;
+                            label: string;
+                            checked: boolean;
+                            note: string | null;
+                        };
+                    };
+                };
+            };
+            responses: {
+                /** @description Received (any 2xx). */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "opportunity.lost": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * An opportunity was closed as lost.
+         * @description Sent to every active webhook subscribed to `opportunity.lost`, `opportunity.*` or `*`. Answer 2xx within 10 s; anything else is retried with backoff (8 retries over about 45 minutes).
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header: {
+                    /** @description The event type, as in `type`. */
+                    "valuegraph-event": string;
+                    /** @description `<event id>:<webhook id>`: the same on every retry of one delivery. */
+                    "valuegraph-delivery": string;
+                    /** @description `t=<unix seconds>,v1=<hex HMAC-SHA256 of "<t>.<body>" with the webhook secret>`. */
+                    "valuegraph-signature": string;
+                };
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description Event id; with the webhook id it identifies a delivery (`Valuegraph-Delivery`). Retries resend the same id. */
+                        id: number;
+                        /** @enum {string} */
+                        type: "opportunity.lost";
+                        /** @description When the change that caused the event committed. */
+                        createdAt: string;
+                        /** @description The record the event is about. */
+                        entity: {
+                            type: string;
+                            id: string;
+                        };
+                        /**
+                         * Format: uuid
+                         * @description The account the event belongs to, if any.
+                         */
+                        accountId: string | null;
+                        data: {
+                            /**
+                             * Format: uuid
+                             * @description Id of the opportunity.
+                             */
+                            opportunityId: string;
+                            reason: string;
+                            reasonLabel: string;
+                            notes: string | null;
+                            /** @description Deal amount, in integer minor units (cents for EUR/USD) of the `currency` beside it. */
+                            amount: number | null;
+                            /** @description ISO 4217 currency code of the money fields of this object. */
+                            currency: string;
+                            fromStage: string;
+                        };
+                    };
+                };
+            };
+            responses: {
+                /** @description Received (any 2xx). */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "opportunity.stage_changed": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * An opportunity moved to another open stage.
+         * @description Sent to every active webhook subscribed to `opportunity.stage_changed`, `opportunity.*` or `*`. Answer 2xx within 10 s; anything else is retried with backoff (8 retries over about 45 minutes).
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header: {
+                    /** @description The event type, as in `type`. */
+                    "valuegraph-event": string;
+                    /** @description `<event id>:<webhook id>`: the same on every retry of one delivery. */
+                    "valuegraph-delivery": string;
+                    /** @description `t=<unix seconds>,v1=<hex HMAC-SHA256 of "<t>.<body>" with the webhook secret>`. */
+                    "valuegraph-signature": string;
+                };
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description Event id; with the webhook id it identifies a delivery (`Valuegraph-Delivery`). Retries resend the same id. */
+                        id: number;
+                        /** @enum {string} */
+                        type: "opportunity.stage_changed";
+                        /** @description When the change that caused the event committed. */
+                        createdAt: string;
+                        /** @description The record the event is about. */
+                        entity: {
+                            type: string;
+                            id: string;
+                        };
+                        /**
+                         * Format: uuid
+                         * @description The account the event belongs to, if any.
+                         */
+                        accountId: string | null;
+                        data: {
+                            fromStage: string;
+                            toStage: string;
+                            /** @description Exit criteria that were not met and why the move went ahead anyway; null when all were met. */
+                            override?: {
+                                reason: string;
+                                missing: {
+                                    stage: string;
+                                    stageName: string;
+                                    id: string;
+                                    label: string;
+                                }[];
+                            } | null;
+                            /** @description Deal amount, in integer minor units (cents for EUR/USD) of the `currency` beside it. */
+                            amount: number | null;
+                            /** @description ISO 4217 currency code of the money fields of this object. */
+                            currency: string;
+                            probability: number;
+                        };
+                    };
+                };
+            };
+            responses: {
+                /** @description Received (any 2xx). */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "opportunity.stage_overdue": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * An opportunity stayed longer in its stage than the playbook expects.
+         * @description Sent to every active webhook subscribed to `opportunity.stage_overdue`, `opportunity.*` or `*`. Answer 2xx within 10 s; anything else is retried with backoff (8 retries over about 45 minutes).
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header: {
+                    /** @description The event type, as in `type`. */
+                    "valuegraph-event": string;
+                    /** @description `<event id>:<webhook id>`: the same on every retry of one delivery. */
+                    "valuegraph-delivery": string;
+                    /** @description `t=<unix seconds>,v1=<hex HMAC-SHA256 of "<t>.<body>" with the webhook secret>`. */
+                    "valuegraph-signature": string;
+                };
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description Event id; with the webhook id it identifies a delivery (`Valuegraph-Delivery`). Retries resend the same id. */
+                        id: number;
+                        /** @enum {string} */
+                        type: "opportunity.stage_overdue";
+                        /** @description When the change that caused the event committed. */
+                        createdAt: string;
+                        /** @description The record the event is about. */
+                        entity: {
+                            type: string;
+                            id: string;
+                        };
+                        /**
+                         * Format: uuid
+                         * @description The account the event belongs to, if any.
+                         */
+                        accountId: string | null;
+                        data: {
+                            stage: string;
+                            /** @description ISO 8601 instant, UTC. */
+                            stageEnteredAt: string;
+                            expectedMaxDays: number | null;
+                            /**
+                             * Format: uuid
+                             * @description Id of the owner, or null.
+                             */
+                            ownerId: string | null;
+                        };
+                    };
+                };
+            };
+            responses: {
+                /** @description Received (any 2xx). */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "opportunity.updated": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * An opportunity was edited; the record before and after.
+         * @description Sent to every active webhook subscribed to `opportunity.updated`, `opportunity.*` or `*`. Answer 2xx within 10 s; anything else is retried with backoff (8 retries over about 45 minutes).
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header: {
+                    /** @description The event type, as in `type`. */
+                    "valuegraph-event": string;
+                    /** @description `<event id>:<webhook id>`: the same on every retry of one delivery. */
+                    "valuegraph-delivery": string;
+                    /** @description `t=<unix seconds>,v1=<hex HMAC-SHA256 of "<t>.<body>" with the webhook secret>`. */
+                    "valuegraph-signature": string;
+                };
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description Event id; with the webhook id it identifies a delivery (`Valuegraph-Delivery`). Retries resend the same id. */
+                        id: number;
+                        /** @enum {string} */
+                        type: "opportunity.updated";
+                        /** @description When the change that caused the event committed. */
+                        createdAt: string;
+                        /** @description The record the event is about. */
+                        entity: {
+                            type: string;
+                            id: string;
+                        };
+                        /**
+                         * Format: uuid
+                         * @description The account the event belongs to, if any.
+                         */
+                        accountId: string | null;
+                        data: {
+                            before: components["schemas"]["EventOpportunity"];
+                            after: components["schemas"]["EventOpportunity"];
+                        };
+                    };
+                };
+            };
+            responses: {
+                /** @description Received (any 2xx). */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "opportunity.won": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * An opportunity was closed as won; contract.signed follows.
+         * @description Sent to every active webhook subscribed to `opportunity.won`, `opportunity.*` or `*`. Answer 2xx within 10 s; anything else is retried with backoff (8 retries over about 45 minutes).
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header: {
+                    /** @description The event type, as in `type`. */
+                    "valuegraph-event": string;
+                    /** @description `<event id>:<webhook id>`: the same on every retry of one delivery. */
+                    "valuegraph-delivery": string;
+                    /** @description `t=<unix seconds>,v1=<hex HMAC-SHA256 of "<t>.<body>" with the webhook secret>`. */
+                    "valuegraph-signature": string;
+                };
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description Event id; with the webhook id it identifies a delivery (`Valuegraph-Delivery`). Retries resend the same id. */
+                        id: number;
+                        /** @enum {string} */
+                        type: "opportunity.won";
+                        /** @description When the change that caused the event committed. */
+                        createdAt: string;
+                        /** @description The record the event is about. */
+                        entity: {
+                            type: string;
+                            id: string;
+                        };
+                        /**
+                         * Format: uuid
+                         * @description The account the event belongs to, if any.
+                         */
+                        accountId: string | null;
+                        data: {
+                            /**
+                             * Format: uuid
+                             * @description Id of the opportunity.
+                             */
+                            opportunityId: string;
+                            /** @description Deal amount, in integer minor units (cents for EUR/USD) of the `currency` beside it. */
+                            amount: number | null;
+                            /** @description ISO 4217 currency code of the money fields of this object. */
+                            currency: string;
+                            /**
+                             * Format: uuid
+                             * @description Id of the contract.
+                             */
+                            contractId: string;
+                        };
+                    };
+                };
+            };
+            responses: {
+                /** @description Received (any 2xx). */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "payment.recorded": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * A payment was recorded against an invoice.
+         * @description Sent to every active webhook subscribed to `payment.recorded`, `payment.*` or `*`. Answer 2xx within 10 s; anything else is retried with backoff (8 retries over about 45 minutes).
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header: {
+                    /** @description The event type, as in `type`. */
+                    "valuegraph-event": string;
+                    /** @description `<event id>:<webhook id>`: the same on every retry of one delivery. */
+                    "valuegraph-delivery": string;
+                    /** @description `t=<unix seconds>,v1=<hex HMAC-SHA256 of "<t>.<body>" with the webhook secret>`. */
+                    "valuegraph-signature": string;
+                };
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description Event id; with the webhook id it identifies a delivery (`Valuegraph-Delivery`). Retries resend the same id. */
+                        id: number;
+                        /** @enum {string} */
+                        type: "payment.recorded";
+                        /** @description When the change that caused the event committed. */
+                        createdAt: string;
+                        /** @description The record the event is about. */
+                        entity: {
+                            type: string;
+                            id: string;
+                        };
+                        /**
+                         * Format: uuid
+                         * @description The account the event belongs to, if any.
+                         */
+                        accountId: string | null;
+                        data: {
+                            /**
+                             * Format: uuid
+                             * @description Id of the invoice.
+                             */
+                            invoiceId: string;
+                            /**
+                             * Format: uuid
+                             * @description Id of the account.
+                             */
+                            accountId: string;
+                            /** @description Invoice number (null only on a draft). */
+                            number: string | null;
+                            /**
+                             * Format: uuid
+                             * @description Id of the payment.
+                             */
+                            paymentId: string;
+                            /** @description Payment amount, in integer minor units (cents for EUR/USD) of the `currency` beside it. */
+                            amount: number;
+                            /** @description ISO 4217 currency code of the money fields of this object. */
+                            currency: string;
+                            /** @description Calendar day, YYYY-MM-DD. */
+                            receivedOn: string;
+                            /** @description Open balance after it, in integer minor units (cents for EUR/USD) of the `currency` beside it. */
+                            balance: number;
+                        };
+                    };
+                };
+            };
+            responses: {
+                /** @description Received (any 2xx). */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "playbook.updated": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * A new playbook version was saved; every later decision reads it.
+         * @description Sent to every active webhook subscribed to `playbook.updated`, `playbook.*` or `*`. Answer 2xx within 10 s; anything else is retried with backoff (8 retries over about 45 minutes).
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header: {
+                    /** @description The event type, as in `type`. */
+                    "valuegraph-event": string;
+                    /** @description `<event id>:<webhook id>`: the same on every retry of one delivery. */
+                    "valuegraph-delivery": string;
+                    /** @description `t=<unix seconds>,v1=<hex HMAC-SHA256 of "<t>.<body>" with the webhook secret>`. */
+                    "valuegraph-signature": string;
+                };
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description Event id; with the webhook id it identifies a delivery (`Valuegraph-Delivery`). Retries resend the same id. */
+                        id: number;
+                        /** @enum {string} */
+                        type: "playbook.updated";
+                        /** @description When the change that caused the event committed. */
+                        createdAt: string;
+                        /** @description The record the event is about. */
+                        entity: {
+                            type: string;
+                            id: string;
+                        };
+                        /**
+                         * Format: uuid
+                         * @description The account the event belongs to, if any.
+                         */
+                        accountId: string | null;
+                        data: {
+                            version: number;
+                            previous: number | null;
+                        };
+                    };
+                };
+            };
+            responses: {
+                /** @description Received (any 2xx). */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "poc.created": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * A proof of concept was planned for an opportunity.
+         * @description Sent to every active webhook subscribed to `poc.created`, `poc.*` or `*`. Answer 2xx within 10 s; anything else is retried with backoff (8 retries over about 45 minutes).
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header: {
+                    /** @description The event type, as in `type`. */
+                    "valuegraph-event": string;
+                    /** @description `<event id>:<webhook id>`: the same on every retry of one delivery. */
+                    "valuegraph-delivery": string;
+                    /** @description `t=<unix seconds>,v1=<hex HMAC-SHA256 of "<t>.<body>" with the webhook secret>`. */
+                    "valuegraph-signature": string;
+                };
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description Event id; with the webhook id it identifies a delivery (`Valuegraph-Delivery`). Retries resend the same id. */
+                        id: number;
+                        /** @enum {string} */
+                        type: "poc.created";
+                        /** @description When the change that caused the event committed. */
+                        createdAt: string;
+                        /** @description The record the event is about. */
+                        entity: {
+                            type: string;
+                            id: string;
+                        };
+                        /**
+                         * Format: uuid
+                         * @description The account the event belongs to, if any.
+                         */
+                        accountId: string | null;
+                        data: {
+                            poc: components["schemas"]["EventPoc"];
+                        };
+                    };
+                };
+            };
+            responses: {
+                /** @description Received (any 2xx). */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "poc.result_recorded": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * The result of a POC success criterion was recorded.
+         * @description Sent to every active webhook subscribed to `poc.result_recorded`, `poc.*` or `*`. Answer 2xx within 10 s; anything else is retried with backoff (8 retries over about 45 minutes).
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header: {
+                    /** @description The event type, as in `type`. */
+                    "valuegraph-event": string;
+                    /** @description `<event id>:<webhook id>`: the same on every retry of one delivery. */
+                    "valuegraph-delivery": string;
+                    /** @description `t=<unix seconds>,v1=<hex HMAC-SHA256 of "<t>.<body>" with the webhook secret>`. */
+                    "valuegraph-signature": string;
+                };
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description Event id; with the webhook id it identifies a delivery (`Valuegraph-Delivery`). Retries resend the same id. */
+                        id: number;
+                        /** @enum {string} */
+                        type: "poc.result_recorded";
+                        /** @description When the change that caused the event committed. */
+                        createdAt: string;
+                        /** @description The record the event is about. */
+                        entity: {
+                            type: string;
+                            id: string;
+                        };
+                        /**
+                         * Format: uuid
+                         * @description The account the event belongs to, if any.
+                         */
+                        accountId: string | null;
+                        data: {
+                            criterion: components["schemas"]["EventPocCriterion"];
+                        };
+                    };
+                };
+            };
+            responses: {
+                /** @description Received (any 2xx). */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "poc.updated": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * A proof of concept was edited; the record before and after.
+         * @description Sent to every active webhook subscribed to `poc.updated`, `poc.*` or `*`. Answer 2xx within 10 s; anything else is retried with backoff (8 retries over about 45 minutes).
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header: {
+                    /** @description The event type, as in `type`. */
+                    "valuegraph-event": string;
+                    /** @description `<event id>:<webhook id>`: the same on every retry of one delivery. */
+                    "valuegraph-delivery": string;
+                    /** @description `t=<unix seconds>,v1=<hex HMAC-SHA256 of "<t>.<body>" with the webhook secret>`. */
+                    "valuegraph-signature": string;
+                };
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description Event id; with the webhook id it identifies a delivery (`Valuegraph-Delivery`). Retries resend the same id. */
+                        id: number;
+                        /** @enum {string} */
+                        type: "poc.updated";
+                        /** @description When the change that caused the event committed. */
+                        createdAt: string;
+                        /** @description The record the event is about. */
+                        entity: {
+                            type: string;
+                            id: string;
+                        };
+                        /**
+                         * Format: uuid
+                         * @description The account the event belongs to, if any.
+                         */
+                        accountId: string | null;
+                        data: {
+                            before: components["schemas"]["EventPoc"];
+                            after: components["schemas"]["EventPoc"];
+                        };
+                    };
+                };
+            };
+            responses: {
+                /** @description Received (any 2xx). */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "project.cancelled": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * A project was cancelled.
+         * @description Sent to every active webhook subscribed to `project.cancelled`, `project.*` or `*`. Answer 2xx within 10 s; anything else is retried with backoff (8 retries over about 45 minutes).
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header: {
+                    /** @description The event type, as in `type`. */
+                    "valuegraph-event": string;
+                    /** @description `<event id>:<webhook id>`: the same on every retry of one delivery. */
+                    "valuegraph-delivery": string;
+                    /** @description `t=<unix seconds>,v1=<hex HMAC-SHA256 of "<t>.<body>" with the webhook secret>`. */
+                    "valuegraph-signature": string;
+                };
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description Event id; with the webhook id it identifies a delivery (`Valuegraph-Delivery`). Retries resend the same id. */
+                        id: number;
+                        /** @enum {string} */
+                        type: "project.cancelled";
+                        /** @description When the change that caused the event committed. */
+                        createdAt: string;
+                        /** @description The record the event is about. */
+                        entity: {
+                            type: string;
+                            id: string;
+                        };
+                        /**
+                         * Format: uuid
+                         * @description The account the event belongs to, if any.
+                         */
+                        accountId: string | null;
+                        data: {
+                            /**
+                             * Format: uuid
+                             * @description Id of the project.
+                             */
+                            projectId: string;
+                            /**
+                             * Format: uuid
+                             * @description Id of the account.
+                             */
+                            accountId: string;
+                            /**
+                             * Format: uuid
+                             * @description Id of the contract, or null.
+                             */
+                            contractId: string | null;
+                            reason: string;
+                        };
+                    };
+                };
+            };
+            responses: {
+                /** @description Received (any 2xx). */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "project.closed": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * A project was closed.
+         * @description Sent to every active webhook subscribed to `project.closed`, `project.*` or `*`. Answer 2xx within 10 s; anything else is retried with backoff (8 retries over about 45 minutes).
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header: {
+                    /** @description The event type, as in `type`. */
+                    "valuegraph-event": string;
+                    /** @description `<event id>:<webhook id>`: the same on every retry of one delivery. */
+                    "valuegraph-delivery": string;
+                    /** @description `t=<unix seconds>,v1=<hex HMAC-SHA256 of "<t>.<body>" with the webhook secret>`. */
+                    "valuegraph-signature": string;
+                };
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description Event id; with the webhook id it identifies a delivery (`Valuegraph-Delivery`). Retries resend the same id. */
+                        id: number;
+                        /** @enum {string} */
+                        type: "project.closed";
+                        /** @description When the change that caused the event committed. */
+                        createdAt: string;
+                        /** @description The record the event is about. */
+                        entity: {
+                            type: string;
+                            id: string;
+                        };
+                        /**
+                         * Format: uuid
+                         * @description The account the event belongs to, if any.
+                         */
+                        accountId: string | null;
+                        data: {
+                            /**
+                             * Format: uuid
+                             * @description Id of the project.
+                             */
+                            projectId: string;
+                            /**
+                             * Format: uuid
+                             * @description Id of the account.
+                             */
+                            accountId: string;
+                            /**
+                             * Format: uuid
+                             * @description Id of the contract, or null.
+                             */
+                            contractId: string | null;
+                            /** @description Customer satisfaction at closure. */
+                            csatScore?: number | null;
+                        };
+                    };
+                };
+            };
+            responses: {
+                /** @description Received (any 2xx). */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "project.created": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * A delivery project was created from a signed contract.
+         * @description Sent to every active webhook subscribed to `project.created`, `project.*` or `*`. Answer 2xx within 10 s; anything else is retried with backoff (8 retries over about 45 minutes).
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header: {
+                    /** @description The event type, as in `type`. */
+                    "valuegraph-event": string;
+                    /** @description `<event id>:<webhook id>`: the same on every retry of one delivery. */
+                    "valuegraph-delivery": string;
+                    /** @description `t=<unix seconds>,v1=<hex HMAC-SHA256 of "<t>.<body>" with the webhook secret>`. */
+                    "valuegraph-signature": string;
+                };
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description Event id; with the webhook id it identifies a delivery (`Valuegraph-Delivery`). Retries resend the same id. */
+                        id: number;
+                        /** @enum {string} */
+                        type: "project.created";
+                        /** @description When the change that caused the event committed. */
+                        createdAt: string;
+                        /** @description The record the event is about. */
+                        entity: {
+                            type: string;
+                            id: string;
+                        };
+                        /**
+                         * Format: uuid
+                         * @description The account the event belongs to, if any.
+                         */
+                        accountId: string | null;
+                        data: {
+                            /**
+                             * Format: uuid
+                             * @description Id of the project.
+                             */
+                            projectId: string;
+                            /**
+                             * Format: uuid
+                             * @description Id of the account.
+                             */
+                            accountId: string;
+                            /**
+                             * Format: uuid
+                             * @description Id of the contract, or null.
+                             */
+                            contractId: string | null;
+                        };
+                    };
+                };
+            };
+            responses: {
+                /** @description Received (any 2xx). */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "project.go_live": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * A project went live; hypercare starts.
+         * @description Sent to every active webhook subscribed to `project.go_live`, `project.*` or `*`. Answer 2xx within 10 s; anything else is retried with backoff (8 retries over about 45 minutes).
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header: {
+                    /** @description The event type, as in `type`. */
+                    "valuegraph-event": string;
+                    /** @description `<event id>:<webhook id>`: the same on every retry of one delivery. */
+                    "valuegraph-delivery": string;
+                    /** @description `t=<unix seconds>,v1=<hex HMAC-SHA256 of "<t>.<body>" with the webhook secret>`. */
+                    "valuegraph-signature": string;
+                };
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description Event id; with the webhook id it identifies a delivery (`Valuegraph-Delivery`). Retries resend the same id. */
+                        id: number;
+                        /** @enum {string} */
+                        type: "project.go_live";
+                        /** @description When the change that caused the event committed. */
+                        createdAt: string;
+                        /** @description The record the event is about. */
+                        entity: {
+                            type: string;
+                            id: string;
+                        };
+                        /**
+                         * Format: uuid
+                         * @description The account the event belongs to, if any.
+                         */
+                        accountId: string | null;
+                        data: {
+                            /**
+                             * Format: uuid
+                             * @description Id of the project.
+                             */
+                            projectId: string;
+                            /**
+                             * Format: uuid
+                             * @description Id of the account.
+                             */
+                            accountId: string;
+                            /**
+                             * Format: uuid
+                             * @description Id of the contract, or null.
+                             */
+                            contractId: string | null;
+                        };
+                    };
+                };
+            };
+            responses: {
+                /** @description Received (any 2xx). */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "project.handoff": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * A closed project was handed off to customer success, with the handoff list.
+         * @description Sent to every active webhook subscribed to `project.handoff`, `project.*` or `*`. Answer 2xx within 10 s; anything else is retried with backoff (8 retries over about 45 minutes).
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header: {
+                    /** @description The event type, as in `type`. */
+                    "valuegraph-event": string;
+                    /** @description `<event id>:<webhook id>`: the same on every retry of one delivery. */
+                    "valuegraph-delivery": string;
+                    /** @description `t=<unix seconds>,v1=<hex HMAC-SHA256 of "<t>.<body>" with the webhook secret>`. */
+                    "valuegraph-signature": string;
+                };
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description Event id; with the webhook id it identifies a delivery (`Valuegraph-Delivery`). Retries resend the same id. */
+                        id: number;
+                        /** @enum {string} */
+                        type: "project.handoff";
+                        /** @description When the change that caused the event committed. */
+                        createdAt: string;
+                        /** @description The record the event is about. */
+                        entity: {
+                            type: string;
+                            id: string;
+                        };
+                        /**
+                         * Format: uuid
+                         * @description The account the event belongs to, if any.
+                         */
+                        accountId: string | null;
+                        data: {
+                            /**
+                             * Format: uuid
+                             * @description Id of the project.
+                             */
+                            projectId: string;
+                            /**
+                             * Format: uuid
+                             * @description Id of the account.
+                             */
+                            accountId: string;
+                            /**
+                             * Format: uuid
+                             * @description Id of the contract, or null.
+                             */
+                            contractId: string | null;
+                            toRoleIds: string[];
+                            items: ({
+                                id: string;
+                                label: string;
+                                note: string | null;
+                            } & {
+                                [key: string]: unknown;
+                            })[];
+                            acceptedMilestoneIds: string[];
+                        };
+                    };
+                };
+            };
+            responses: {
+                /** @description Received (any 2xx). */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "project.hypercare_ended": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * The hypercare period of a project ended.
+         * @description Sent to every active webhook subscribed to `project.hypercare_ended`, `project.*` or `*`. Answer 2xx within 10 s; anything else is retried with backoff (8 retries over about 45 minutes).
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header: {
+                    /** @description The event type, as in `type`. */
+                    "valuegraph-event": string;
+                    /** @description `<event id>:<webhook id>`: the same on every retry of one delivery. */
+                    "valuegraph-delivery": string;
+                    /** @description `t=<unix seconds>,v1=<hex HMAC-SHA256 of "<t>.<body>" with the webhook secret>`. */
+                    "valuegraph-signature": string;
+                };
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description Event id; with the webhook id it identifies a delivery (`Valuegraph-Delivery`). Retries resend the same id. */
+                        id: number;
+                        /** @enum {string} */
+                        type: "project.hypercare_ended";
+                        /** @description When the change that caused the event committed. */
+                        createdAt: string;
+                        /** @description The record the event is about. */
+                        entity: {
+                            type: string;
+                            id: string;
+                        };
+                        /**
+                         * Format: uuid
+                         * @description The account the event belongs to, if any.
+                         */
+                        accountId: string | null;
+                        data: {
+                            /**
+                             * Format: uuid
+                             * @description Id of the project.
+                             */
+                            projectId: string;
+                            /**
+                             * Format: uuid
+                             * @description Id of the account.
+                             */
+                            accountId: string;
+                            /**
+                             * Format: uuid
+                             * @description Id of the contract, or null.
+                             */
+                            contractId: string | null;
+                        };
+                    };
+                };
+            };
+            responses: {
+                /** @description Received (any 2xx). */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "project.kicked_off": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * A project was kicked off.
+         * @description Sent to every active webhook subscribed to `project.kicked_off`, `project.*` or `*`. Answer 2xx within 10 s; anything else is retried with backoff (8 retries over about 45 minutes).
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header: {
+                    /** @description The event type, as in `type`. */
+                    "valuegraph-event": string;
+                    /** @description `<event id>:<webhook id>`: the same on every retry of one delivery. */
+                    "valuegraph-delivery": string;
+                    /** @description `t=<unix seconds>,v1=<hex HMAC-SHA256 of "<t>.<body>" with the webhook secret>`. */
+                    "valuegraph-signature": string;
+                };
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description Event id; with the webhook id it identifies a delivery (`Valuegraph-Delivery`). Retries resend the same id. */
+                        id: number;
+                        /** @enum {string} */
+                        type: "project.kicked_off";
+                        /** @description When the change that caused the event committed. */
+                        createdAt: string;
+                        /** @description The record the event is about. */
+                        entity: {
+                            type: string;
+                            id: string;
+                        };
+                        /**
+                         * Format: uuid
+                         * @description The account the event belongs to, if any.
+                         */
+                        accountId: string | null;
+                        data: {
+                            /**
+                             * Format: uuid
+                             * @description Id of the project.
+                             */
+                            projectId: string;
+                            /**
+                             * Format: uuid
+                             * @description Id of the account.
+                             */
+                            accountId: string;
+                            /**
+                             * Format: uuid
+                             * @description Id of the contract, or null.
+                             */
+                            contractId: string | null;
+                        };
+                    };
+                };
+            };
+            responses: {
+                /** @description Received (any 2xx). */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "project.updated": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * A project was edited.
+         * @description Sent to every active webhook subscribed to `project.updated`, `project.*` or `*`. Answer 2xx within 10 s; anything else is retried with backoff (8 retries over about 45 minutes).
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header: {
+                    /** @description The event type, as in `type`. */
+                    "valuegraph-event": string;
+                    /** @description `<event id>:<webhook id>`: the same on every retry of one delivery. */
+                    "valuegraph-delivery": string;
+                    /** @description `t=<unix seconds>,v1=<hex HMAC-SHA256 of "<t>.<body>" with the webhook secret>`. */
+                    "valuegraph-signature": string;
+                };
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description Event id; with the webhook id it identifies a delivery (`Valuegraph-Delivery`). Retries resend the same id. */
+                        id: number;
+                        /** @enum {string} */
+                        type: "project.updated";
+                        /** @description When the change that caused the event committed. */
+                        createdAt: string;
+                        /** @description The record the event is about. */
+                        entity: {
+                            type: string;
+                            id: string;
+                        };
+                        /**
+                         * Format: uuid
+                         * @description The account the event belongs to, if any.
+                         */
+                        accountId: string | null;
+                        data: {
+                            /**
+                             * Format: uuid
+                             * @description Id of the project.
+                             */
+                            projectId: string;
+                            /**
+                             * Format: uuid
+                             * @description Id of the account.
+                             */
+                            accountId: string;
+                            /**
+                             * Format: uuid
+                             * @description Id of the contract, or null.
+                             */
+                            contractId: string | null;
+                        };
+                    };
+                };
+            };
+            responses: {
+                /** @description Received (any 2xx). */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "reminder.due": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * A reminder set on an account fell due.
+         * @description Sent to every active webhook subscribed to `reminder.due`, `reminder.*` or `*`. Answer 2xx within 10 s; anything else is retried with backoff (8 retries over about 45 minutes).
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header: {
+                    /** @description The event type, as in `type`. */
+                    "valuegraph-event": string;
+                    /** @description `<event id>:<webhook id>`: the same on every retry of one delivery. */
+                    "valuegraph-delivery": string;
+                    /** @description `t=<unix seconds>,v1=<hex HMAC-SHA256 of "<t>.<body>" with the webhook secret>`. */
+                    "valuegraph-signature": string;
+                };
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description Event id; with the webhook id it identifies a delivery (`Valuegraph-Delivery`). Retries resend the same id. */
+                        id: number;
+                        /** @enum {string} */
+                        type: "reminder.due";
+                        /** @description When the change that caused the event committed. */
+                        createdAt: string;
+                        /** @description The record the event is about. */
+                        entity: {
+                            type: string;
+                            id: string;
+                        };
+                        /**
+                         * Format: uuid
+                         * @description The account the event belongs to, if any.
+                         */
+                        accountId: string | null;
+                        data: {
+                            /**
+                             * Format: uuid
+                             * @description Id of the reminder.
+                             */
+                            timerId: string;
+                            note?: string | null;
+                        };
+                    };
+                };
+            };
+            responses: {
+                /** @description Received (any 2xx). */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "status_report.sent": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * A weekly status report was sent to the customer.
+         * @description Sent to every active webhook subscribed to `status_report.sent`, `status_report.*` or `*`. Answer 2xx within 10 s; anything else is retried with backoff (8 retries over about 45 minutes).
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header: {
+                    /** @description The event type, as in `type`. */
+                    "valuegraph-event": string;
+                    /** @description `<event id>:<webhook id>`: the same on every retry of one delivery. */
+                    "valuegraph-delivery": string;
+                    /** @description `t=<unix seconds>,v1=<hex HMAC-SHA256 of "<t>.<body>" with the webhook secret>`. */
+                    "valuegraph-signature": string;
+                };
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description Event id; with the webhook id it identifies a delivery (`Valuegraph-Delivery`). Retries resend the same id. */
+                        id: number;
+                        /** @enum {string} */
+                        type: "status_report.sent";
+                        /** @description When the change that caused the event committed. */
+                        createdAt: string;
+                        /** @description The record the event is about. */
+                        entity: {
+                            type: string;
+                            id: string;
+                        };
+                        /**
+                         * Format: uuid
+                         * @description The account the event belongs to, if any.
+                         */
+                        accountId: string | null;
+                        data: {
+                            /**
+                             * Format: uuid
+                             * @description Id of the project.
+                             */
+                            projectId: string;
+                            /**
+                             * Format: uuid
+                             * @description Id of the status report.
+                             */
+                            reportId: string;
+                            /** @description Calendar day, YYYY-MM-DD. */
+                            weekOf: string;
+                            /** @enum {string} */
+                            overall: "green" | "amber" | "red";
+                        };
+                    };
+                };
+            };
+            responses: {
+                /** @description Received (any 2xx). */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "subscription.updated": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * The billing period of a subscription changed.
+         * @description Sent to every active webhook subscribed to `subscription.updated`, `subscription.*` or `*`. Answer 2xx within 10 s; anything else is retried with backoff (8 retries over about 45 minutes).
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header: {
+                    /** @description The event type, as in `type`. */
+                    "valuegraph-event": string;
+                    /** @description `<event id>:<webhook id>`: the same on every retry of one delivery. */
+                    "valuegraph-delivery": string;
+                    /** @description `t=<unix seconds>,v1=<hex HMAC-SHA256 of "<t>.<body>" with the webhook secret>`. */
+                    "valuegraph-signature": string;
+                };
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description Event id; with the webhook id it identifies a delivery (`Valuegraph-Delivery`). Retries resend the same id. */
+                        id: number;
+                        /** @enum {string} */
+                        type: "subscription.updated";
+                        /** @description When the change that caused the event committed. */
+                        createdAt: string;
+                        /** @description The record the event is about. */
+                        entity: {
+                            type: string;
+                            id: string;
+                        };
+                        /**
+                         * Format: uuid
+                         * @description The account the event belongs to, if any.
+                         */
+                        accountId: string | null;
+                        data: {
+                            /**
+                             * Format: uuid
+                             * @description Id of the subscription.
+                             */
+                            subscriptionId: string;
+                            billingPeriod: string;
+                            previous: string;
+                        };
+                    };
+                };
+            };
+            responses: {
+                /** @description Received (any 2xx). */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "task.created": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * A task was added to a project plan.
+         * @description Sent to every active webhook subscribed to `task.created`, `task.*` or `*`. Answer 2xx within 10 s; anything else is retried with backoff (8 retries over about 45 minutes).
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header: {
+                    /** @description The event type, as in `type`. */
+                    "valuegraph-event": string;
+                    /** @description `<event id>:<webhook id>`: the same on every retry of one delivery. */
+                    "valuegraph-delivery": string;
+                    /** @description `t=<unix seconds>,v1=<hex HMAC-SHA256 of "<t>.<body>" with the webhook secret>`. */
+                    "valuegraph-signature": string;
+                };
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description Event id; with the webhook id it identifies a delivery (`Valuegraph-Delivery`). Retries resend the same id. */
+                        id: number;
+                        /** @enum {string} */
+                        type: "task.created";
+                        /** @description When the change that caused the event committed. */
+                        createdAt: string;
+                        /** @description The record the event is about. */
+                        entity: {
+                            type: string;
+                            id: string;
+                        };
+                        /**
+                         * Format: uuid
+                         * @description The account the event belongs to, if any.
+                         */
+                        accountId: string | null;
+                        data: {
+                            /**
+                             * Format: uuid
+                             * @description Id of the project.
+                             */
+                            projectId: string;
+                            /**
+                             * Format: uuid
+                             * @description Id of the task.
+                             */
+                            taskId: string;
+                            kind: string;
+                            sourceType: string | null;
+                            sourceId: string | null;
+                        };
+                    };
+                };
+            };
+            responses: {
+                /** @description Received (any 2xx). */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "task.updated": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * A task was edited; how many later tasks the schedule moved.
+         * @description Sent to every active webhook subscribed to `task.updated`, `task.*` or `*`. Answer 2xx within 10 s; anything else is retried with backoff (8 retries over about 45 minutes).
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header: {
+                    /** @description The event type, as in `type`. */
+                    "valuegraph-event": string;
+                    /** @description `<event id>:<webhook id>`: the same on every retry of one delivery. */
+                    "valuegraph-delivery": string;
+                    /** @description `t=<unix seconds>,v1=<hex HMAC-SHA256 of "<t>.<body>" with the webhook secret>`. */
+                    "valuegraph-signature": string;
+                };
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description Event id; with the webhook id it identifies a delivery (`Valuegraph-Delivery`). Retries resend the same id. */
+                        id: number;
+                        /** @enum {string} */
+                        type: "task.updated";
+                        /** @description When the change that caused the event committed. */
+                        createdAt: string;
+                        /** @description The record the event is about. */
+                        entity: {
+                            type: string;
+                            id: string;
+                        };
+                        /**
+                         * Format: uuid
+                         * @description The account the event belongs to, if any.
+                         */
+                        accountId: string | null;
+                        data: {
+                            /**
+                             * Format: uuid
+                             * @description Id of the project.
+                             */
+                            projectId: string;
+                            /**
+                             * Format: uuid
+                             * @description Id of the task.
+                             */
+                            taskId: string;
+                            status: string;
+                            moved: number;
+                        };
+                    };
+                };
+            };
+            responses: {
+                /** @description Received (any 2xx). */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "user.created": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * A user was invited or imported.
+         * @description Sent to every active webhook subscribed to `user.created`, `user.*` or `*`. Answer 2xx within 10 s; anything else is retried with backoff (8 retries over about 45 minutes).
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header: {
+                    /** @description The event type, as in `type`. */
+                    "valuegraph-event": string;
+                    /** @description `<event id>:<webhook id>`: the same on every retry of one delivery. */
+                    "valuegraph-delivery": string;
+                    /** @description `t=<unix seconds>,v1=<hex HMAC-SHA256 of "<t>.<body>" with the webhook secret>`. */
+                    "valuegraph-signature": string;
+                };
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description Event id; with the webhook id it identifies a delivery (`Valuegraph-Delivery`). Retries resend the same id. */
+                        id: number;
+                        /** @enum {string} */
+                        type: "user.created";
+                        /** @description When the change that caused the event committed. */
+                        createdAt: string;
+                        /** @description The record the event is about. */
+                        entity: {
+                            type: string;
+                            id: string;
+                        };
+                        /**
+                         * Format: uuid
+                         * @description The account the event belongs to, if any.
+                         */
+                        accountId: string | null;
+                        data: {
+                            email: string;
+                            role: string;
+                        };
+                    };
+                };
+            };
+            responses: {
+                /** @description Received (any 2xx). */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "value.artifact_decided": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * A draft of an agent (architect, executor) was approved or rejected.
+         * @description Sent to every active webhook subscribed to `value.artifact_decided`, `value.*` or `*`. Answer 2xx within 10 s; anything else is retried with backoff (8 retries over about 45 minutes).
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header: {
+                    /** @description The event type, as in `type`. */
+                    "valuegraph-event": string;
+                    /** @description `<event id>:<webhook id>`: the same on every retry of one delivery. */
+                    "valuegraph-delivery": string;
+                    /** @description `t=<unix seconds>,v1=<hex HMAC-SHA256 of "<t>.<body>" with the webhook secret>`. */
+                    "valuegraph-signature": string;
+                };
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description Event id; with the webhook id it identifies a delivery (`Valuegraph-Delivery`). Retries resend the same id. */
+                        id: number;
+                        /** @enum {string} */
+                        type: "value.artifact_decided";
+                        /** @description When the change that caused the event committed. */
+                        createdAt: string;
+                        /** @description The record the event is about. */
+                        entity: {
+                            type: string;
+                            id: string;
+                        };
+                        /**
+                         * Format: uuid
+                         * @description The account the event belongs to, if any.
+                         */
+                        accountId: string | null;
+                        data: {
+                            /**
+                             * Format: uuid
+                             * @description Id of the opportunity.
+                             */
+                            opportunityId?: string;
+                            agent: string;
+                            status: string;
+                        };
+                    };
+                };
+            };
+            responses: {
+                /** @description Received (any 2xx). */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "value.commitment_accepted": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * A value commitment was accepted; its KPIs go into the contract.
+         * @description Sent to every active webhook subscribed to `value.commitment_accepted`, `value.*` or `*`. Answer 2xx within 10 s; anything else is retried with backoff (8 retries over about 45 minutes).
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header: {
+                    /** @description The event type, as in `type`. */
+                    "valuegraph-event": string;
+                    /** @description `<event id>:<webhook id>`: the same on every retry of one delivery. */
+                    "valuegraph-delivery": string;
+                    /** @description `t=<unix seconds>,v1=<hex HMAC-SHA256 of "<t>.<body>" with the webhook secret>`. */
+                    "valuegraph-signature": string;
+                };
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description Event id; with the webhook id it identifies a delivery (`Valuegraph-Delivery`). Retries resend the same id. */
+                        id: number;
+                        /** @enum {string} */
+                        type: "value.commitment_accepted";
+                        /** @description When the change that caused the event committed. */
+                        createdAt: string;
+                        /** @description The record the event is about. */
+                        entity: {
+                            type: string;
+                            id: string;
+                        };
+                        /**
+                         * Format: uuid
+                         * @description The account the event belongs to, if any.
+                         */
+                        accountId: string | null;
+                        data: {
+                            /**
+                             * Format: uuid
+                             * @description Id of the opportunity.
+                             */
+                            opportunityId: string;
+                            /** @description The committed KPIs, as agreed. */
+                            kpis: {
+                                [key: string]: unknown;
+                            }[];
+                        };
+                    };
+                };
+            };
+            responses: {
+                /** @description Received (any 2xx). */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "value.commitment_generated": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * A value commitment (contracted KPIs) was drafted.
+         * @description Sent to every active webhook subscribed to `value.commitment_generated`, `value.*` or `*`. Answer 2xx within 10 s; anything else is retried with backoff (8 retries over about 45 minutes).
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header: {
+                    /** @description The event type, as in `type`. */
+                    "valuegraph-event": string;
+                    /** @description `<event id>:<webhook id>`: the same on every retry of one delivery. */
+                    "valuegraph-delivery": string;
+                    /** @description `t=<unix seconds>,v1=<hex HMAC-SHA256 of "<t>.<body>" with the webhook secret>`. */
+                    "valuegraph-signature": string;
+                };
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description Event id; with the webhook id it identifies a delivery (`Valuegraph-Delivery`). Retries resend the same id. */
+                        id: number;
+                        /** @enum {string} */
+                        type: "value.commitment_generated";
+                        /** @description When the change that caused the event committed. */
+                        createdAt: string;
+                        /** @description The record the event is about. */
+                        entity: {
+                            type: string;
+                            id: string;
+                        };
+                        /**
+                         * Format: uuid
+                         * @description The account the event belongs to, if any.
+                         */
+                        accountId: string | null;
+                        data: {
+                            /**
+                             * Format: uuid
+                             * @description Id of the opportunity.
+                             */
+                            opportunityId: string;
+                            /**
+                             * Format: uuid
+                             * @description Id of the agent artifact.
+                             */
+                            artifactId: string;
+                            /** @description How many KPIs were proposed. */
+                            kpis: number;
+                        };
+                    };
+                };
+            };
+            responses: {
+                /** @description Received (any 2xx). */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "value.commitment_updated": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * A value commitment was edited.
+         * @description Sent to every active webhook subscribed to `value.commitment_updated`, `value.*` or `*`. Answer 2xx within 10 s; anything else is retried with backoff (8 retries over about 45 minutes).
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header: {
+                    /** @description The event type, as in `type`. */
+                    "valuegraph-event": string;
+                    /** @description `<event id>:<webhook id>`: the same on every retry of one delivery. */
+                    "valuegraph-delivery": string;
+                    /** @description `t=<unix seconds>,v1=<hex HMAC-SHA256 of "<t>.<body>" with the webhook secret>`. */
+                    "valuegraph-signature": string;
+                };
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description Event id; with the webhook id it identifies a delivery (`Valuegraph-Delivery`). Retries resend the same id. */
+                        id: number;
+                        /** @enum {string} */
+                        type: "value.commitment_updated";
+                        /** @description When the change that caused the event committed. */
+                        createdAt: string;
+                        /** @description The record the event is about. */
+                        entity: {
+                            type: string;
+                            id: string;
+                        };
+                        /**
+                         * Format: uuid
+                         * @description The account the event belongs to, if any.
+                         */
+                        accountId: string | null;
+                        data: {
+                            /**
+                             * Format: uuid
+                             * @description Id of the opportunity.
+                             */
+                            opportunityId: string;
+                        };
+                    };
+                };
+            };
+            responses: {
+                /** @description Received (any 2xx). */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "value.hypothesis_accepted": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * A business case was accepted.
+         * @description Sent to every active webhook subscribed to `value.hypothesis_accepted`, `value.*` or `*`. Answer 2xx within 10 s; anything else is retried with backoff (8 retries over about 45 minutes).
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header: {
+                    /** @description The event type, as in `type`. */
+                    "valuegraph-event": string;
+                    /** @description `<event id>:<webhook id>`: the same on every retry of one delivery. */
+                    "valuegraph-delivery": string;
+                    /** @description `t=<unix seconds>,v1=<hex HMAC-SHA256 of "<t>.<body>" with the webhook secret>`. */
+                    "valuegraph-signature": string;
+                };
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description Event id; with the webhook id it identifies a delivery (`Valuegraph-Delivery`). Retries resend the same id. */
+                        id: number;
+                        /** @enum {string} */
+                        type: "value.hypothesis_accepted";
+                        /** @description When the change that caused the event committed. */
+                        createdAt: string;
+                        /** @description The record the event is about. */
+                        entity: {
+                            type: string;
+                            id: string;
+                        };
+                        /**
+                         * Format: uuid
+                         * @description The account the event belongs to, if any.
+                         */
+                        accountId: string | null;
+                        data: {
+                            /**
+                             * Format: uuid
+                             * @description Id of the opportunity.
+                             */
+                            opportunityId: string;
+                            /** @description Annual benefit, in integer minor units (cents for EUR/USD) of the `currency` beside it. */
+                            annualBenefit: number;
+                            /** @description Benefits over the horizon, in integer minor units (cents for EUR/USD) of the `currency` beside it. */
+                            totalBenefits: number;
+                            /** @description Costs over the horizon, in integer minor units (cents for EUR/USD) of the `currency` beside it. */
+                            totalCosts: number;
+                            /** @description Net present value, in integer minor units (cents for EUR/USD) of the `currency` beside it. */
+                            npv: number;
+                            roiPercent: number | null;
+                            paybackMonths: number | null;
+                            /** @description ISO 4217 currency code of the money fields of this object. */
+                            currency: string;
+                        };
+                    };
+                };
+            };
+            responses: {
+                /** @description Received (any 2xx). */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "value.hypothesis_generated": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * The value architect drafted a business case for an opportunity.
+         * @description Sent to every active webhook subscribed to `value.hypothesis_generated`, `value.*` or `*`. Answer 2xx within 10 s; anything else is retried with backoff (8 retries over about 45 minutes).
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header: {
+                    /** @description The event type, as in `type`. */
+                    "valuegraph-event": string;
+                    /** @description `<event id>:<webhook id>`: the same on every retry of one delivery. */
+                    "valuegraph-delivery": string;
+                    /** @description `t=<unix seconds>,v1=<hex HMAC-SHA256 of "<t>.<body>" with the webhook secret>`. */
+                    "valuegraph-signature": string;
+                };
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description Event id; with the webhook id it identifies a delivery (`Valuegraph-Delivery`). Retries resend the same id. */
+                        id: number;
+                        /** @enum {string} */
+                        type: "value.hypothesis_generated";
+                        /** @description When the change that caused the event committed. */
+                        createdAt: string;
+                        /** @description The record the event is about. */
+                        entity: {
+                            type: string;
+                            id: string;
+                        };
+                        /**
+                         * Format: uuid
+                         * @description The account the event belongs to, if any.
+                         */
+                        accountId: string | null;
+                        data: {
+                            /**
+                             * Format: uuid
+                             * @description Id of the opportunity.
+                             */
+                            opportunityId: string;
+                            /** @description Annual benefit, in integer minor units (cents for EUR/USD) of the `currency` beside it. */
+                            annualBenefit: number;
+                            /** @description Benefits over the horizon, in integer minor units (cents for EUR/USD) of the `currency` beside it. */
+                            totalBenefits: number;
+                            /** @description Costs over the horizon, in integer minor units (cents for EUR/USD) of the `currency` beside it. */
+                            totalCosts: number;
+                            /** @description Net present value, in integer minor units (cents for EUR/USD) of the `currency` beside it. */
+                            npv: number;
+                            roiPercent: number | null;
+                            paybackMonths: number | null;
+                            /** @description ISO 4217 currency code of the money fields of this object. */
+                            currency: string;
+                            /**
+                             * Format: uuid
+                             * @description Id of the agent artifact.
+                             */
+                            artifactId: string;
+                        };
+                    };
+                };
+            };
+            responses: {
+                /** @description Received (any 2xx). */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "value.hypothesis_updated": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * A business case was edited; its new headline numbers.
+         * @description Sent to every active webhook subscribed to `value.hypothesis_updated`, `value.*` or `*`. Answer 2xx within 10 s; anything else is retried with backoff (8 retries over about 45 minutes).
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header: {
+                    /** @description The event type, as in `type`. */
+                    "valuegraph-event": string;
+                    /** @description `<event id>:<webhook id>`: the same on every retry of one delivery. */
+                    "valuegraph-delivery": string;
+                    /** @description `t=<unix seconds>,v1=<hex HMAC-SHA256 of "<t>.<body>" with the webhook secret>`. */
+                    "valuegraph-signature": string;
+                };
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description Event id; with the webhook id it identifies a delivery (`Valuegraph-Delivery`). Retries resend the same id. */
+                        id: number;
+                        /** @enum {string} */
+                        type: "value.hypothesis_updated";
+                        /** @description When the change that caused the event committed. */
+                        createdAt: string;
+                        /** @description The record the event is about. */
+                        entity: {
+                            type: string;
+                            id: string;
+                        };
+                        /**
+                         * Format: uuid
+                         * @description The account the event belongs to, if any.
+                         */
+                        accountId: string | null;
+                        data: {
+                            /**
+                             * Format: uuid
+                             * @description Id of the opportunity.
+                             */
+                            opportunityId: string;
+                            /** @description Annual benefit, in integer minor units (cents for EUR/USD) of the `currency` beside it. */
+                            annualBenefit: number;
+                            /** @description Benefits over the horizon, in integer minor units (cents for EUR/USD) of the `currency` beside it. */
+                            totalBenefits: number;
+                            /** @description Costs over the horizon, in integer minor units (cents for EUR/USD) of the `currency` beside it. */
+                            totalCosts: number;
+                            /** @description Net present value, in integer minor units (cents for EUR/USD) of the `currency` beside it. */
+                            npv: number;
+                            roiPercent: number | null;
+                            paybackMonths: number | null;
+                            /** @description ISO 4217 currency code of the money fields of this object. */
+                            currency: string;
+                        };
+                    };
+                };
+            };
+            responses: {
+                /** @description Received (any 2xx). */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "value.kpis_tracked": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * The KPIs of a signed contract are now tracked.
+         * @description Sent to every active webhook subscribed to `value.kpis_tracked`, `value.*` or `*`. Answer 2xx within 10 s; anything else is retried with backoff (8 retries over about 45 minutes).
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header: {
+                    /** @description The event type, as in `type`. */
+                    "valuegraph-event": string;
+                    /** @description `<event id>:<webhook id>`: the same on every retry of one delivery. */
+                    "valuegraph-delivery": string;
+                    /** @description `t=<unix seconds>,v1=<hex HMAC-SHA256 of "<t>.<body>" with the webhook secret>`. */
+                    "valuegraph-signature": string;
+                };
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description Event id; with the webhook id it identifies a delivery (`Valuegraph-Delivery`). Retries resend the same id. */
+                        id: number;
+                        /** @enum {string} */
+                        type: "value.kpis_tracked";
+                        /** @description When the change that caused the event committed. */
+                        createdAt: string;
+                        /** @description The record the event is about. */
+                        entity: {
+                            type: string;
+                            id: string;
+                        };
+                        /**
+                         * Format: uuid
+                         * @description The account the event belongs to, if any.
+                         */
+                        accountId: string | null;
+                        data: {
+                            /**
+                             * Format: uuid
+                             * @description Id of the contract.
+                             */
+                            contractId: string;
+                            kpiIds: string[];
+                            /**
+                             * Format: uuid
+                             * @description Id of the project, or null.
+                             */
+                            projectId: string | null;
+                        };
+                    };
+                };
+            };
+            responses: {
+                /** @description Received (any 2xx). */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "value.weekly_update_generated": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * The value executor drafted the weekly value update of an account.
+         * @description Sent to every active webhook subscribed to `value.weekly_update_generated`, `value.*` or `*`. Answer 2xx within 10 s; anything else is retried with backoff (8 retries over about 45 minutes).
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header: {
+                    /** @description The event type, as in `type`. */
+                    "valuegraph-event": string;
+                    /** @description `<event id>:<webhook id>`: the same on every retry of one delivery. */
+                    "valuegraph-delivery": string;
+                    /** @description `t=<unix seconds>,v1=<hex HMAC-SHA256 of "<t>.<body>" with the webhook secret>`. */
+                    "valuegraph-signature": string;
+                };
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description Event id; with the webhook id it identifies a delivery (`Valuegraph-Delivery`). Retries resend the same id. */
+                        id: number;
+                        /** @enum {string} */
+                        type: "value.weekly_update_generated";
+                        /** @description When the change that caused the event committed. */
+                        createdAt: string;
+                        /** @description The record the event is about. */
+                        entity: {
+                            type: string;
+                            id: string;
+                        };
+                        /**
+                         * Format: uuid
+                         * @description The account the event belongs to, if any.
+                         */
+                        accountId: string | null;
+                        data: {
+                            /**
+                             * Format: uuid
+                             * @description Id of the agent artifact.
+                             */
+                            artifactId: string;
+                            week: number;
+                            /** @description Annual value realized so far, in integer minor units (cents for EUR/USD) of the `currency` beside it. */
+                            realizedAnnualValue: number;
+                            /** @description ISO 4217 currency code of the money fields of this object. */
+                            currency: string;
+                        };
+                    };
+                };
+            };
+            responses: {
+                /** @description Received (any 2xx). */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+}
 export interface components {
     schemas: {
+        /** @description The account as stored when the event happened; further columns may appear. */
+        EventAccount: {
+            /**
+             * Format: uuid
+             * @description Id of the account.
+             */
+            id: string;
+            name: string;
+            domain: string | null;
+            industry: string | null;
+            segment: string | null;
+            lifecycleStage: string | null;
+            country: string | null;
+            region: string | null;
+            /**
+             * Format: uuid
+             * @description Id of the account executive, or null.
+             */
+            aeId: string | null;
+            /**
+             * Format: uuid
+             * @description Id of the customer success manager, or null.
+             */
+            csmId: string | null;
+            /**
+             * Format: uuid
+             * @description Id of the partner, or null.
+             */
+            partnerId: string | null;
+            /** @description Annual recurring revenue, in integer minor units (cents for EUR/USD) of the `currency` beside it. */
+            arr: number | null;
+            /** @description ISO 4217 currency code of the money fields of this object. */
+            currency: string;
+            version: number;
+            /** @description ISO 8601 instant, UTC. */
+            createdAt: string;
+            /** @description ISO 8601 instant, UTC. */
+            updatedAt: string;
+        } & {
+            [key: string]: unknown;
+        };
+        /** @description The contact as stored when the event happened; further columns may appear. */
+        EventContact: {
+            /**
+             * Format: uuid
+             * @description Id of the contact.
+             */
+            id: string;
+            /**
+             * Format: uuid
+             * @description Id of the account.
+             */
+            accountId: string;
+            firstName: string | null;
+            lastName: string | null;
+            email: string | null;
+            phone: string | null;
+            title: string | null;
+            isPrimary: boolean;
+            version: number;
+            /** @description ISO 8601 instant, UTC. */
+            createdAt: string;
+            /** @description ISO 8601 instant, UTC. */
+            updatedAt: string;
+        } & {
+            [key: string]: unknown;
+        };
+        /** @description The contract as stored when the event happened; further columns may appear. */
+        EventContract: {
+            /**
+             * Format: uuid
+             * @description Id of the contract.
+             */
+            id: string;
+            /**
+             * Format: uuid
+             * @description Id of the account.
+             */
+            accountId: string;
+            /**
+             * Format: uuid
+             * @description Id of the opportunity.
+             */
+            opportunityId: string;
+            /**
+             * Format: uuid
+             * @description Id of the partner, or null.
+             */
+            partnerId: string | null;
+            /** @description Annual recurring revenue, in integer minor units (cents for EUR/USD) of the `currency` beside it. */
+            arr: number;
+            /** @description ISO 4217 currency code of the money fields of this object. */
+            currency: string;
+            termMonths: number;
+            /** @description Calendar day, YYYY-MM-DD. */
+            startDate: string;
+            /** @description Calendar day, YYYY-MM-DD. */
+            endDate: string;
+            /** @description Services fee, in integer minor units (cents for EUR/USD) of the `currency` beside it. */
+            servicesFee: number;
+            status: string;
+            /** @description ISO 8601 instant, UTC. */
+            signedAt: string;
+        } & {
+            [key: string]: unknown;
+        };
+        /** @description The lead as stored when the event happened; further columns may appear. */
+        EventLead: {
+            /**
+             * Format: uuid
+             * @description Id of the lead.
+             */
+            id: string;
+            source: string;
+            status: string;
+            firstName: string | null;
+            lastName: string | null;
+            email: string | null;
+            companyName: string | null;
+            domain: string | null;
+            country: string | null;
+            /**
+             * Format: uuid
+             * @description Id of the owner, or null.
+             */
+            ownerId: string | null;
+            campaign: string | null;
+            version: number;
+            /** @description ISO 8601 instant, UTC. */
+            createdAt: string;
+            /** @description ISO 8601 instant, UTC. */
+            updatedAt: string;
+        } & {
+            [key: string]: unknown;
+        };
+        /** @description The opportunity as stored when the event happened; further columns may appear. */
+        EventOpportunity: {
+            /**
+             * Format: uuid
+             * @description Id of the opportunity.
+             */
+            id: string;
+            /**
+             * Format: uuid
+             * @description Id of the account.
+             */
+            accountId: string;
+            name: string;
+            stage: string;
+            /** @description Deal amount, in integer minor units (cents for EUR/USD) of the `currency` beside it. */
+            amount: number | null;
+            /** @description ISO 4217 currency code of the money fields of this object. */
+            currency: string;
+            /** @description Calendar day, YYYY-MM-DD. */
+            closeDate: string | null;
+            probability: number;
+            forecastCategory: string;
+            /**
+             * Format: uuid
+             * @description Id of the owner, or null.
+             */
+            ownerId: string | null;
+            /**
+             * Format: uuid
+             * @description Id of the partner, or null.
+             */
+            partnerId: string | null;
+            /**
+             * Format: uuid
+             * @description Id of the lead it was converted from, or null.
+             */
+            leadId: string | null;
+            /** @description ISO 8601 instant, UTC. */
+            stageEnteredAt: string;
+            version: number;
+            /** @description ISO 8601 instant, UTC. */
+            createdAt: string;
+            /** @description ISO 8601 instant, UTC. */
+            updatedAt: string;
+        } & {
+            [key: string]: unknown;
+        };
+        /** @description The proof of concept as stored when the event happened; further columns may appear. */
+        EventPoc: {
+            /**
+             * Format: uuid
+             * @description Id of the POC.
+             */
+            id: string;
+            /**
+             * Format: uuid
+             * @description Id of the opportunity.
+             */
+            opportunityId: string;
+            /**
+             * Format: uuid
+             * @description Id of the account.
+             */
+            accountId: string;
+            status: string;
+            scope: string | null;
+            /** @description Calendar day, YYYY-MM-DD. */
+            startDate: string | null;
+            /** @description Calendar day, YYYY-MM-DD. */
+            endDate: string | null;
+            /** @description POC fee, in integer minor units (cents for EUR/USD) of the `currency` beside it. */
+            fee: number;
+            /** @description ISO 4217 currency code of the money fields of this object. */
+            currency: string;
+            version: number;
+            /** @description ISO 8601 instant, UTC. */
+            createdAt: string;
+            /** @description ISO 8601 instant, UTC. */
+            updatedAt: string;
+        } & {
+            [key: string]: unknown;
+        };
+        /** @description A POC success criterion with its recorded result. */
+        EventPocCriterion: {
+            id: string;
+            measure: string;
+            target: string;
+            result: string | null;
+            validated: boolean;
+            evidence: string | null;
+        };
         Health: {
             /** @enum {string} */
             status: "ok";
@@ -10819,6 +17656,85 @@ export interface components {
             note: string;
             /** @description The timer's status (`pending` until it fires). */
             status: string;
+        };
+        BulkUpsertResult: {
+            created: number;
+            updated: number;
+            unchanged: number;
+            results: components["schemas"]["BulkResult"][];
+        };
+        BulkResult: {
+            /** @description Position of the record in `records`. */
+            index: number;
+            /**
+             * @description `unchanged`: the record matched and every field sent already had its value (no new version).
+             * @enum {string}
+             */
+            outcome: "created" | "updated" | "unchanged";
+            /** Format: uuid */
+            id: string;
+            /** @description The record's version after the call. */
+            version: number;
+        };
+        AccountUpsert: {
+            name?: string;
+            /** @description Match key when no `id` is sent: the company's domain, e.g. acme.com. */
+            domain?: string | null;
+            industry?: string | null;
+            employees?: number | null;
+            annualRevenue?: number | null;
+            country?: string | null;
+            /** @enum {string|null} */
+            region?: "NA" | "LATAM" | "EMEA" | "APAC" | null;
+            territory?: string | null;
+            timeZone?: string;
+            /** @enum {string} */
+            segment?: "standard" | "strategic";
+            /** @enum {string} */
+            lifecycleStage?: "prospect" | "implementation" | "adoption" | "value_realization" | "expansion" | "renewal" | "churned";
+            /** Format: uuid */
+            aeId?: string | null;
+            /** Format: uuid */
+            csmId?: string | null;
+            /** Format: uuid */
+            execSponsorId?: string | null;
+            /** Format: uuid */
+            partnerId?: string | null;
+            techStack?: string[];
+            servers?: number;
+            cloudResources?: number;
+            networkDevices?: number;
+            complianceFrameworks?: string[];
+            arr?: number;
+            currency?: string;
+            description?: string | null;
+            /**
+             * Format: uuid
+             * @description Update exactly this account (404-like record error when the caller cannot see it).
+             */
+            id?: string;
+        };
+        ContactUpsert: {
+            firstName?: string;
+            lastName?: string;
+            /**
+             * Format: email
+             * @description Match key within the account.
+             */
+            email: string;
+            phone?: string | null;
+            title?: string | null;
+            roles?: ("decision_maker" | "economic_buyer" | "influencer" | "champion" | "exec_sponsor" | "technical" | "user")[];
+            isPrimary?: boolean;
+            /** @enum {string} */
+            rolesAudience?: "internal" | "partner" | "customer";
+            /**
+             * Format: uuid
+             * @description The contact's account.
+             */
+            accountId?: string;
+            /** @description The contact's account by its domain, when `accountId` is not sent. */
+            accountDomain?: string;
         };
         LeadSummary: {
             /** Format: uuid */
@@ -13963,19 +20879,36 @@ export interface components {
             /** @description Open invoices given a missing dunning timer. */
             dunningScheduled: number;
         };
-        KpiIngestResult: {
+        KpiBulkResult: {
+            /** @description Measurements (or CSV rows) in the request. */
             received: number;
             inserted: number;
+            /** @description Same KPI and instant, different value: replaced. */
             corrected: number;
+            /** @description Sent again with the same value: nothing written. */
             unchanged: number;
+            /** @description Same KPI and instant twice in the request: the last one counts. */
             duplicates: number;
-            rejected?: unknown;
+            /** @description KPIs whose latest state changed and was compared with the trajectory. */
             evaluated: number;
-            alertsRaised: {
-                [key: string]: unknown;
+            alertsRaised: components["schemas"]["KpiAlertRaised"][];
+            /** @description Measurements not written, by their index in the request. */
+            rejected: {
+                index: number;
+                kpiId: string | null;
+                message: string;
             }[];
-        } & {
-            [key: string]: unknown;
+        };
+        KpiAlertRaised: {
+            /** Format: uuid */
+            alertId: string;
+            /** Format: uuid */
+            kpiId: string;
+            /** Format: uuid */
+            accountId: string;
+            variancePercent: number;
+            /** Format: uuid */
+            taskId: string | null;
         };
         KpiMeasurementsBulk: {
             measurements: {
@@ -13988,6 +20921,359 @@ export interface components {
                 measuredAt: string;
                 value: number;
             }[];
+        };
+        KpiCsvResult: {
+            /** @description Measurements (or CSV rows) in the request. */
+            received: number;
+            inserted: number;
+            /** @description Same KPI and instant, different value: replaced. */
+            corrected: number;
+            /** @description Sent again with the same value: nothing written. */
+            unchanged: number;
+            /** @description Same KPI and instant twice in the request: the last one counts. */
+            duplicates: number;
+            /** @description KPIs whose latest state changed and was compared with the trajectory. */
+            evaluated: number;
+            alertsRaised: components["schemas"]["KpiAlertRaised"][];
+            /** @description Rows not written (see `errors`). */
+            rejected: number;
+            /** @description The first 1,000 bad rows with their line, column and reason. */
+            errors: {
+                line: number;
+                column: string | null;
+                value: string | null;
+                message: string;
+            }[];
+            errorsTruncated: boolean;
+        };
+        KpiAlert: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            kpiId: string;
+            /** Format: uuid */
+            accountId: string;
+            /** Format: uuid */
+            projectId: string | null;
+            measurementId: number | null;
+            /** @description ISO 8601 instant, UTC. */
+            measuredAt: string;
+            /** @description The measured value, in the KPI's `unit`. */
+            actual: number;
+            /** @description The trajectory at that instant, in the KPI's `unit`. */
+            expected: number;
+            /** @description Variance (negative = behind), in % (one or two decimals). */
+            variancePercent: number;
+            thresholdPercent: number;
+            /** @enum {string} */
+            status: "open" | "acknowledged" | "resolved";
+            /** Format: uuid */
+            taskId: string | null;
+            /** @description ISO 8601 instant, UTC. */
+            resolvedAt: string | null;
+            /** Format: uuid */
+            resolvedBy: string | null;
+            /** @description ISO 8601 instant, UTC. */
+            createdAt: string;
+            kpiName: string;
+            kpiKey: string;
+            unit: string;
+            accountName: string;
+            taskTitle: string | null;
+            taskStatus: string | null;
+        };
+        KpiView: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            accountId: string;
+            accountName: string;
+            /** Format: uuid */
+            valueGraphId: string | null;
+            /** Format: uuid */
+            contractId: string | null;
+            /** Format: uuid */
+            projectId: string | null;
+            key: string;
+            name: string;
+            /** @description Unit of baseline, target and every value (e.g. %, hours, count, USD). */
+            unit: string;
+            categoryId: string | null;
+            /** @enum {string} */
+            betterWhen: "higher" | "lower";
+            /** @description Value at the start date, in the KPI's `unit`. */
+            baseline: number;
+            /** @description Value promised by the deadline, in the KPI's `unit`. */
+            target: number;
+            /** @description Calendar day, YYYY-MM-DD. */
+            startDate: string;
+            /** @description Calendar day, YYYY-MM-DD. */
+            deadline: string;
+            ownerName: string | null;
+            /** @description The contract clause the KPI comes from. */
+            clause: string | null;
+            /** @description Annual value to the customer when the target is reached, in integer minor units (cents for EUR/USD) of the `currency` beside it. */
+            annualValueAtTarget: number;
+            /** @description ISO 4217 currency code of the money fields of this object. */
+            currency: string;
+            /** @description Latest measurement, in the KPI's `unit`. */
+            lastValue: number | null;
+            /** @description ISO 8601 instant, UTC. */
+            lastMeasuredAt: string | null;
+            /** @description Where the trajectory was at the latest measurement, in the KPI's `unit`. */
+            lastExpected: number | null;
+            lastVariancePercent: number | null;
+            version: number;
+            /** @description ISO 8601 instant, UTC. */
+            createdAt: string;
+            /** @description The unresolved alert of the KPI (at most one). */
+            openAlert: {
+                /** Format: uuid */
+                id: string;
+                /** @enum {string} */
+                status: "open" | "acknowledged" | "resolved";
+                /** @description Variance of the measurement that raised it (negative = behind), in % (one or two decimals). */
+                variancePercent: number;
+                /** @description ISO 8601 instant, UTC. */
+                measuredAt: string;
+                /**
+                 * Format: uuid
+                 * @description The course-correction task on the KPI's project.
+                 */
+                taskId: string | null;
+                /** @description ISO 8601 instant, UTC. */
+                createdAt: string;
+            } | null;
+            /** @description Where the trajectory says the KPI should be now, in the KPI's `unit`. */
+            expectedNow: number;
+            /** @description Share of the way from baseline to target at the latest measurement, in % (one or two decimals). */
+            progressPercent: number | null;
+            /** @description Variance of the latest measurement against the trajectory (negative = behind), in % (one or two decimals). */
+            variancePercent: number | null;
+            /**
+             * @description `alert`: further behind than the playbook threshold.
+             * @enum {string}
+             */
+            status: "not_measured" | "on_track" | "ahead" | "behind" | "alert";
+            /** @description The playbook's alert threshold (valueRealization.varianceAlertPercent). */
+            thresholdPercent: number;
+            /** @description Baseline → target points, flat at target after the deadline. */
+            trajectory: {
+                /** @description Calendar day, YYYY-MM-DD. */
+                date: string;
+                value: number;
+            }[];
+            /** @description The newest measurements, oldest first (chart order). */
+            measurements?: components["schemas"]["KpiMeasurement"][];
+        };
+        KpiMeasurement: {
+            /** @description ISO 8601 instant, UTC. */
+            measuredAt: string;
+            /** @description Measured value, in the KPI's `unit`. */
+            value: number;
+            /** @description api, csv, manual or demo. */
+            source: string;
+        };
+        KpiMeasurementResult: {
+            /** Format: uuid */
+            kpiId: string;
+            /** @description ISO 8601 instant, UTC. */
+            measuredAt: string;
+            value: number;
+            /** @enum {string} */
+            outcome: "inserted" | "corrected" | "unchanged";
+            /** @description Against the trajectory; null when this is not the KPI's latest measurement or nothing changed. */
+            evaluation: {
+                expected: number;
+                variancePercent: number;
+                progressPercent: number;
+                /** @enum {string} */
+                status: "ahead" | "on_track" | "behind" | "alert";
+                alert: boolean;
+                /** @description ISO 8601 instant, UTC. */
+                measuredAt: string;
+                value: number;
+            } | null;
+            alert: components["schemas"]["KpiAlertRaised"] & (Record<string, never> | null);
+        };
+        Realization: {
+            /** Format: uuid */
+            accountId: string;
+            accountName: string;
+            /** @description ISO 8601 instant, UTC. */
+            asOf: string;
+            /** @description Week N of the realization (week 1 starts on the first KPI's start date; 0 before). */
+            week: number;
+            /** @description Calendar day, YYYY-MM-DD. */
+            startDate: string | null;
+            /** @description ISO 4217 currency code of the money fields of this object. */
+            currency: string;
+            /** @description Realized annual value: Σ value at target × progress, in integer minor units (cents for EUR/USD) of the `currency` beside it. */
+            realizedAnnualValue: number;
+            /** @description Promised annual value: the hypotheses' annual benefit, else the KPIs' values at target, in integer minor units (cents for EUR/USD) of the `currency` beside it. */
+            promisedAnnualValue: number;
+            /** @enum {string} */
+            promisedSource: "hypothesis" | "kpis";
+            /** @description realized ÷ promised × 100; null when nothing was promised. */
+            realizationPercent: number | null;
+            hypothesisRoiPercent: number | null;
+            /** @description The business case with benefits at the realized rate; null without hypothesis or costs. */
+            actualRoiPercent: number | null;
+            thresholdPercent: number;
+            openAlerts: number;
+            hypothesis: {
+                /** @description Annual benefit of the hypotheses, in integer minor units (cents for EUR/USD) of the `currency` beside it. */
+                annualBenefit: number;
+                /** @description Benefits over the business case, in integer minor units (cents for EUR/USD) of the `currency` beside it. */
+                totalBenefits: number;
+                /** @description Costs over the business case, in integer minor units (cents for EUR/USD) of the `currency` beside it. */
+                totalCosts: number;
+                roiPercent: number | null;
+                /** @description Hypotheses summed. */
+                count: number;
+            } | null;
+            kpis: {
+                /** Format: uuid */
+                id: string;
+                key: string;
+                name: string;
+                unit: string;
+                /** @enum {string} */
+                betterWhen: "higher" | "lower";
+                baseline: number;
+                target: number;
+                /** @description Calendar day, YYYY-MM-DD. */
+                deadline: string;
+                lastValue: number | null;
+                /** @description ISO 8601 instant, UTC. */
+                lastMeasuredAt: string | null;
+                expectedNow: number;
+                progressPercent: number | null;
+                variancePercent: number | null;
+                /** @enum {string} */
+                status: "not_measured" | "on_track" | "ahead" | "behind" | "alert";
+                /** @description Annual value at target, in integer minor units (cents for EUR/USD) of the `currency` beside it. */
+                annualValueAtTarget: number;
+                /** @description Annual value realized by this KPI, in integer minor units (cents for EUR/USD) of the `currency` beside it. */
+                realizedAnnualValue: number;
+            }[];
+        };
+        WeeklyValueUpdate: {
+            /** Format: uuid */
+            id: string;
+            /** @enum {string} */
+            agent: "executor";
+            /** Format: uuid */
+            accountId: string;
+            /** @enum {string} */
+            entityType: "value_realization";
+            /**
+             * Format: uuid
+             * @description The account's value graph.
+             */
+            entityId: string;
+            /** @description The numbers the update was computed from. */
+            inputs: {
+                /** Format: uuid */
+                accountId: string;
+                /** @description ISO 8601 instant, UTC. */
+                asOf: string;
+                /** @description Calendar day, YYYY-MM-DD. */
+                startDate: string | null;
+                thresholdPercent: number;
+                /** @description ISO 4217 code of every money field of the inputs and outputs. */
+                currency: string;
+                kpis: {
+                    /** Format: uuid */
+                    id: string;
+                    key: string;
+                    name: string;
+                    unit: string;
+                    /** @enum {string} */
+                    betterWhen: "higher" | "lower";
+                    baseline: number;
+                    target: number;
+                    /** @description Calendar day, YYYY-MM-DD. */
+                    startDate: string;
+                    /** @description Calendar day, YYYY-MM-DD. */
+                    deadline: string;
+                    lastValue: number | null;
+                    /** @description ISO 8601 instant, UTC. */
+                    lastMeasuredAt: string | null;
+                    expected: number | null;
+                    variancePercent: number | null;
+                    progressPercent: number | null;
+                    /** @description Annual value at target, in integer minor units (cents for EUR/USD) of the `currency` beside it. */
+                    annualValueAtTarget: number;
+                    alert: boolean;
+                }[];
+                hypothesis: {
+                    /** @description Annual benefit of the hypotheses, in integer minor units (cents for EUR/USD) of the `currency` beside it. */
+                    annualBenefit: number;
+                    /** @description Benefits over the business case, in integer minor units (cents for EUR/USD) of the `currency` beside it. */
+                    totalBenefits: number;
+                    /** @description Costs over the business case, in integer minor units (cents for EUR/USD) of the `currency` beside it. */
+                    totalCosts: number;
+                    roiPercent: number | null;
+                    /** @description Hypotheses summed. */
+                    count: number;
+                    /** @description ISO 4217 currency code of the money fields of this object. */
+                    currency: string;
+                } | null;
+                openAlerts: number;
+            };
+            /** @description The figures derived (money in minor units of `inputs.currency`). */
+            outputs: {
+                week: number;
+                /** @description Realized annual value: Σ value at target × progress, in integer minor units (cents for EUR/USD) of the `currency` beside it. */
+                realizedAnnualValue: number;
+                /** @description Promised annual value: the hypotheses' annual benefit, else the KPIs' values at target, in integer minor units (cents for EUR/USD) of the `currency` beside it. */
+                promisedAnnualValue: number;
+                /** @enum {string} */
+                promisedSource: "hypothesis" | "kpis";
+                /** @description realized ÷ promised × 100; null when nothing was promised. */
+                realizationPercent: number | null;
+                hypothesisRoiPercent: number | null;
+                /** @description The business case with benefits at the realized rate; null without hypothesis or costs. */
+                actualRoiPercent: number | null;
+                /** @description KPIs tracked. */
+                kpis: number;
+                measured: number;
+                behind: number;
+                onTrack: number;
+                openAlerts: number;
+            };
+            narrative: string;
+            /** @enum {string} */
+            status: "draft" | "accepted" | "rejected";
+            /** @description ISO 8601 instant, UTC. */
+            createdAt: string;
+            /**
+             * Format: uuid
+             * @description In lists; null for the weekly job.
+             */
+            createdBy?: string | null;
+            /** @description ISO 8601 instant, UTC. */
+            acceptedAt?: string | null;
+            /** Format: uuid */
+            acceptedBy?: string | null;
+            /** @description ISO 8601 instant, UTC. */
+            rejectedAt?: string | null;
+            rejectionReason?: string | null;
+        };
+        WeeklyValueUpdateDecision: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            accountId: string;
+            /** @enum {string} */
+            status: "accepted" | "rejected";
+            narrative: string;
+            /** @description When accepted. */
+            acceptedAt?: string;
+            /** @description When rejected. */
+            rejectedAt?: string;
+            rejectionReason?: string | null;
         };
         ContentItem: {
             /** Format: uuid */
@@ -14560,6 +21846,23 @@ export interface components {
             } | null;
             /** @enum {string} */
             status: "on_target" | "off_target" | "no_data" | "no_target";
+        };
+        EventCatalogue: {
+            items: components["schemas"]["EventCatalogueEntry"][];
+            /** @description Wildcard subscriptions, e.g. `invoice.*`; `*` subscribes to every event. */
+            families: string[];
+        };
+        EventCatalogueEntry: {
+            /** @description Event type, as sent in `type` and the `Valuegraph-Event` header. */
+            name: string;
+            /**
+             * @description The part of the product that emits it.
+             * @enum {string}
+             */
+            stream: "accounts" | "platform" | "content" | "imports" | "leads" | "pipeline" | "delivery" | "billing" | "value" | "realization";
+            description: string;
+            /** @description The wildcard subscription that includes it, e.g. `invoice.*`. */
+            family: string;
         };
         DirectoryUser: {
             /** Format: uuid */
