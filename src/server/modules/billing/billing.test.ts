@@ -46,7 +46,7 @@ async function setup(t: TestApp, opts: { fee?: number; credit?: number; arr?: nu
 async function accept(t: TestApp, s: Awaited<ReturnType<typeof setup>>, m: Awaited<ReturnType<Awaited<ReturnType<typeof setup>>['milestone']>>, acceptedAt = new Date().toISOString()) {
   return transaction(t.deps.database, (tx) => emit(systemCtx(t.deps), tx, {
     type: 'milestone.accepted', entityType: 'project_milestone', entityId: m.id, accountId: s.acc.id,
-    payload: { projectId: s.projectId, milestoneId: m.id, contractId: s.contractId, accountId: s.acc.id, key: m.key, name: m.name, amount: m.amount, paymentPercent: m.percent, acceptedAt },
+    payload: { projectId: s.projectId, milestoneId: m.id, contractId: s.contractId, accountId: s.acc.id, key: m.key, name: m.name, amount: m.amount, currency: 'USD', paymentPercent: m.percent, acceptedAt },
   }));
 }
 
@@ -141,8 +141,11 @@ describe('milestone invoicing (events)', () => {
     expect((await admin.put('/api/playbook', { baseVersion: pb.version, playbook: pb.playbook })).status).toBe(200);
     const start = addDays(TODAY, -70);
     const s = await setup(t, { arr: 120_000_00, start });
-    const contract = (await q('SELECT id, account_id AS "accountId" FROM contracts WHERE id = $1', [s.contractId]))[0];
-    await transaction(t.deps.database, (tx) => emit(systemCtx(t.deps), tx, { type: 'contract.signed', entityType: 'contract', entityId: s.contractId, accountId: s.acc.id, payload: { contract } }));
+    const [{ opportunity, ...contract }] = await q(`SELECT c.id, c.account_id AS "accountId", c.opportunity_id AS "opportunityId", c.partner_id AS "partnerId", c.arr::int AS arr,
+      c.currency, c.term_months AS "termMonths", c.start_date::text AS "startDate", c.end_date::text AS "endDate", c.services_fee::int AS "servicesFee", c.status,
+      c.signed_at AS "signedAt", json_build_object('id', o.id, 'name', o.name, 'ownerId', o.owner_id, 'partnerId', o.partner_id) AS opportunity
+      FROM contracts c JOIN opportunities o ON o.id = c.opportunity_id WHERE c.id = $1`, [s.contractId]);
+    await transaction(t.deps.database, (tx) => emit(systemCtx(t.deps), tx, { type: 'contract.signed', entityType: 'contract', entityId: s.contractId, accountId: s.acc.id, payload: { contract, opportunity } }));
     const [first] = await eventually(async () => { const r = await q('SELECT total, period_start::text AS ps, period_end::text AS pe, issue_date::text AS issued FROM invoices WHERE contract_id = $1 AND kind = $2', [s.contractId, 'subscription']); return r.length ? r : null; }) as any[];
     const periods = subscriptionPeriods({ arr: 120_000_00, startDate: start, endDate: addDays(addMonths(start, 12), -1), period: 'monthly' });
     expect(first).toEqual({ total: periods[0].amount, ps: start, pe: monthEnd(start), issued: TODAY });

@@ -197,7 +197,7 @@ export async function voidInvoice(ctx: Ctx, id: string, input: VoidInput) {
     if (before.issueDate && before.status !== 'draft') await repo.addDaily(tx, before.issueDate, { billed: -before.total });
     await audit(ctx, tx, { action: 'invoice.void', entityType: 'invoice', entityId: id, accountId: after.accountId, before, after });
     await logSystemActivity(ctx, tx, after.accountId, `Invoice ${after.number} voided`, `${formatMoney(after.total, after.currency)} no longer due: ${input.reason}`, { type: 'invoice', id });
-    await emit(ctx, tx, { type: 'invoice.voided', entityType: 'invoice', entityId: id, accountId: after.accountId, payload: { invoiceId: id, accountId: after.accountId, number: after.number, total: after.total, reason: input.reason, milestoneId: after.milestoneId } });
+    await emit(ctx, tx, { type: 'invoice.voided', entityType: 'invoice', entityId: id, accountId: after.accountId, payload: { invoiceId: id, accountId: after.accountId, number: after.number, total: after.total, currency: after.currency, reason: input.reason, milestoneId: after.milestoneId } });
     return after;
   });
 }

@@ -260,7 +260,7 @@ export async function decideChangeRequest(ctx: Ctx, projectId: string, id: strin
       `${before.budgetImpactHours} h, ${before.timelineImpactDays} days.${note ? ` ${note}` : ''}`, { type: 'change_request', id });
     await emit(ctx, tx, {
       type: `change_request.${decision}`, entityType: 'change_request', entityId: id, accountId: p.accountId,
-      payload: { projectId: p.id, changeRequestId: id, budgetImpactHours: before.budgetImpactHours, budgetImpactAmount: before.budgetImpactAmount, timelineImpactDays: before.timelineImpactDays },
+      payload: { projectId: p.id, changeRequestId: id, budgetImpactHours: before.budgetImpactHours, budgetImpactAmount: before.budgetImpactAmount, currency: p.currency, timelineImpactDays: before.timelineImpactDays },
     });
     return { ...after, schedule };
   });

@@ -115,7 +115,7 @@ async function decide(ctx: Ctx, projectId: string, milestoneId: string, decision
         type: 'milestone.accepted', entityType: 'project_milestone', entityId: ms.id, accountId: project.accountId,
         payload: {
           projectId: project.id, milestoneId: ms.id, contractId: project.contractId, accountId: project.accountId, key: ms.key, name: ms.name,
-          amount: ms.amount, paymentPercent: ms.paymentPercent, acceptedAt: now.toISOString(),
+          amount: ms.amount, currency: project.currency, paymentPercent: ms.paymentPercent, acceptedAt: now.toISOString(),
         },
       });
     } else {

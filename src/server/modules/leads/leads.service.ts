@@ -206,7 +206,7 @@ export async function changeStatus(ctx: Ctx, id: string, input: StatusChange) {
     }
     await audit(ctx, tx, { action: 'lead.status', entityType: 'lead', entityId: id, before: { status: before.status }, after: { status: after.status, disqualificationReason: after.disqualificationReason } });
     await logLead(ctx, tx, id, `Status ${before.status} → ${after.status}`, detail);
-    await emit(ctx, tx, { type: `lead.${after.status}`, entityType: 'lead', entityId: id, payload: { from: before.status, to: after.status, reason: after.disqualificationReason } });
+    await emit(ctx, tx, { type: `lead.${input.status}`, entityType: 'lead', entityId: id, payload: { from: before.status, to: after.status, reason: after.disqualificationReason } });
     return present(ctx, tx, after);
   });
 }

@@ -2,6 +2,7 @@
 // escalation levels — one pending timer at a time. Responding stops the first-response clock; qualifying or
 // disqualifying stops the qualification clock. Every firing writes a lead activity and an event.
 import { eq } from 'drizzle-orm';
+import type { EventPayloadInput } from '../../../core/events';
 import { formatInstant } from '../../../core/calendar/format';
 import { slaDueTimes, slaSteps, roleLabel, type SlaClock, type SlaStep } from '../../../core/leads/sla';
 import type { Playbook } from '../../../core/playbook';
@@ -69,8 +70,8 @@ async function fire(ctx: Ctx, tx: Tx, timer: TimerRow) {
   // People read the subject: the due time in the company's time zone. The event payload keeps the instant.
   const dueText = due ? formatInstant(due, playbook.calendar.timeZone) : 'unknown';
   let subject: string;
-  let type: string;
-  const payload: Record<string, unknown> = { clock: p.clock, dueAt: due ? due.toISOString() : 'unknown', ownerId: lead.ownerId };
+  let type: 'lead.sla_warning' | 'lead.sla_breached' | 'lead.escalated';
+  const payload: EventPayloadInput<'lead.sla_warning'> = { clock: p.clock, dueAt: due ? due.toISOString() : 'unknown', ownerId: lead.ownerId };
   if (step.phase === 'warning') {
     subject = `${LABEL[p.clock]} SLA warning: due ${dueText}`;
     type = 'lead.sla_warning';

@@ -104,7 +104,7 @@ async function moveStage(
     { type: 'opportunity', id: before.id });
   await emit(ctx, tx, {
     type: 'opportunity.stage_changed', entityType: 'opportunity', entityId: before.id, accountId: before.accountId,
-    payload: { fromStage: from.id, toStage: to.id, override: extra.override, amount: after.amount, probability: after.probability },
+    payload: { fromStage: from.id, toStage: to.id, override: extra.override, amount: after.amount, currency: after.currency, probability: after.probability },
   });
   return after;
 }
@@ -148,7 +148,7 @@ export async function closeLost(ctx: Ctx, id: string, input: CloseLostInput) {
     });
     await emit(ctx, tx, {
       type: 'opportunity.lost', entityType: 'opportunity', entityId: id, accountId: after.accountId,
-      payload: { opportunityId: id, reason: reason.id, reasonLabel: reason.label, notes: after.lossNotes, amount: after.amount, fromStage: from.id },
+      payload: { opportunityId: id, reason: reason.id, reasonLabel: reason.label, notes: after.lossNotes, amount: after.amount, currency: after.currency, fromStage: from.id },
     });
     return after;
   });
@@ -188,7 +188,7 @@ export async function closeWon(ctx: Ctx, id: string, input: CloseWonInput) {
     await logSystemActivity(ctx, tx, after.accountId, `Contract signed: ${after.name}`,
       `ARR ${(contract.arr / 100).toLocaleString('en-US')} ${contract.currency}, ${contract.termMonths} months from ${contract.startDate}.`,
       { type: 'contract', id: contract.id });
-    await emit(ctx, tx, { type: 'opportunity.won', entityType: 'opportunity', entityId: id, accountId: after.accountId, payload: { opportunityId: id, amount: after.amount, contractId: contract.id } });
+    await emit(ctx, tx, { type: 'opportunity.won', entityType: 'opportunity', entityId: id, accountId: after.accountId, payload: { opportunityId: id, amount: after.amount, currency: after.currency, contractId: contract.id } });
     await emit(ctx, tx, { type: 'contract.signed', entityType: 'contract', entityId: contract.id, accountId: contract.accountId, payload: { contract, opportunity: { id, name: after.name, ownerId: after.ownerId, partnerId: after.partnerId } } });
     return { opportunity: after, contract };
   });

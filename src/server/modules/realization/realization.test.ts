@@ -6,7 +6,8 @@ import { createTestApp, eventually, type Client, type TestApp } from '../../../.
 import { addDays } from '../../../core/value';
 import { transaction } from '../../db/client';
 import { systemCtx } from '../../http/env';
-import { emit } from '../../jobs/events';
+import type { EventName, EventPayloadInput } from '../../../core/events';
+import { emit, type DomainEvent } from '../../jobs/events';
 import { openOpportunity } from '../pipeline/opportunities.service';
 import { contractFacts, ensureGraph, syncContractKpis } from './contract-kpis.service';
 
@@ -62,13 +63,14 @@ describe('KPIs from a signed contract', () => {
     const acc = await t.account({ name: 'Event Co' });
     const contract = async () => {
       const opp = await transaction(t.deps.database, (tx) => openOpportunity(systemCtx(t.deps), tx, { accountId: acc.id, name: 'Deal', amount: 1 }));
-      const [c] = await q<Record<string, any>>(`INSERT INTO contracts (account_id, opportunity_id, arr, term_months, start_date, end_date, kpis)
+      const [c] = await q<any>(`INSERT INTO contracts (account_id, opportunity_id, arr, term_months, start_date, end_date, kpis)
         VALUES ($1, $2, 100, 12, $3, $4, $5) RETURNING id, account_id AS "accountId", opportunity_id AS "opportunityId", to_char(start_date, 'YYYY-MM-DD') AS "startDate",
-        to_char(end_date, 'YYYY-MM-DD') AS "endDate", kpis`, [acc.id, opp.id, START, addDays(START, 365), JSON.stringify(KPIS)]);
+        to_char(end_date, 'YYYY-MM-DD') AS "endDate", kpis, partner_id AS "partnerId", arr::int AS arr, currency, term_months AS "termMonths",
+        services_fee::int AS "servicesFee", status, signed_at AS "signedAt"`, [acc.id, opp.id, START, addDays(START, 365), JSON.stringify(KPIS)]);
       return { c, opp };
     };
-    const signal = (type: string, entityId: string, payload: Record<string, unknown>) =>
-      transaction(t.deps.database, (tx) => emit(systemCtx(t.deps), tx, { type, entityType: 'contract', entityId, accountId: acc.id, payload }));
+    const signal = <N extends EventName>(type: N, entityId: string, payload: EventPayloadInput<N>) =>
+      transaction(t.deps.database, (tx) => emit(systemCtx(t.deps), tx, { type, entityType: 'contract', entityId, accountId: acc.id, payload } as DomainEvent));
     const kpisOf = (contractId: string, n: number) => eventually(async () => {
       const r = await q<any>("SELECT *, to_char(start_date, 'YYYY-MM-DD') AS start, to_char(deadline, 'YYYY-MM-DD') AS due FROM value_kpis WHERE contract_id = $1 ORDER BY key", [contractId]);
       return r.length === n ? r : null;

@@ -62,7 +62,7 @@ export async function generateWeeklyUpdate(ctx: Ctx, accountId: string) {
     const graphId = await ensureGraph(tx, accountId);
     const row = await insertArtifact(tx, f, graphId, actorId(ctx));
     await audit(ctx, tx, { action: 'value_weekly_update.generate', entityType: 'agent_artifact', entityId: row.id, accountId, after: row.outputs });
-    await emit(ctx, tx, { type: 'value.weekly_update_generated', entityType: 'agent_artifact', entityId: row.id, accountId, payload: { artifactId: row.id, week: f.week, realizedAnnualValue: f.summary.realizedAnnualValue } });
+    await emit(ctx, tx, { type: 'value.weekly_update_generated', entityType: 'agent_artifact', entityId: row.id, accountId, payload: { artifactId: row.id, week: f.week, realizedAnnualValue: f.summary.realizedAnnualValue, currency: f.currency } });
     return row;
   });
 }
@@ -94,7 +94,7 @@ export async function decideWeeklyUpdate(ctx: Ctx, id: string, decision: { accep
           WHERE id = ${id} RETURNING id, status, narrative, rejected_at AS "rejectedAt", rejection_reason AS "rejectionReason"`);
     await audit(ctx, tx, { action: `agent_artifact.${decision.accept ? 'accept' : 'reject'}`, entityType: 'agent_artifact', entityId: id, accountId: art.accountId, before: { status: 'draft' }, after: { status: row.status, rejectionReason: decision.reason ?? null } });
     if (decision.accept) await logSystemActivity(ctx, tx, art.accountId, `Weekly value update${art.week ? `, week ${art.week}` : ''}`, art.narrative, { type: 'agent_artifact', id }, 'customer');
-    await emit(ctx, tx, { type: 'value.artifact_decided', entityType: 'agent_artifact', entityId: id, accountId: art.accountId, payload: { agent: 'executor', status: row.status } });
+    await emit(ctx, tx, { type: 'value.artifact_decided', entityType: 'agent_artifact', entityId: id, accountId: art.accountId, payload: { agent: 'executor', status: String(row.status) } });
     return { ...row, accountId: art.accountId };
   });
 }

@@ -241,7 +241,7 @@ export async function acceptCommitment(ctx: Ctx, opportunityId: string, input: {
     await audit(ctx, tx, { action: 'value_commitment.accept', entityType: 'value_commitment', entityId: row.id, accountId: opp.accountId, before: { status: before.status }, after: { status: 'accepted', acceptedBy: row.acceptedBy } });
     await acceptLinkedArtifact(ctx, tx, row.artifactId, opp.accountId, now);
     await logSystemActivity(ctx, tx, opp.accountId, `Value commitment accepted: ${opp.name}`, `${(row.kpis as Kpi[]).length} KPIs accepted by ${ctx.actor.name} for the contract.`, { type: 'opportunity', id: opp.id });
-    await emit(ctx, tx, { type: 'value.commitment_accepted', entityType: 'value_commitment', entityId: row.id, accountId: opp.accountId, payload: { opportunityId: opp.id, kpis: row.kpis } });
+    await emit(ctx, tx, { type: 'value.commitment_accepted', entityType: 'value_commitment', entityId: row.id, accountId: opp.accountId, payload: { opportunityId: opp.id, kpis: row.kpis as Record<string, unknown>[] } });
     return presentCommitment(row);
   });
 }
