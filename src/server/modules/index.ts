@@ -12,6 +12,7 @@ import { registerPipelineRoutes } from './pipeline/pipeline.routes';
 import { registerRealizationRoutes } from './realization/realization.routes';
 import { registerAdminRoutes } from './platform/admin.routes';
 import { registerAuthRoutes } from './platform/auth.routes';
+import { registerEventRoutes } from './platform/events.routes';
 import { registerValueRoutes } from './value/value.routes';
 
 export function registerModules(api: OpenAPIHono<AppEnv>) {
@@ -26,5 +27,6 @@ export function registerModules(api: OpenAPIHono<AppEnv>) {
   registerContentRoutes(api);
   registerImportRoutes(api);
   registerMetricsRoutes(api);
+  registerEventRoutes(api); // before /webhooks/{id}
   registerAdminRoutes(api);
 }

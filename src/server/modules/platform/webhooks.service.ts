@@ -2,6 +2,7 @@
 import { createHmac } from 'node:crypto';
 import { z } from 'zod';
 import { AppError, notFound } from '../../../core/errors';
+import { eventSubscription, SUBSCRIBABLE } from '../../../core/events';
 import { transaction } from '../../db/client';
 import { domainEvents } from '../../db/schema';
 import type { Ctx, Deps } from '../../http/env';
@@ -12,18 +13,17 @@ import { randomToken } from './crypto';
 import * as repo from './platform.repo';
 import { assertPublicWebhookUrl, postWebhook, RefusedDestination } from './webhook-transport';
 
-export const EVENT_TYPES = [
-  '*', 'account.created', 'account.updated', 'account.deleted', 'account.restored', 'contact.created',
-  'contact.updated', 'contact.deleted', 'activity.logged', 'reminder.due', 'playbook.updated', 'user.created',
-] as const;
+/** Every event of the catalogue can be subscribed to, one by one, by family (`invoice.*`) or all at once (`*`). */
+export const EVENT_TYPES = SUBSCRIBABLE;
 
 const url = z.url({ protocol: /^https?$/ }).max(2000);
+const events = z.array(eventSubscription).min(1).max(SUBSCRIBABLE.length);
 export const webhookCreateSchema = z.object({
-  url, description: z.string().trim().max(300).optional(), events: z.array(z.enum(EVENT_TYPES)).min(1).max(EVENT_TYPES.length),
+  url, description: z.string().trim().max(300).optional(), events,
 }).strict();
 export const webhookUpdateSchema = z.object({
   version: z.number().int().min(1), url: url.optional(), description: z.string().trim().max(300).optional(),
-  events: z.array(z.enum(EVENT_TYPES)).min(1).optional(), active: z.boolean().optional(),
+  events: events.optional(), active: z.boolean().optional(),
 }).strict();
 
 /** `Valuegraph-Signature: t=<unix seconds>,v1=<hex HMAC-SHA256 of "<t>.<body>" with the webhook secret>` */
