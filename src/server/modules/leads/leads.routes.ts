@@ -1,4 +1,7 @@
 // Thin routes: policy → validate → service → JSON. Static paths come before /leads/{id}.
+// Answers are documented by the schemas of core/leads/responses.ts. The service types are wider than those shapes (text
+// columns for enums, jsonb as unknown, Date before JSON), so answers are cast at the edge: the response check proves
+// the shapes in the integration tests.
 import { type OpenAPIHono, z } from '@hono/zod-openapi';
 import type { MiddlewareHandler } from 'hono';
 import {
@@ -6,11 +9,12 @@ import {
   leadFormSchema, leadFormUpdateSchema, leadListQuerySchema, leadUpdateSchema, listLimit, mergeSchema, salesProfileSchema,
   statusChangeSchema, trainSchema,
 } from '../../../core/leads/schemas';
+import * as R from '../../../core/leads/responses';
 import { leadFor } from '../../../core/access/outsider-views';
 import { AppError } from '../../../core/errors';
 import { clientIp } from '../../http/client-ip';
 import type { AppEnv } from '../../http/env';
-import { anyObject, idParam, json, jsonBody, page } from '../../http/openapi';
+import { idParam, json, jsonBody } from '../../http/openapi';
 import { ctxOf, guard } from '../../http/route';
 import * as conversion from './conversion.service';
 import * as forms from './forms.service';
@@ -38,116 +42,116 @@ export function registerLeadRoutes(api: OpenAPIHono<AppEnv>) {
   api.openapi(guard(p.read, {
     method: 'get', path: '/leads', tags, summary: 'List leads (newest first)',
     description: 'Filters on status, source, owner (`none` = unassigned), priority; `q` searches company, email, last name and domain.',
-    request: { query: leadListQuerySchema }, responses: { 200: json(page(anyObject), 'A page of leads') },
-  }), async (c) => c.json(await leads.listLeads(ctxOf(c), c.req.valid('query')), 200));
+    request: { query: leadListQuerySchema }, responses: { 200: json(R.leadPage, 'A page of lead summaries') },
+  }), async (c) => c.json(await leads.listLeads(ctxOf(c), c.req.valid('query')) as never, 200));
 
   api.openapi(guard(p.read, {
     method: 'get', path: '/leads/inbox', tags, summary: 'Lead inbox: leads with a running SLA clock, least time left first',
     description: '`slaDueAt` is the due time of the clock running now (first response, then qualification).',
-    request: { query: inboxQuerySchema }, responses: { 200: json(page(anyObject), 'A page of the inbox') },
-  }), async (c) => c.json(await leads.inbox(ctxOf(c), c.req.valid('query')), 200));
+    request: { query: inboxQuerySchema }, responses: { 200: json(R.leadPage, 'A page of the inbox') },
+  }), async (c) => c.json(await leads.inbox(ctxOf(c), c.req.valid('query')) as never, 200));
 
   api.openapi(guard(p.create, {
     method: 'post', path: '/leads', tags, summary: 'Capture a lead',
     description: 'Scored, SLA clocks started and assigned by the playbook rules unless `ownerId` is given. Partner users create referrals of their own partner. The response lists `possibleDuplicates`.',
-    request: { body: jsonBody(leadCreateSchema) }, responses: { 201: json(anyObject, 'Captured') },
-  }), async (c) => c.json(leadFor(ctxOf(c).actor, await leads.createLead(ctxOf(c), c.req.valid('json'))), 201));
+    request: { body: jsonBody(leadCreateSchema) }, responses: { 201: json(R.leadSchema, 'Captured') },
+  }), async (c) => c.json(leadFor(ctxOf(c).actor, await leads.createLead(ctxOf(c), c.req.valid('json'))) as never, 201));
 
   api.openapi(guard(p.bulk, {
     method: 'post', path: '/leads/bulk', tags, summary: 'Capture an event or webinar list (up to 5,000 rows)',
     description: 'Rows are checked one by one: good rows are inserted in one set-based transaction, bad rows are reported with their index.',
-    request: { body: jsonBody(leadBulkSchema) }, responses: { 200: json(anyObject, 'Per-row result') },
-  }), async (c) => c.json(await leads.bulkCapture(ctxOf(c), c.req.valid('json')), 200));
+    request: { body: jsonBody(leadBulkSchema) }, responses: { 200: json(R.leadBulkResultSchema, 'Per-row result') },
+  }), async (c) => c.json(await leads.bulkCapture(ctxOf(c), c.req.valid('json')) as never, 200));
 
   api.openapi(guard(p.modelRead, {
     method: 'get', path: '/leads/model', tags, summary: 'The conversion model: status, validation AUC, sample size, top weights',
-    responses: { 200: json(anyObject, 'Model status') },
-  }), async (c) => c.json(await scoring.modelStatus(ctxOf(c)), 200));
+    responses: { 200: json(R.leadModelStatusSchema, 'Model status') },
+  }), async (c) => c.json(await scoring.modelStatus(ctxOf(c)) as never, 200));
 
   api.openapi(guard(p.modelTrain, {
     method: 'post', path: '/leads/model/train', tags, summary: 'Retrain the conversion model on the closed history',
-    request: { body: jsonBody(trainSchema) }, responses: { 200: json(anyObject, 'Model status') },
-  }), async (c) => c.json(await scoring.trainModel(ctxOf(c), c.req.valid('json')), 200));
+    request: { body: jsonBody(trainSchema) }, responses: { 200: json(R.leadModelStatusSchema, 'Model status') },
+  }), async (c) => c.json(await scoring.trainModel(ctxOf(c), c.req.valid('json')) as never, 200));
 
   api.openapi(guard(p.read, {
     method: 'get', path: '/leads/{id}', tags, summary: 'Get a lead', request: { params: idParam },
-    responses: { 200: json(anyObject, 'The lead with its BANT check') },
-  }), async (c) => c.json(leadFor(ctxOf(c).actor, await leads.getLead(ctxOf(c), c.req.valid('param').id)), 200));
+    responses: { 200: json(R.leadWithCheckSchema, 'The lead with its BANT check') },
+  }), async (c) => c.json(leadFor(ctxOf(c).actor, await leads.getLead(ctxOf(c), c.req.valid('param').id)) as never, 200));
 
   api.openapi(guard(p.update, {
     method: 'patch', path: '/leads/{id}', tags, summary: 'Edit contact and enrichment fields',
     description: 'Send the `version` you loaded; a stale version is refused with 409. The lead is re-scored.',
-    request: { params: idParam, body: jsonBody(leadUpdateSchema) }, responses: { 200: json(anyObject, 'Updated') },
-  }), async (c) => c.json(leadFor(ctxOf(c).actor, await leads.updateLead(ctxOf(c), c.req.valid('param').id, c.req.valid('json'))), 200));
+    request: { params: idParam, body: jsonBody(leadUpdateSchema) }, responses: { 200: json(R.leadSchema, 'Updated') },
+  }), async (c) => c.json(leadFor(ctxOf(c).actor, await leads.updateLead(ctxOf(c), c.req.valid('param').id, c.req.valid('json'))) as never, 200));
 
   api.openapi(guard(p.qualify, {
     method: 'put', path: '/leads/{id}/bant', tags, summary: 'Save the BANT qualification form (004 §1.2)',
-    request: { params: idParam, body: jsonBody(bantUpdateSchema) }, responses: { 200: json(anyObject, 'Updated') },
-  }), async (c) => c.json(await leads.updateBant(ctxOf(c), c.req.valid('param').id, c.req.valid('json')), 200));
+    request: { params: idParam, body: jsonBody(bantUpdateSchema) }, responses: { 200: json(R.leadWithCheckSchema, 'Updated, with the new BANT check') },
+  }), async (c) => c.json(await leads.updateBant(ctxOf(c), c.req.valid('param').id, c.req.valid('json')) as never, 200));
 
   api.openapi(guard(p.qualify, {
     method: 'post', path: '/leads/{id}/status', tags, summary: 'Move a lead: new → working → qualified | disqualified',
     description: 'Invalid transitions are refused with 409; qualifying needs the BANT criteria (422 lists the missing ones); disqualifying needs a playbook reason.',
-    request: { params: idParam, body: jsonBody(statusChangeSchema) }, responses: { 200: json(anyObject, 'Moved') },
-  }), async (c) => c.json(await leads.changeStatus(ctxOf(c), c.req.valid('param').id, c.req.valid('json')), 200));
+    request: { params: idParam, body: jsonBody(statusChangeSchema) }, responses: { 200: json(R.leadSchema, 'Moved') },
+  }), async (c) => c.json(await leads.changeStatus(ctxOf(c), c.req.valid('param').id, c.req.valid('json')) as never, 200));
 
   api.openapi(guard(p.assign, {
     method: 'post', path: '/leads/{id}/assign', tags, summary: 'Assign by the rules, or reassign to someone (with a reason)',
-    request: { params: idParam, body: jsonBody(assignSchema) }, responses: { 200: json(anyObject, 'Assigned') },
-  }), async (c) => c.json(await leads.assignLead(ctxOf(c), c.req.valid('param').id, c.req.valid('json')), 200));
+    request: { params: idParam, body: jsonBody(assignSchema) }, responses: { 200: json(R.leadSchema, 'Assigned') },
+  }), async (c) => c.json(await leads.assignLead(ctxOf(c), c.req.valid('param').id, c.req.valid('json')) as never, 200));
 
   api.openapi(guard(p.read, {
     method: 'get', path: '/leads/{id}/activities', tags, summary: 'Activities of a lead (newest first)',
-    request: { params: idParam, query: activitiesQuery }, responses: { 200: json(page(anyObject), 'Activities') },
-  }), async (c) => c.json(await leads.listActivities(ctxOf(c), c.req.valid('param').id, c.req.valid('query')), 200));
+    request: { params: idParam, query: activitiesQuery }, responses: { 200: json(R.leadActivityPage, 'Activities') },
+  }), async (c) => c.json(await leads.listActivities(ctxOf(c), c.req.valid('param').id, c.req.valid('query')) as never, 200));
 
   api.openapi(guard(p.activity, {
     method: 'post', path: '/leads/{id}/activities', tags, summary: 'Log a call, email, meeting, note or marketing touch',
     description: 'Our call, outbound email or meeting is the first response (stops that SLA clock); touches update the engagement counters.',
-    request: { params: idParam, body: jsonBody(leadActivitySchema) }, responses: { 201: json(anyObject, 'Logged') },
+    request: { params: idParam, body: jsonBody(leadActivitySchema) }, responses: { 201: json(R.loggedLeadActivitySchema, 'Logged') },
   }), async (c) => {
     const out = await leads.logActivity(ctxOf(c), c.req.valid('param').id, c.req.valid('json'));
-    return c.json({ ...out, lead: leadFor(ctxOf(c).actor, out.lead) }, 201);
+    return c.json({ ...out, lead: leadFor(ctxOf(c).actor, out.lead) } as never, 201);
   });
 
   api.openapi(guard(p.read, {
     method: 'get', path: '/leads/{id}/duplicates', tags, summary: 'Leads with the same email or company domain, and accounts with the domain',
-    request: { params: idParam }, responses: { 200: json(anyObject, 'Duplicates') },
-  }), async (c) => c.json(await merge.duplicatesOf(ctxOf(c), c.req.valid('param').id), 200));
+    request: { params: idParam }, responses: { 200: json(R.leadDuplicatesSchema, 'Duplicates') },
+  }), async (c) => c.json(await merge.duplicatesOf(ctxOf(c), c.req.valid('param').id) as never, 200));
 
   api.openapi(guard(p.merge, {
     method: 'post', path: '/leads/{id}/merge', tags, summary: 'Merge this lead into another (the survivor)',
     description: 'The survivor keeps its non-empty values, takes the rest, unions lists and sums engagement; activities move; this lead is marked merged and deleted.',
-    request: { params: idParam, body: jsonBody(mergeSchema) }, responses: { 200: json(anyObject, 'Merged') },
-  }), async (c) => c.json(await merge.mergeLead(ctxOf(c), c.req.valid('param').id, c.req.valid('json').intoId), 200));
+    request: { params: idParam, body: jsonBody(mergeSchema) }, responses: { 200: json(R.leadMergeResultSchema, 'Merged') },
+  }), async (c) => c.json(await merge.mergeLead(ctxOf(c), c.req.valid('param').id, c.req.valid('json').intoId) as never, 200));
 
   api.openapi(guard(p.convert, {
     method: 'post', path: '/leads/{id}/convert', tags, summary: 'Convert a qualified lead: account + contacts + opportunity in Discovery',
     description: 'One transaction. The account with the lead\'s domain is reused; the handoff package goes on the account timeline.',
-    request: { params: idParam, body: jsonBody(convertSchema) }, responses: { 200: json(anyObject, 'Converted') },
-  }), async (c) => c.json(await conversion.convertLead(ctxOf(c), c.req.valid('param').id, c.req.valid('json')), 200));
+    request: { params: idParam, body: jsonBody(convertSchema) }, responses: { 200: json(R.leadConversionSchema, 'Converted') },
+  }), async (c) => c.json(await conversion.convertLead(ctxOf(c), c.req.valid('param').id, c.req.valid('json')) as never, 200));
 
   // ---- web forms (admin side)
   api.openapi(guard(p.formsRead, {
     method: 'get', path: '/lead-forms', tags: formTags, summary: 'Public web forms with 30-day submission counts',
-    responses: { 200: json(page(anyObject), 'Forms') },
-  }), async (c) => c.json(await forms.listForms(ctxOf(c)), 200));
+    responses: { 200: json(R.leadFormList, 'Forms') },
+  }), async (c) => c.json(await forms.listForms(ctxOf(c)) as never, 200));
 
   api.openapi(guard(p.formsWrite, {
     method: 'post', path: '/lead-forms', tags: formTags, summary: 'Create a public web form',
-    request: { body: jsonBody(leadFormSchema) }, responses: { 201: json(anyObject, 'Created') },
-  }), async (c) => c.json(await forms.createForm(ctxOf(c), c.req.valid('json')), 201));
+    request: { body: jsonBody(leadFormSchema) }, responses: { 201: json(R.leadFormSchema, 'Created') },
+  }), async (c) => c.json(await forms.createForm(ctxOf(c), c.req.valid('json')) as never, 201));
 
   api.openapi(guard(p.formsWrite, {
     method: 'patch', path: '/lead-forms/{id}', tags: formTags, summary: 'Update a web form (deactivate with active: false)',
-    request: { params: idParam, body: jsonBody(leadFormUpdateSchema) }, responses: { 200: json(anyObject, 'Updated') },
-  }), async (c) => c.json(await forms.updateForm(ctxOf(c), c.req.valid('param').id, c.req.valid('json')), 200));
+    request: { params: idParam, body: jsonBody(leadFormUpdateSchema) }, responses: { 200: json(R.leadFormSchema, 'Updated') },
+  }), async (c) => c.json(await forms.updateForm(ctxOf(c), c.req.valid('param').id, c.req.valid('json')) as never, 200));
 
   // ---- web forms (public side)
   api.openapi(guard(publicForm, {
     method: 'get', path: '/forms/{formId}', tags: formTags, summary: 'A form definition with a fresh token (embed with your own HTML)',
-    request: { params: formParam }, responses: { 200: json(anyObject, 'Form') },
-  }), async (c) => c.json(await forms.formDefinition(c.get('deps'), c.req.valid('param').formId), 200));
+    request: { params: formParam }, responses: { 200: json(R.publicFormSchema, 'Form') },
+  }), async (c) => c.json(await forms.formDefinition(c.get('deps'), c.req.valid('param').formId) as never, 200));
 
   api.openapi(guard(publicForm, {
     method: 'get', path: '/forms/{formId}/page', tags: formTags, summary: 'The hosted form page (HTML)',
@@ -158,7 +162,13 @@ export function registerLeadRoutes(api: OpenAPIHono<AppEnv>) {
     method: 'post', path: '/forms/{formId}/submit', tags: formTags, summary: 'Submit a public web form',
     description: 'JSON or `application/x-www-form-urlencoded` with `email` (required), `firstName`, `lastName`, `companyName`, `title`, `phone`, `country`, `employees`, `message`, the `token` of the served form, and the honeypot `website` left empty. Always 202 unless a field is invalid (422: a bad email, control characters) or the network sent too many (429). Every post counts against the per-IP hourly limit, whatever its answer.',
     middleware: [countSubmission] as const,
-    request: { params: formParam }, responses: { 202: json(z.object({ status: z.literal('accepted'), message: z.string() }), 'Accepted') },
+    request: { params: formParam },
+    responses: {
+      202: {
+        description: 'Accepted: JSON, or a thank-you page for a browser posting the hosted form (Accept: text/html)',
+        content: { 'application/json': { schema: R.formSubmittedSchema }, 'text/html': { schema: z.string() } },
+      },
+    },
   }), async (c) => {
     const type = c.req.header('content-type') ?? '';
     let body: Record<string, unknown>;
@@ -178,11 +188,11 @@ export function registerLeadRoutes(api: OpenAPIHono<AppEnv>) {
   // ---- sales profiles (assignment)
   api.openapi(guard(p.profilesRead, {
     method: 'get', path: '/sales-profiles', tags, summary: 'Sales and SDR users with their assignment profiles and open leads',
-    responses: { 200: json(page(anyObject), 'Profiles') },
-  }), async (c) => c.json(await profiles.listProfiles(ctxOf(c)), 200));
+    responses: { 200: json(R.salesProfileList, 'Profiles') },
+  }), async (c) => c.json(await profiles.listProfiles(ctxOf(c)) as never, 200));
 
   api.openapi(guard(p.profilesWrite, {
     method: 'put', path: '/sales-profiles/{userId}', tags, summary: 'Set a user\'s territories, verticals, size tier, capacity and out-of-office',
-    request: { params: userParam, body: jsonBody(salesProfileSchema) }, responses: { 200: json(anyObject, 'Saved') },
-  }), async (c) => c.json(await profiles.putProfile(ctxOf(c), c.req.valid('param').userId, c.req.valid('json')), 200));
+    request: { params: userParam, body: jsonBody(salesProfileSchema) }, responses: { 200: json(R.salesProfileSchema, 'Saved') },
+  }), async (c) => c.json(await profiles.putProfile(ctxOf(c), c.req.valid('param').userId, c.req.valid('json')) as never, 200));
 }

@@ -53,7 +53,9 @@ export async function board(ctx: Ctx, q: BoardQuery) {
       return {
         stage: s.id, name: s.name, probability: s.probability, forecastCategory: s.forecastCategory,
         expectedDurationDays: s.expectedDurationDays,
+        // The sums add deals' minor units as they are: in the playbook currency, which deals are entered in by default.
         count: Number(t?.count ?? 0), amount: Number(t?.amount ?? 0), weighted: Math.round(Number(t?.weightedRaw ?? 0) / 100),
+        currency: playbook.currency,
         items: page.items.map((r) => card(r, now)), nextCursor: page.nextCursor,
       };
     }),
@@ -73,13 +75,13 @@ export async function forecast(ctx: Ctx, q: ForecastQuery) {
   const items = rows.map((r) => ({
     period: r.period, label: periodLabel(r.period, q.period), ownerId: r.ownerId, ownerName: r.ownerName,
     pipeline: Number(r.pipeline), bestCase: Number(r.bestCase), commit: Number(r.commit), closedWon: Number(r.closedWon),
-    weighted: Number(r.weighted), open: r.open, won: r.won,
+    weighted: Number(r.weighted), currency: playbook.currency, open: r.open, won: r.won,
   })).sort((a, b) => a.period.localeCompare(b.period) || (a.ownerName ?? '~').localeCompare(b.ownerName ?? '~'));
-  const periods: { period: string; label: string; pipeline: number; bestCase: number; commit: number; closedWon: number; weighted: number }[] = [];
+  const periods: { period: string; label: string; pipeline: number; bestCase: number; commit: number; closedWon: number; weighted: number; currency: string }[] = [];
   for (let p = from; p < to; p = addPeriods(p, q.period, 1)) {
     const cells = items.filter((i) => i.period === p);
     const sum = (k: 'pipeline' | 'bestCase' | 'commit' | 'closedWon' | 'weighted') => cells.reduce((s, c) => s + c[k], 0);
-    periods.push({ period: p, label: periodLabel(p, q.period), pipeline: sum('pipeline'), bestCase: sum('bestCase'), commit: sum('commit'), closedWon: sum('closedWon'), weighted: sum('weighted') });
+    periods.push({ period: p, label: periodLabel(p, q.period), pipeline: sum('pipeline'), bestCase: sum('bestCase'), commit: sum('commit'), closedWon: sum('closedWon'), weighted: sum('weighted'), currency: playbook.currency });
   }
   return { period: q.period, from, to, currency: playbook.currency, periods, items };
 }

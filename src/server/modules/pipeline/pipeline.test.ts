@@ -234,7 +234,12 @@ describe('POC and closing', () => {
 
   it('close won copies the contracted KPIs of the accepted value commitment', async () => {
     const o = await newOpp();
-    const kpis = [{ name: 'CMDB accuracy', unit: '%', baseline: 62, target: 95, deadline: '2031-06-30', owner: 'CIO' }];
+    // A KPI as value commitments hold it (core/value/commitment.ts kpiSchema).
+    const kpis = [{
+      id: 'cmdb_accuracy', painId: null, categoryId: 'cmdb', label: 'CMDB accuracy', unit: 'percent', betterWhen: 'higher',
+      baseline: 62, target: 95, deadline: '2031-06-30', ownerContactId: null, ownerContactName: 'CIO', ownerUserId: null,
+      clause: 'CMDB accuracy rises from 62% to 95% by 30 June 2031.',
+    }];
     const [g] = await q<{ id: string }>('INSERT INTO value_graphs (account_id) VALUES ($1) RETURNING id', [o.accountId]);
     await q("INSERT INTO value_commitments (value_graph_id, account_id, opportunity_id, status, kpis) VALUES ($1, $2, $3, 'accepted', $4::jsonb)", [g.id, o.accountId, o.id, JSON.stringify(kpis)]);
     const won = await exec.post(`/api/opportunities/${o.id}/close-won`, { overrideReason: 'KPI test', servicesFee: 999 });
