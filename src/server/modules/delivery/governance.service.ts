@@ -37,13 +37,17 @@ const teamOwner = (ownerId: unknown, before?: unknown) => ({ users: [{ ids: { ow
 const stale = (what: string, current: number, sent: number) =>
   new AppError('version_conflict', `The ${what} changed since you loaded it (version ${current}, you sent ${sent}). Reload and try again.`, { currentVersion: current });
 
-/** List / create / update / delete of one kind of governance row, audited and versioned. */
-function crud<Row extends Base>(repo: Repo<Row>, what: string, entityType: string) {
+/**
+ * List / create / update / delete of one kind of governance row, audited and versioned. `present` shapes each row
+ * answered (e.g. adds the project's currency beside money).
+ */
+function crud<Row extends Base, Out = Row>(repo: Repo<Row>, what: string, entityType: string,
+  present: (row: Row, p: ProjectRow) => Out = (row) => row as unknown as Out) {
   return {
     async list(ctx: Ctx, projectId: string) {
       const db = ctx.deps.database.db;
       const p = await projectForRead(ctx, db, projectId);
-      return repo.list(db, p.id);
+      return (await repo.list(db, p.id)).map((row) => present(row, p));
     },
     async create(ctx: Ctx, projectId: string, values: Record<string, unknown>, after?: (tx: Tx, p: ProjectRow, row: Row) => Promise<void>) {
       return transaction(ctx.deps.database, async (tx) => {
@@ -52,7 +56,7 @@ function crud<Row extends Base>(repo: Repo<Row>, what: string, entityType: strin
         const row = await repo.insert(tx, { ...values, projectId: p.id } as never);
         await audit(ctx, tx, { action: `${entityType}.create`, entityType, entityId: row.id, accountId: p.accountId, after: row });
         if (after) await after(tx, p, row);
-        return row;
+        return present(row, p);
       });
     },
     async update(ctx: Ctx, projectId: string, id: string, input: { version: number } & Record<string, unknown>, check?: (row: Row) => void) {
@@ -67,7 +71,7 @@ function crud<Row extends Base>(repo: Repo<Row>, what: string, entityType: strin
         const after = await repo.update(tx, id, version, patch as never);
         if (!after) throw stale(what, before.version, version);
         await audit(ctx, tx, { action: `${entityType}.update`, entityType, entityId: id, accountId: p.accountId, before, after });
-        return after;
+        return present(after, p);
       });
     },
     async remove(ctx: Ctx, projectId: string, id: string) {
@@ -211,7 +215,9 @@ export async function escalateIssue(ctx: Ctx, projectId: string, id: string, inp
 
 // ---------------------------------------------------------------- change requests
 
-const changeCrud = crud<g.ChangeRow>(g.changes as unknown as Repo<g.ChangeRow>, 'change request', 'change_request');
+/** A change request's budget amount is in the project's currency, sent beside it. */
+const changeView = (row: g.ChangeRow, p: Pick<ProjectRow, 'currency'>) => ({ ...row, currency: p.currency });
+const changeCrud = crud(g.changes as unknown as Repo<g.ChangeRow>, 'change request', 'change_request', changeView);
 const onlyProposed = (row: g.ChangeRow) => {
   if (row.status !== 'proposed') throw new AppError('conflict', `The change request was already ${row.status}; it can no longer be edited.`);
 };
@@ -262,6 +268,6 @@ export async function decideChangeRequest(ctx: Ctx, projectId: string, id: strin
       type: `change_request.${decision}`, entityType: 'change_request', entityId: id, accountId: p.accountId,
       payload: { projectId: p.id, changeRequestId: id, budgetImpactHours: before.budgetImpactHours, budgetImpactAmount: before.budgetImpactAmount, currency: p.currency, timelineImpactDays: before.timelineImpactDays },
     });
-    return { ...after, schedule };
+    return { ...changeView(after, p), schedule };
   });
 }

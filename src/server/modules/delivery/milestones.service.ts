@@ -30,7 +30,8 @@ export async function listMilestones(ctx: Ctx, projectId: string) {
     .leftJoin(users, eq(users.id, milestoneDecisions.actorId))
     .leftJoin(contacts, eq(contacts.id, milestoneDecisions.contactId))
     .where(eq(projectMilestones.projectId, p.id)).orderBy(milestoneDecisions.at);
-  return rows.map((m) => ({ ...m, decisions: history.filter((h) => h.milestoneId === m.id) }));
+  // Each milestone's amount is in the project's currency, sent beside it.
+  return rows.map((m) => ({ ...m, currency: p.currency, decisions: history.filter((h) => h.milestoneId === m.id) }));
 }
 
 async function lockedPair(ctx: Ctx, tx: Tx, projectId: string, milestoneId: string) {
@@ -51,7 +52,7 @@ export async function submitMilestoneTx(ctx: Ctx, tx: Tx, project: repo.ProjectR
   // Milestone news is the customer's: they accept it (the entry is published to them).
   await logSystemActivity(ctx, tx, project.accountId, `Milestone submitted for acceptance: ${ms.name}`, comment ?? undefined, { type: 'project_milestone', id: ms.id }, 'customer');
   await emit(ctx, tx, { type: 'milestone.submitted', entityType: 'project_milestone', entityId: ms.id, accountId: project.accountId, payload: { projectId: project.id, milestoneId: ms.id, key: ms.key, name: ms.name } });
-  return after;
+  return { ...after, currency: project.currency };
 }
 
 export async function submitMilestone(ctx: Ctx, projectId: string, milestoneId: string, comment?: string | null) {
@@ -121,7 +122,7 @@ async function decide(ctx: Ctx, projectId: string, milestoneId: string, decision
     } else {
       await emit(ctx, tx, { type: 'milestone.rejected', entityType: 'project_milestone', entityId: ms.id, accountId: project.accountId, payload: { projectId: project.id, milestoneId: ms.id, key: ms.key, name: ms.name } });
     }
-    return after;
+    return { ...after, currency: project.currency };
   });
 }
 

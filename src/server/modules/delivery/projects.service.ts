@@ -135,7 +135,8 @@ export async function getProject(ctx: Ctx, id: string) {
   const blockedBy = goLiveMilestoneGaps(playbook.delivery, milestones);
   const goLive = { ...view.checklists.goLive, gaps: [...blockedBy, ...view.checklists.goLive.gaps], blockedBy };
   return {
-    ...view, checklists: { ...view.checklists, goLive }, accountName: account?.name ?? null, phases, milestones,
+    ...view, checklists: { ...view.checklists, goLive }, accountName: account?.name ?? null, phases,
+    milestones: milestones.map((m) => ({ ...m, currency: p.currency })),
     progress: {
       tasks: Number(counts.tasks), tasksDone: Number(counts.done), estimateHours: Number(counts.estimate), actualHours: Number(counts.actual),
       percentDone: counts.estimate > 0 ? Math.round((1000 * Number(counts.doneEstimate)) / Number(counts.estimate)) / 10 : 0,

@@ -20,6 +20,8 @@ import { projectTaskList } from './tasks.repo';
 
 type ReportRow = typeof statusReports.$inferSelect;
 const isCustomer = (ctx: Ctx) => ctx.actor.role === 'customer';
+/** The milestone amounts of a report's content are in the project's currency, sent beside them. */
+const withCurrency = (r: ReportRow, p: ProjectRow) => ({ ...r, currency: p.currency });
 
 /** KPIs of the project (value realization's rows, read only): those linked to the project or to its contract. */
 async function projectKpis(db: Executor, p: ProjectRow) {
@@ -66,22 +68,23 @@ async function reportOf(ctx: Ctx, db: Executor, projectId: string, reportId: str
 export async function listReports(ctx: Ctx, projectId: string) {
   const db = ctx.deps.database.db;
   const p = await projectForRead(ctx, db, projectId);
-  return db.select().from(statusReports)
+  const rows = await db.select().from(statusReports)
     .where(and(eq(statusReports.projectId, p.id), isNull(statusReports.deletedAt), isCustomer(ctx) ? eq(statusReports.status, 'sent') : undefined))
     .orderBy(desc(statusReports.weekOf));
+  return rows.map((r) => withCurrency(r, p));
 }
 
 export async function getReport(ctx: Ctx, projectId: string, reportId: string) {
   const db = ctx.deps.database.db;
   const p = await projectForRead(ctx, db, projectId);
-  return reportOf(ctx, db, p.id, reportId);
+  return withCurrency(await reportOf(ctx, db, p.id, reportId), p);
 }
 
 /**
  * Generates the report of a week (default this week) from the project's data. A draft of that week is refreshed
  * (the narrative kept); a sent one is final (409).
  */
-export async function generateReport(ctx: Ctx, projectId: string, weekOfInput?: string): Promise<{ report: ReportRow; created: boolean }> {
+export async function generateReport(ctx: Ctx, projectId: string, weekOfInput?: string): Promise<{ report: ReportRow & { currency: string }; created: boolean }> {
   return transaction(ctx.deps.database, async (tx) => {
     const p = await projectForChange(ctx, tx, projectId, { allowEnded: true });
     const weekOf = mondayOf(weekOfInput ?? todayUtc());
@@ -93,14 +96,14 @@ export async function generateReport(ctx: Ctx, projectId: string, weekOfInput?: 
     if (existing) {
       const [after] = await tx.update(statusReports).set({ content, version: existing.version + 1, updatedAt: new Date() }).where(eq(statusReports.id, existing.id)).returning();
       await audit(ctx, tx, { action: 'status_report.refresh', entityType: 'status_report', entityId: after.id, accountId: p.accountId, before: { content: existing.content }, after: { content } });
-      return { report: after, created: false };
+      return { report: withCurrency(after, p), created: false };
     }
     const [row] = await tx.insert(statusReports).values({
       projectId: p.id, accountId: p.accountId, weekOf, content, overall: suggestedOverall, ...draftText(content),
       createdBy: ctx.actor.via === 'system' ? null : ctx.actor.id,
     }).returning();
     await audit(ctx, tx, { action: 'status_report.create', entityType: 'status_report', entityId: row.id, accountId: p.accountId, after: row });
-    return { report: row, created: true };
+    return { report: withCurrency(row, p), created: true };
   });
 }
 
@@ -113,7 +116,7 @@ export async function updateReport(ctx: Ctx, projectId: string, reportId: string
     if (before.version !== version) throw new AppError('version_conflict', `The report changed since you loaded it (version ${before.version}, you sent ${version}). Reload and try again.`, { currentVersion: before.version });
     const [after] = await tx.update(statusReports).set({ ...patch, version: before.version + 1, updatedAt: new Date() }).where(eq(statusReports.id, before.id)).returning();
     await audit(ctx, tx, { action: 'status_report.update', entityType: 'status_report', entityId: after.id, accountId: p.accountId, before, after });
-    return after;
+    return withCurrency(after, p);
   });
 }
 
@@ -129,7 +132,7 @@ export async function sendReport(ctx: Ctx, projectId: string, reportId: string) 
     await audit(ctx, tx, { action: 'status_report.send', entityType: 'status_report', entityId: after.id, accountId: p.accountId, before, after });
     await logSystemActivity(ctx, tx, p.accountId, `Status report sent: week of ${after.weekOf}`, `${after.overall.toUpperCase()}. ${after.summary}`, { type: 'status_report', id: after.id }, 'customer');
     await emit(ctx, tx, { type: 'status_report.sent', entityType: 'status_report', entityId: after.id, accountId: p.accountId, payload: { projectId: p.id, reportId: after.id, weekOf: after.weekOf, overall: after.overall } });
-    return after;
+    return withCurrency(after, p);
   });
 }
 
