@@ -79,7 +79,7 @@ export const PAGES = {
   adminUsers: { path: '/admin/users', needs: [adminOnly('users:read')], api: ['GET /api/users'] },
   adminTokens: { path: '/admin/tokens', needs: [adminOnly('tokens:read')], api: ['GET /api/tokens'] },
   adminPlaybook: { path: '/admin/playbook', needs: [PLAYBOOK_READ, adminOnly('playbook:write')], api: ['GET /api/playbook', 'PUT /api/playbook'] },
-  adminWebhooks: { path: '/admin/webhooks', needs: [adminOnly('webhooks:read')], api: ['GET /api/webhooks'] },
+  adminWebhooks: { path: '/admin/webhooks', needs: [adminOnly('webhooks:read')], api: ['GET /api/webhooks', 'GET /api/webhooks/events'] },
   adminAudit: { path: '/admin/audit', needs: [adminOnly('audit:read')], api: ['GET /api/audit'] },
   adminDeletedAccounts: { path: '/admin/deleted-accounts', needs: [ACCOUNTS.read, ACCOUNTS.restore], api: ['GET /api/accounts', 'POST /api/accounts/:id/restore'] },
 } satisfies Record<string, PageAccess>;

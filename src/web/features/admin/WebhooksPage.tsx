@@ -1,10 +1,11 @@
 // Outgoing webhooks: subscribe URLs to events (secret shown once), pause/resume, delete, inspect deliveries.
 import { Badge, Button, Card, Drawer, Group, Modal, MultiSelect, ScrollArea, Stack, Switch, Table, Text, TextInput, Title } from '@mantine/core';
 import { useForm } from '@mantine/form';
-import { useState } from 'react';
+import { useQuery } from '@tanstack/react-query';
+import { useMemo, useState } from 'react';
+import { client, ok, type BodyOf, type Schema } from '../../lib/api';
 import { handleFormError, notifyError, notifySuccess } from '../../lib/errors';
 import { formatDateTime, fromNow } from '../../lib/format';
-import type { Webhook } from '../../lib/types';
 import { ConfirmModal } from '../../ui/ConfirmModal';
 import { IconPlus, IconWebhook } from '../../ui/Icons';
 import { PageHeader } from '../../ui/PageHeader';
@@ -12,11 +13,24 @@ import { BlockSkeleton, Empty, ErrorAlert } from '../../ui/QueryState';
 import { SecretReveal } from '../../ui/SecretReveal';
 import { useCreateWebhook, useDeleteWebhook, useDeliveries, useUpdateWebhook, useWebhooks } from './hooks';
 
-// Mirrors EVENT_TYPES in src/server/modules/platform/webhooks.service.ts (the web app does not import server code).
-export const EVENT_TYPES = [
-  '*', 'account.created', 'account.updated', 'account.deleted', 'account.restored', 'contact.created',
-  'contact.updated', 'contact.deleted', 'activity.logged', 'reminder.due', 'playbook.updated', 'user.created',
-] as const;
+type Webhook = Schema<'Webhook'>;
+type Subscription = BodyOf<'/webhooks', 'post'>['events'][number];
+
+/** What a webhook can subscribe to, from the server's event catalogue: all, a family, or one event (grouped by stream). */
+function useEventOptions() {
+  const q = useQuery({ queryKey: ['webhooks', 'events'], queryFn: () => ok(client.GET('/webhooks/events')), staleTime: Infinity });
+  const data = useMemo(() => {
+    if (!q.data) return [];
+    const streams = [...new Set(q.data.items.map((e) => e.stream))];
+    return [
+      { group: 'Everything', items: [{ value: '*', label: 'All events (*)' }] },
+      { group: 'Families', items: q.data.families.map((f) => ({ value: f, label: f })) },
+      ...streams.map((stream) => ({ group: stream, items: q.data.items.filter((e) => e.stream === stream).map((e) => ({ value: e.name, label: e.name })) })),
+    ];
+  }, [q.data]);
+  const descriptions = useMemo(() => new Map(q.data?.items.map((e) => [e.name, e.description])), [q.data]);
+  return { data, descriptions, isPending: q.isPending, error: q.error };
+}
 
 export function WebhooksPage() {
   const q = useWebhooks();
@@ -37,7 +51,7 @@ export function WebhooksPage() {
         actions={<Button leftSection={<IconPlus size={16} />} onClick={() => setCreating(true)}>New webhook</Button>} />
       <Card p={0}>
         {q.isPending ? <BlockSkeleton rows={3} /> : q.error ? <ErrorAlert error={q.error} /> : !q.data.length ? (
-          <Empty title="No webhooks yet" icon={<IconWebhook size={28} />}>Subscribe an HTTPS endpoint to account, contact, activity or playbook events.</Empty>
+          <Empty title="No webhooks yet" icon={<IconWebhook size={28} />}>Subscribe an HTTPS endpoint to any event: accounts, leads, deals, contracts, delivery, invoices, KPIs.</Empty>
         ) : (
           <ScrollArea type="auto">
             <Table miw={820} data-testid="webhooks-table">
@@ -74,6 +88,7 @@ export function WebhooksPage() {
 
 function CreateWebhookModal({ opened, onClose }: { opened: boolean; onClose: () => void }) {
   const create = useCreateWebhook();
+  const events = useEventOptions();
   const [secret, setSecret] = useState<string | null>(null);
   const form = useForm({
     initialValues: { url: '', description: '', events: ['account.created', 'account.updated'] as string[] },
@@ -84,7 +99,7 @@ function CreateWebhookModal({ opened, onClose }: { opened: boolean; onClose: () 
   });
   const close = () => { setSecret(null); form.reset(); onClose(); };
   const submit = form.onSubmit((v) => create.mutate(
-    { url: v.url.trim(), description: v.description.trim() || undefined, events: v.events.includes('*') ? ['*'] : v.events },
+    { url: v.url.trim(), description: v.description.trim() || undefined, events: (v.events.includes('*') ? ['*'] : v.events) as Subscription[] },
     { onSuccess: (w) => setSecret(w.secret ?? ''), onError: handleFormError(form, ['url', 'description', 'events']) },
   ));
   return (
@@ -100,7 +115,13 @@ function CreateWebhookModal({ opened, onClose }: { opened: boolean; onClose: () 
           <Stack>
             <TextInput label="Endpoint URL" placeholder="https://example.com/hooks/valuegraph" withAsterisk data-autofocus {...form.getInputProps('url')} />
             <TextInput label="Description" {...form.getInputProps('description')} />
-            <MultiSelect label="Events" withAsterisk searchable data={EVENT_TYPES.map((e) => ({ value: e, label: e === '*' ? 'All events (*)' : e }))} {...form.getInputProps('events')} />
+            <MultiSelect label="Events" withAsterisk searchable data={events.data} disabled={events.isPending} maxDropdownHeight={320}
+              description={events.error ? 'The event list could not be loaded.' : 'A family such as invoice.* covers every invoice event.'}
+              renderOption={({ option }) => (
+                <Stack gap={0}><Text size="sm" ff="monospace">{option.label}</Text>
+                  {events.descriptions.get(option.value) && <Text size="xs" c="dimmed">{events.descriptions.get(option.value)}</Text>}</Stack>
+              )}
+              {...form.getInputProps('events')} />
             <Group justify="flex-end" mt="md">
               <Button variant="default" onClick={close}>Cancel</Button>
               <Button type="submit" loading={create.isPending}>Create webhook</Button>
