@@ -2,6 +2,7 @@
 import type { OpenAPIHono } from '@hono/zod-openapi';
 import type { AppEnv } from '../http/env';
 import { registerAccountRoutes } from './accounts/accounts.routes';
+import { registerBulkRoutes } from './accounts/bulk.routes';
 import { registerBillingRoutes } from './billing/billing.routes';
 import { registerContentRoutes } from './content/content.routes';
 import { registerDeliveryRoutes } from './delivery/delivery.routes';
@@ -18,6 +19,7 @@ import { registerValueRoutes } from './value/value.routes';
 export function registerModules(api: OpenAPIHono<AppEnv>) {
   registerAuthRoutes(api);
   registerAccountRoutes(api);
+  registerBulkRoutes(api);
   registerLeadRoutes(api);
   registerPipelineRoutes(api);
   registerValueRoutes(api);
