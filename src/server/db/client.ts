@@ -10,6 +10,7 @@ import pg from 'pg';
 import * as schema from './schema';
 import { Ambient, clientOf, type DeferredTransaction, type DriverClient } from './ambient';
 import { lockDataDir } from './lock';
+import { NamingClient } from './statements';
 
 export type Schema = typeof schema;
 export type Db = PgDatabase<PgQueryResultHKT, Schema>;
@@ -65,7 +66,8 @@ export async function openDatabase(opts: OpenOptions): Promise<Database> {
 }
 
 async function openPostgres(url: string, max: number): Promise<Database> {
-  const pool = new pg.Pool({ connectionString: url, max });
+  // Repeated statements become prepared statements of each connection (db/statements.ts).
+  const pool = new pg.Pool({ connectionString: url, max, Client: NamingClient });
   pool.on('error', () => { /* idle client errors surface on the next query */ });
   await pool.query('select 1');
   const ambient = ambientOf(pool, drizzlePg(pool, { schema }) as unknown as Db);
