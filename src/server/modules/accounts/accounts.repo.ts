@@ -4,6 +4,7 @@ import type { RowScope } from '../../../core/access/roles';
 import type { AccountListQuery } from '../../../core/accounts/schemas';
 import { decodeCursor, type CursorShape } from '../../../core/pagination';
 import type { Executor } from '../../db/client';
+import { pageLimit } from '../../db/statements';
 import { accounts, contacts } from '../../db/schema';
 
 export type AccountRow = typeof accounts.$inferSelect;
@@ -47,11 +48,11 @@ export async function listAccountsJson(db: Executor, scope: RowScope, q: Account
   const lastKey = field === 'updatedAt'
     ? sql`to_char(p.updated_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')` : sql`${col}::text`;
   const res = (await db.execute(sql`
-    SELECT coalesce(json_agg(${accountJson} ORDER BY p.rn) FILTER (WHERE p.rn <= ${q.limit}), '[]')::text AS items,
+    SELECT coalesce(json_agg(${accountJson} ORDER BY p.rn) FILTER (WHERE p.rn <= ${pageLimit(q.limit)}), '[]')::text AS items,
       count(*)::int AS n,
-      max(${lastKey}) FILTER (WHERE p.rn = ${q.limit}) AS last_value,
-      max(p.id::text) FILTER (WHERE p.rn = ${q.limit}) AS last_id,
-      (SELECT count(*)::int FROM (SELECT 1 FROM ${accounts} WHERE ${and(...accountFilters(scope, q))} LIMIT ${COUNT_CAP + 1}) c) AS total
+      max(${lastKey}) FILTER (WHERE p.rn = ${pageLimit(q.limit)}) AS last_value,
+      max(p.id::text) FILTER (WHERE p.rn = ${pageLimit(q.limit)}) AS last_id,
+      (SELECT count(*)::int FROM (SELECT 1 FROM ${accounts} WHERE ${and(...accountFilters(scope, q))} LIMIT ${pageLimit(COUNT_CAP + 1)}) c) AS total
     FROM (SELECT i.*, row_number() OVER (ORDER BY ${sql.raw(`i."${SORTS[field].name}"`)} ${dir}, i.id ${dir}) AS rn
       FROM (${listAccountsQuery(db, scope, q)}) i) p`)) as unknown as { rows: { items: string; n: number; last_value: string | null; last_id: string | null; total: number }[] };
   const row = res.rows[0];
@@ -61,14 +62,29 @@ export async function listAccountsJson(db: Executor, scope: RowScope, q: Account
   return { items: row.items, more: row.n > q.limit, lastValue, lastId: row.last_id, total: await estimateCount(db, scope, q), totalExact: false };
 }
 
+// The planner's estimate changes only when the table is analysed, yet asking for it is a round trip and a planning
+// of its own: each filter combination keeps its estimate for a minute (a figure shown as "about 98,000"), per database
+// handle (a process may hold several databases; inside a transaction the cache is the transaction's own).
+const ESTIMATE_TTL_MS = 60_000;
+const estimatesOf = new WeakMap<object, Map<string, { rows: number; until: number }>>();
+
 /** The planner's row estimate for the filters, to two significant digits; never below the cap the count passed. */
 async function estimateCount(db: Executor, scope: RowScope, q: AccountListQuery): Promise<number> {
+  const { cursor: _cursor, limit: _limit, sort: _sort, ...filters } = q;
+  const key = JSON.stringify([scope, filters]);
+  let estimates = estimatesOf.get(db);
+  if (!estimates) estimatesOf.set(db, estimates = new Map());
+  const hit = estimates.get(key);
+  if (hit && hit.until > Date.now()) return hit.rows;
   const res = (await db.execute(sql`EXPLAIN (FORMAT JSON) SELECT 1 FROM ${accounts} WHERE ${and(...accountFilters(scope, q))}`)) as unknown as { rows: Record<string, unknown>[] };
   const cell = Object.values(res.rows[0] ?? {})[0];
   const plan = (typeof cell === 'string' ? JSON.parse(cell) : cell) as { Plan?: { 'Plan Rows'?: number } }[] | undefined;
   const rows = Number(plan?.[0]?.Plan?.['Plan Rows'] ?? 0);
   const magnitude = 10 ** Math.max(0, Math.floor(Math.log10(Math.max(rows, 1))) - 1);
-  return Math.max(COUNT_CAP, Math.round(rows / magnitude) * magnitude);
+  const estimate = Math.max(COUNT_CAP, Math.round(rows / magnitude) * magnitude);
+  if (estimates.size >= 1_000) estimates.clear();
+  estimates.set(key, { rows: estimate, until: Date.now() + ESTIMATE_TTL_MS });
+  return estimate;
 }
 
 /** What the list filters on (scope, deleted, search, facets): the page and its count share it; the cursor is the page's. */
@@ -108,7 +124,7 @@ export function listAccountsQuery(db: Executor, scope: RowScope, q: AccountListQ
     where.push(or(cmp(column, v as never), and(eq(column, v as never), cmp(accounts.id, id))));
   }
   const order = descending ? [desc(column), desc(accounts.id)] : [asc(column), asc(accounts.id)];
-  return db.select().from(accounts).where(and(...where)).orderBy(...order).limit(q.limit + 1);
+  return db.select().from(accounts).where(and(...where)).orderBy(...order).limit(pageLimit(q.limit + 1));
 }
 
 export async function findAccount(db: Executor, scope: RowScope, id: string, opts: { deleted?: boolean; lock?: boolean } = {}) {

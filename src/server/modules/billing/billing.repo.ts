@@ -7,6 +7,7 @@ import type { InvoiceListQuery, PaymentListQuery } from '../../../core/billing';
 import { unionAll } from 'drizzle-orm/pg-core';
 import { decodeCursor } from '../../../core/pagination';
 import type { Executor, Tx } from '../../db/client';
+import { pageLimit } from '../../db/statements';
 import {
   OPEN_INVOICE_PREDICATE, accounts, billingDaily, billingSequences, contracts, creditNotes, dunningEvents, invoices, payments,
   projectMilestones, projects, users,
@@ -150,7 +151,7 @@ export async function listInvoices(db: Executor, scope: RowScope, q: InvoiceList
     afterCursor(q.cursor),
   ];
   const page = (status?: SQL) => db.select(listColumns).from(i).innerJoin(accounts, eq(accounts.id, i.accountId))
-    .where(and(...filters, status)).orderBy(desc(i.issueDate), desc(i.id)).limit(q.limit + 1);
+    .where(and(...filters, status)).orderBy(desc(i.issueDate), desc(i.id)).limit(pageLimit(q.limit + 1));
   const statuses: InvoiceRow['status'][] = q.status === 'open' || q.overdue || q.escalated ? ['issued', 'partially_paid']
     : q.status ? [q.status] : ['issued', 'partially_paid', 'paid', 'void', 'draft'];
   if (accountId || scope.kind !== 'all' || statuses.length === 1) {

@@ -4,6 +4,7 @@ import type { RowScope } from '../../../core/access/roles';
 import type { ProjectListQuery } from '../../../core/delivery/schemas';
 import { decodeCursor, toPage } from '../../../core/pagination';
 import type { Executor } from '../../db/client';
+import { pageLimit } from '../../db/statements';
 import { accounts, projectMilestones, projectPhases, projectRisks, projects } from '../../db/schema';
 
 export type ProjectRow = typeof projects.$inferSelect;
@@ -75,7 +76,7 @@ export async function listProjects(db: Executor, scope: RowScope, q: ProjectList
       'forecastDate', m.forecast_date, 'status', m.status) FROM project_milestones m WHERE m.project_id = ${projects.id} AND m.status <> 'accepted'
       ORDER BY m.position LIMIT 1)`,
   }).from(projects).innerJoin(accounts, eq(accounts.id, projects.accountId))
-    .where(and(...where)).orderBy(desc(projects.startDate), desc(projects.id)).limit(q.limit + 1);
+    .where(and(...where)).orderBy(desc(projects.startDate), desc(projects.id)).limit(pageLimit(q.limit + 1));
   const page = toPage(rows, q.limit, (r) => [r.project.startDate, r.project.id]);
   return {
     nextCursor: page.nextCursor,

@@ -5,6 +5,7 @@ import type { RowScope } from '../../../core/access/roles';
 import type { InboxQuery, LeadListQuery } from '../../../core/leads/schemas';
 import { decodeCursor } from '../../../core/pagination';
 import type { Executor } from '../../db/client';
+import { pageLimit } from '../../db/statements';
 import { leadActivities, leadScores, leads, salesProfiles, users } from '../../db/schema';
 import type { Audience } from '../../../core/access/audience';
 import { audienceIn } from '../../db/audience';
@@ -150,7 +151,7 @@ export function listLeads(db: Executor, scope: RowScope, q: LeadListQuery) {
       sql`lower(${leads.lastName}) LIKE ${pattern}`, sql`lower(${leads.domain}) LIKE ${pattern}`,
     ));
   }
-  return db.select(summary).from(leads).leftJoin(leadScores, scoreJoin).where(and(...where)).orderBy(desc(leads.createdAt), desc(leads.id)).limit(q.limit + 1);
+  return db.select(summary).from(leads).leftJoin(leadScores, scoreJoin).where(and(...where)).orderBy(desc(leads.createdAt), desc(leads.id)).limit(pageLimit(q.limit + 1));
 }
 
 /** The inbox: leads whose SLA clock runs, least time left first (index leads_inbox_idx / leads_owner_inbox_idx). */
@@ -159,7 +160,7 @@ export function inboxQuery(db: Executor, scope: RowScope, q: InboxQuery) {
     isNull(leads.deletedAt), sql`${leads.slaDueAt} IS NOT NULL`, scopeWhere(scope), ...filters(q),
     keyset(leads.slaDueAt as never, q.cursor, false),
   ];
-  return db.select(summary).from(leads).leftJoin(leadScores, scoreJoin).where(and(...where)).orderBy(asc(leads.slaDueAt), asc(leads.id)).limit(q.limit + 1);
+  return db.select(summary).from(leads).leftJoin(leadScores, scoreJoin).where(and(...where)).orderBy(asc(leads.slaDueAt), asc(leads.id)).limit(pageLimit(q.limit + 1));
 }
 
 /** Live leads sharing an email or a company domain with any of the given ones. */

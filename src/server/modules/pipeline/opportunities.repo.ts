@@ -6,6 +6,7 @@ import type { RowScope } from '../../../core/access/roles';
 import type { BoardQuery, OpportunityListQuery } from '../../../core/pipeline/schemas';
 import { decodeCursor } from '../../../core/pagination';
 import type { Executor } from '../../db/client';
+import { pageLimit } from '../../db/statements';
 import { accounts, opportunities, opportunityStageHistory, users } from '../../db/schema';
 
 export type OpportunityRow = typeof opportunities.$inferSelect;
@@ -97,7 +98,7 @@ export function boardColumnQuery(db: Executor, scope: RowScope, stage: string, q
     .leftJoin(users, eq(users.id, o.ownerId))
     .where(and(eq(o.stage, stage as OpportunityRow['stage']), ...boardFilters(scope, q), afterCursor(cursor)))
     .orderBy(asc(o.closeDate), asc(o.id))
-    .limit(q.limit + 1);
+    .limit(pageLimit(q.limit + 1));
 }
 
 /** Every board column in one round trip: the per-stage pages joined with UNION ALL (each keeps its own limit). */
@@ -134,7 +135,7 @@ export function listQuery(db: Executor, scope: RowScope, q: OpportunityListQuery
       afterCursor(q.cursor),
     ))
     .orderBy(asc(o.closeDate), asc(o.id))
-    .limit(q.limit + 1);
+    .limit(pageLimit(q.limit + 1));
 }
 
 /**

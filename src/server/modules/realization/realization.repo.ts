@@ -5,6 +5,7 @@ import { sql, type SQL } from 'drizzle-orm';
 import type { RowScope } from '../../../core/access/roles';
 import type { BetterWhen } from '../../../core/value';
 import type { Executor, Tx } from '../../db/client';
+import { pageLimit } from '../../db/statements';
 
 export async function rows<T>(db: Executor, query: SQL): Promise<T[]> {
   return ((await db.execute(query)) as unknown as { rows: T[] }).rows;
@@ -63,11 +64,13 @@ export interface MeasurementRow { id: number; kpiId: string; measuredAt: string;
 /** The newest `limit` measurements of each KPI, oldest first (chart order). */
 export async function measurementsOf(db: Executor, kpiIds: string[], limit: number): Promise<MeasurementRow[]> {
   if (!kpiIds.length) return [];
-  const list = await rows<MeasurementRow>(db, sql`SELECT m.id, m.kpi_id AS "kpiId", m.measured_at AS "measuredAt", m.value, m.source
+  // The time is formatted by the database as Date.toISOString() would (a chart asks for up to 1,000 points per KPI),
+  // and the page size is part of the statement's text so its prepared plan is generic (db/statements.ts).
+  return rows<MeasurementRow>(db, sql`SELECT m.id, m.kpi_id AS "kpiId",
+      to_char(m.measured_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS "measuredAt", m.value, m.source
     FROM unnest(${toArray(kpiIds)}::uuid[]) AS x(id)
-    CROSS JOIN LATERAL (SELECT * FROM kpi_measurements WHERE kpi_id = x.id ORDER BY measured_at DESC LIMIT ${limit}) m
+    CROSS JOIN LATERAL (SELECT * FROM kpi_measurements WHERE kpi_id = x.id ORDER BY measured_at DESC LIMIT ${pageLimit(limit)}) m
     ORDER BY m.kpi_id, m.measured_at`);
-  return list.map((m) => ({ ...m, id: Number(m.id), measuredAt: new Date(m.measuredAt).toISOString() }));
 }
 
 /** A JS array as one SQL parameter (drizzle would otherwise spread it into a record). */
