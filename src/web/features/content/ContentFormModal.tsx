@@ -2,7 +2,7 @@
 import { Button, Group, Modal, MultiSelect, Select, Stack, TagsInput, Textarea, TextInput, Title } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { handleFormError, notifySuccess } from '../../lib/errors';
-import { CONTENT_KINDS, CONTENT_STAGES, KIND_LABELS, STAGE_LABELS, useSaveContent, type ContentItem, type ContentKind } from './hooks';
+import { CONTENT_KINDS, CONTENT_STAGES, KIND_LABELS, STAGE_LABELS, useSaveContent, type ContentItem, type ContentKind, type ContentSave } from './hooks';
 
 interface Values { kind: ContentKind; title: string; body: string; industries: string[]; stages: string[]; tags: string[]; competitor: string }
 const FIELDS = ['kind', 'title', 'body', 'industries', 'stages', 'tags', 'competitor'] as const;
@@ -27,7 +27,7 @@ function ContentForm({ item, onDone }: { item?: ContentItem; onDone: () => void 
   const onError = handleFormError(form, FIELDS);
   const submit = form.onSubmit((v) => {
     const body = { ...v, competitor: v.competitor.trim() || null, ...(item ? { id: item.id, version: item.version } : {}) };
-    save.mutate(body as Partial<ContentItem>, { onSuccess: () => { notifySuccess(item ? 'Content updated.' : 'Content added.'); onDone(); }, onError });
+    save.mutate(body as ContentSave, { onSuccess: () => { notifySuccess(item ? 'Content updated.' : 'Content added.'); onDone(); }, onError });
   });
   return (
     <form onSubmit={submit} noValidate>

@@ -12,7 +12,7 @@ import { IconEdit, IconPlus, IconSearch, IconTrash } from '../../ui/Icons';
 import { PageHeader } from '../../ui/PageHeader';
 import { BlockSkeleton, Empty, ErrorAlert } from '../../ui/QueryState';
 import { ContentFormModal } from './ContentFormModal';
-import { CONTENT_KINDS, CONTENT_STAGES, KIND_COLORS, KIND_LABELS, STAGE_LABELS, useContent, useDeleteContent, type ContentItem } from './hooks';
+import { CONTENT_KINDS, CONTENT_STAGES, KIND_COLORS, KIND_LABELS, STAGE_LABELS, useContent, useDeleteContent, type ContentItem, type ContentQuery } from './hooks';
 import { Markdown } from './Markdown';
 
 const INDUSTRIES = ['Financial Services', 'Healthcare', 'Manufacturing', 'Logistics', 'Public Sector', 'Telecommunications', 'Energy', 'Retail', 'Insurance', 'Media', 'Technology'];
@@ -26,7 +26,8 @@ export function ContentPage() {
   const [search, setSearch] = useState(get('q') ?? '');
   const [debounced] = useDebouncedValue(search, 300);
   useEffect(() => { if ((debounced.trim() || undefined) !== get('q')) set('q', debounced.trim() || null); }, [debounced]);
-  const q = useContent({ q: get('q'), kind: get('kind'), industry: get('industry'), stage: get('stage'), limit: 100 });
+  // The URL carries what the selects offer; a hand-edited value is refused by the server and shown as the error.
+  const q = useContent({ q: get('q'), kind: get('kind') as ContentQuery['kind'], industry: get('industry'), stage: get('stage') as ContentQuery['stage'], limit: 100 });
   const [editing, setEditing] = useState<ContentItem | undefined>();
   const [formOpen, form] = useDisclosure(false);
   const [deleting, setDeleting] = useState<ContentItem | null>(null);

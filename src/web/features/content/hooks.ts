@@ -1,6 +1,7 @@
 // The content library API (GET/POST/PATCH/DELETE /content).
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { api, type Page } from '../../lib/api';
+import type { paths } from '../../../client';
+import { client, ok, type BodyOf, type Schema } from '../../lib/api';
 
 export const CONTENT_KINDS = ['objection_response', 'talk_track', 'battlecard', 'success_story'] as const;
 export type ContentKind = (typeof CONTENT_KINDS)[number];
@@ -9,25 +10,25 @@ export const KIND_LABELS: Record<ContentKind, string> = {
 };
 export const KIND_COLORS: Record<ContentKind, string> = { objection_response: 'orange', talk_track: 'brand', battlecard: 'grape', success_story: 'teal' };
 export const CONTENT_STAGES = ['lead', 'discovery', 'proposal', 'poc', 'negotiation'] as const;
+export type ContentStage = (typeof CONTENT_STAGES)[number];
 export const STAGE_LABELS: Record<string, string> = { lead: 'Lead', discovery: 'Discovery', proposal: 'Proposal', poc: 'POC', negotiation: 'Negotiation' };
 
-export interface ContentItem {
-  id: string; kind: ContentKind; title: string; body: string; industries: string[]; stages: string[]; tags: string[];
-  competitor: string | null; version: number; updatedAt: string;
-}
-export interface ContentQuery { q?: string; kind?: string; industry?: string; stage?: string; limit?: number; cursor?: string }
+export type ContentItem = Schema<'ContentItem'>;
+export type ContentQuery = NonNullable<paths['/content']['get']['parameters']['query']>;
+/** A new item, or an edit of one (with its id and the version loaded). */
+export type ContentSave = BodyOf<'/content', 'post'> | (BodyOf<'/content/{id}', 'patch'> & { id: string });
 
 /** Lead statuses are all the "lead" stage of content; closed stages have none. */
-export function contentStage(stage: string | null | undefined): string | undefined {
+export function contentStage(stage: string | null | undefined): ContentStage | undefined {
   if (!stage) return undefined;
-  if ((CONTENT_STAGES as readonly string[]).includes(stage)) return stage;
+  if ((CONTENT_STAGES as readonly string[]).includes(stage)) return stage as ContentStage;
   return ['new', 'working', 'qualified', 'disqualified'].includes(stage) ? 'lead' : undefined;
 }
 
 export function useContent(q: ContentQuery, opts: { enabled?: boolean } = {}) {
   return useQuery({
     queryKey: ['content', q],
-    queryFn: ({ signal }) => api.get<Page<ContentItem>>('/content', { ...q }, signal),
+    queryFn: ({ signal }) => ok(client.GET('/content', { params: { query: q }, signal })),
     placeholderData: keepPreviousData,
     enabled: opts.enabled,
   });
@@ -36,9 +37,10 @@ export function useContent(q: ContentQuery, opts: { enabled?: boolean } = {}) {
 export function useSaveContent() {
   const qc = useQueryClient();
   return useMutation({
-    mutationFn: (input: Partial<ContentItem> & { id?: string }) => {
-      const { id, updatedAt: _u, ...body } = input;
-      return id ? api.patch<ContentItem>(`/content/${id}`, body) : api.post<ContentItem>('/content', body);
+    mutationFn: (input: ContentSave) => {
+      if (!('id' in input)) return ok(client.POST('/content', { body: input }));
+      const { id, ...body } = input;
+      return ok(client.PATCH('/content/{id}', { params: { path: { id } }, body }));
     },
     onSuccess: () => qc.invalidateQueries({ queryKey: ['content'] }),
   });
@@ -46,5 +48,5 @@ export function useSaveContent() {
 
 export function useDeleteContent() {
   const qc = useQueryClient();
-  return useMutation({ mutationFn: (id: string) => api.del(`/content/${id}`), onSuccess: () => qc.invalidateQueries({ queryKey: ['content'] }) });
+  return useMutation({ mutationFn: (id: string) => ok(client.DELETE('/content/{id}', { params: { path: { id } } })), onSuccess: () => qc.invalidateQueries({ queryKey: ['content'] }) });
 }

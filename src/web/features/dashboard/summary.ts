@@ -1,6 +1,7 @@
 // Portfolio figures derived from GET /accounts/summary (counts and ARR by lifecycle stage × segment).
 import { LIFECYCLE_STAGES, SEGMENTS } from '../../../core/accounts/schemas';
-import type { LifecycleStage, Segment, SummaryRow } from '../../lib/types';
+import type { Schema } from '../../lib/api';
+import type { LifecycleStage, Segment } from '../../lib/types';
 
 export interface Portfolio {
   accounts: number;
@@ -16,7 +17,7 @@ export interface Portfolio {
 
 const isCustomer = (s: LifecycleStage) => s !== 'prospect' && s !== 'churned';
 
-export function portfolio(rows: SummaryRow[]): Portfolio {
+export function portfolio(rows: Schema<'AccountSummaryRow'>[]): Portfolio {
   const byStage = Object.fromEntries(LIFECYCLE_STAGES.map((s) => [s, Object.fromEntries(SEGMENTS.map((g) => [g, { accounts: 0, arr: 0 }]))])) as Portfolio['byStage'];
   const arrBySegment = Object.fromEntries(SEGMENTS.map((g) => [g, 0])) as Record<Segment, number>;
   const p: Portfolio = { accounts: 0, customers: 0, prospects: 0, churned: 0, arr: 0, strategicArr: 0, strategicCustomers: 0, byStage, arrBySegment };

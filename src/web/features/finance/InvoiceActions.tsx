@@ -5,7 +5,7 @@ import { useForm } from '@mantine/form';
 import { ApiError } from '../../lib/api';
 import { handleFormError, notifyError, notifySuccess } from '../../lib/errors';
 import { formatMoney } from '../../lib/format';
-import { useCreditNote, useRecordPayment, useVoidInvoice, type Invoice } from './hooks';
+import { useCreditNote, useRecordPayment, useVoidInvoice, type Invoice, type PaymentMethod } from './hooks';
 
 const today = () => new Date().toISOString().slice(0, 10);
 const toMinor = (v: number | string) => Math.round(Number(v || 0) * 100);
@@ -14,7 +14,7 @@ const METHODS = [{ value: 'wire', label: 'Wire transfer' }, { value: 'ach', labe
 export function PaymentModal({ inv, onClose }: { inv: Invoice; onClose: () => void }) {
   const pay = useRecordPayment(inv.id);
   const form = useForm({
-    initialValues: { amount: inv.balance / 100 as number | string, receivedOn: today(), method: 'wire', reference: '' },
+    initialValues: { amount: inv.balance / 100 as number | string, receivedOn: today(), method: 'wire' as PaymentMethod, reference: '' },
     validate: { amount: (v) => (Number(v) > 0 ? null : 'Enter the amount received') },
   });
   const submit = form.onSubmit((v) => pay.mutate({ amount: toMinor(v.amount), receivedOn: v.receivedOn || undefined, method: v.method, reference: v.reference.trim() || undefined }, {

@@ -1,39 +1,21 @@
 // Billing and collection: invoices (keyset pages), one invoice with payments, credit notes and dunning events, the
 // finance summary (AR, aging, DSO trend, dunning queue), and the finance actions.
 import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import type { paths } from '../../../client';
 import type { Role } from '../../../core/access/roles';
-import type { InvoiceLine } from '../../../core/billing/invoice';
-import { api, type Page } from '../../lib/api';
+import { client, ok, type BodyOf, type Schema } from '../../lib/api';
 
-export type InvoiceStatus = 'draft' | 'issued' | 'partially_paid' | 'paid' | 'void';
-export type InvoiceKind = 'milestone' | 'subscription' | 'poc' | 'manual';
-export interface NextStep { id: string; action: string; date: string; escalates: boolean }
-export interface InvoiceListItem {
-  id: string; number: string | null; accountId: string; accountName: string; partnerId: string | null; contractId: string | null;
-  projectId: string | null; milestoneId: string | null; kind: InvoiceKind; status: InvoiceStatus; currency: string;
-  issueDate: string | null; dueDate: string | null; periodStart: string | null; periodEnd: string | null; total: number;
-  amountPaid: number; amountCredited: number; balance: number; paidAt: string | null; dunningStep: string | null; escalatedAt: string | null;
-  version: number; open: boolean; daysPastDue: number | null; agingBucket: string | null; nextDunningStep: NextStep | null;
-}
-export interface Payment { id: string; amount: number; currency: string; receivedOn: string; method: string; reference: string | null; recordedBy: string | null; createdAt: string }
-export interface CreditNote { id: string; number: string; amount: number; currency: string; reason: string; issuedOn: string; createdAt: string }
-export interface DunningEvent { id: string; stepId: string; action: string; daysPastDue: number; escalated: string[] | null; at: string }
-export interface Invoice extends InvoiceListItem {
-  lines: InvoiceLine[]; subtotal: number; notes: string | null; voidedAt: string | null; voidReason: string | null;
-  payments: Payment[]; creditNotes: CreditNote[]; dunningEvents: DunningEvent[];
-}
-export interface AgingBucket { id: string; label: string; minDaysPastDue: number | null; maxDaysPastDue: number | null; count: number; amount: number }
-export interface DsoPoint { date: string; month: string; arBalance: number; billed: number; days: number; dso: number | null }
-export interface QueueItem {
-  invoiceId: string; number: string | null; accountId: string; accountName: string; dueDate: string; daysPastDue: number; balance: number;
-  total: number; currency: string; lastStep: string | null; escalatedAt: string | null; nextStep: NextStep | null;
-}
-export interface FinanceSummary {
-  asOf: string; currency: string; arTotal: number; openInvoices: number; overdue: number; aging: AgingBucket[];
-  dso: { days: number | null; arBalance: number; billed: number; windowDays: number; target: number | null; formula: string };
-  dsoTrend: DsoPoint[]; escalated: { count: number; amount: number }; dunningQueue: QueueItem[];
-}
-export interface InvoiceFilters { status?: string; kind?: string; accountId?: string; projectId?: string; overdue?: string; escalated?: string }
+// The API's shapes, from the generated client: money fields are integer minor units of the `currency` beside them.
+export type InvoiceListItem = Schema<'InvoiceListItem'>;
+export type Invoice = Schema<'InvoiceDetail'>;
+export type InvoiceStatus = InvoiceListItem['status'];
+export type InvoiceKind = InvoiceListItem['kind'];
+export type PaymentMethod = Schema<'Payment'>['method'];
+export type AgingBucket = Schema<'AgingBucket'>;
+export type DsoPoint = Schema<'DsoPoint'>;
+export type FinanceSummary = Schema<'FinanceSummary'>;
+/** The list's filters (the query of GET /invoices without its paging). */
+export type InvoiceFilters = Omit<NonNullable<paths['/invoices']['get']['parameters']['query']>, 'limit' | 'cursor'>;
 
 /** Mirrors the billing policy: finance (and admins) act on invoices; executives read. */
 export const canCollect = (r: Role) => r === 'finance' || r === 'admin';
@@ -61,20 +43,23 @@ const noRetryOn4xx = (n: number, e: Error) => { const s = (e as { status?: numbe
 export function useInvoices(f: InvoiceFilters, limit = 25, enabled = true) {
   return useInfiniteQuery({
     queryKey: [...financeKeys.list(f), limit], enabled, retry: noRetryOn4xx,
-    queryFn: ({ pageParam, signal }) => api.get<Page<InvoiceListItem>>('/invoices', { ...f, limit, cursor: pageParam }, signal),
+    queryFn: ({ pageParam, signal }) => ok(client.GET('/invoices', { params: { query: { ...f, limit, cursor: pageParam } }, signal })),
     initialPageParam: undefined as string | undefined,
     getNextPageParam: (last) => last.nextCursor ?? undefined,
   });
 }
 
 export function useInvoice(id: string) {
-  return useQuery({ queryKey: financeKeys.one(id), retry: noRetryOn4xx, queryFn: ({ signal }) => api.get<Invoice>(`/invoices/${encodeURIComponent(id)}`, undefined, signal) });
+  return useQuery({
+    queryKey: financeKeys.one(id), retry: noRetryOn4xx,
+    queryFn: ({ signal }) => ok(client.GET('/invoices/{id}', { params: { path: { id } }, signal })),
+  });
 }
 
 export function useFinanceSummary(queueLimit = 25) {
   return useQuery({
     queryKey: [...financeKeys.summary, queueLimit], retry: noRetryOn4xx,
-    queryFn: ({ signal }) => api.get<FinanceSummary>('/finance/summary', { queueLimit }, signal),
+    queryFn: ({ signal }) => ok(client.GET('/finance/summary', { params: { query: { queueLimit } }, signal })),
   });
 }
 
@@ -89,8 +74,10 @@ function useFinanceMutation<I, O>(fn: (input: I) => Promise<O>) {
   });
 }
 
-export const useRecordPayment = (id: string) => useFinanceMutation((b: { amount: number; receivedOn?: string; method: string; reference?: string }) =>
-  api.post<{ invoice: Invoice }>(`/invoices/${id}/payments`, b));
-export const useCreditNote = (id: string) => useFinanceMutation((b: { amount: number; reason: string; issuedOn?: string }) =>
-  api.post<{ invoice: Invoice }>(`/invoices/${id}/credit-notes`, b));
-export const useVoidInvoice = (id: string) => useFinanceMutation((b: { reason: string; version?: number }) => api.post<Invoice>(`/invoices/${id}/void`, b));
+const onInvoice = (id: string) => ({ params: { path: { id } } });
+export const useRecordPayment = (id: string) => useFinanceMutation((body: BodyOf<'/invoices/{id}/payments', 'post'>) =>
+  ok(client.POST('/invoices/{id}/payments', { ...onInvoice(id), body })));
+export const useCreditNote = (id: string) => useFinanceMutation((body: BodyOf<'/invoices/{id}/credit-notes', 'post'>) =>
+  ok(client.POST('/invoices/{id}/credit-notes', { ...onInvoice(id), body })));
+export const useVoidInvoice = (id: string) => useFinanceMutation((body: BodyOf<'/invoices/{id}/void', 'post'>) =>
+  ok(client.POST('/invoices/{id}/void', { ...onInvoice(id), body })));

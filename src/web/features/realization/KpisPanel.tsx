@@ -10,14 +10,14 @@ import { formatDate } from '../../lib/format';
 import { isInternal } from '../../lib/permissions';
 import { IconAlert, IconPlus } from '../../ui/Icons';
 import { BlockSkeleton, Empty, ErrorAlert } from '../../ui/QueryState';
-import { canMeasure, formatKpi, KPI_STATUS, signedPercent, useKpis, useRecordMeasurement, useUploadCsv, type IngestResult, type KpiView } from './hooks';
+import { canMeasure, formatKpi, KPI_STATUS, signedPercent, useKpis, useRecordMeasurement, useUploadCsv, type CsvIngestResult, type KpiView } from './hooks';
 import { KpiChart } from './KpiChart';
 
 export function KpisPanel({ projectId, accountId, title = 'KPI trackers' }: { projectId?: string; accountId?: string; title?: string }) {
   const user = useUser();
   const q = useKpis({ projectId, accountId });
   const upload = useUploadCsv();
-  const [result, setResult] = useState<IngestResult | null>(null);
+  const [result, setResult] = useState<CsvIngestResult | null>(null);
   const writer = canMeasure(user.role);
   const account = accountId ?? q.data?.[0]?.accountId;
   const onFile = (file: File | null) => {
@@ -53,16 +53,16 @@ export function KpisPanel({ projectId, accountId, title = 'KPI trackers' }: { pr
   );
 }
 
-function CsvResult({ r, onClose }: { r: IngestResult; onClose: () => void }) {
-  // The CSV upload lists bad rows in `errors` (line, column, reason); the bulk API in `rejected`.
-  const rejected = r.errors ?? (Array.isArray(r.rejected) ? r.rejected as { line?: number; column?: string | null; message: string }[] : []);
+function CsvResult({ r, onClose }: { r: CsvIngestResult; onClose: () => void }) {
+  // The CSV upload lists bad rows in `errors` (line, column, reason) and counts them in `rejected`.
+  const rejected = r.errors;
   return (
     <Alert color={rejected.length ? 'orange' : 'teal'} title="CSV upload" withCloseButton onClose={onClose} data-testid="kpi-csv-result">
       <Text size="sm">{r.received} rows: {r.inserted} new, {r.corrected} corrected, {r.unchanged} unchanged; {r.alertsRaised.length} alerts raised.</Text>
       {rejected.length > 0 && (
         <List size="sm" mt={4}>
           {rejected.slice(0, 10).map((x, i) => <List.Item key={i}>{x.line ? `Line ${x.line}` : 'Row'}{x.column ? ` (${x.column})` : ''}: {x.message}</List.Item>)}
-          {rejected.length > 10 && <List.Item>… and {rejected.length - 10} more</List.Item>}
+          {r.rejected > 10 && <List.Item>… and {r.rejected - 10} more</List.Item>}
         </List>
       )}
     </Alert>

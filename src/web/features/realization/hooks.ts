@@ -1,35 +1,17 @@
 // Value realization (002 Act III): tracked KPIs with their trajectory, variance alerts, measurements by hand or CSV.
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import type { paths } from '../../../client';
 import type { Role } from '../../../core/access/roles';
-import { formatKpiValue, type RealizationSummary } from '../../../core/value/realization';
-import { api, ApiError, type Page } from '../../lib/api';
-import { sessionKey } from '../../lib/auth';
-import type { Session } from '../../lib/types';
+import { formatKpiValue } from '../../../core/value/realization';
+import { client, ok, type Schema } from '../../lib/api';
 
-export type KpiStatus = 'not_measured' | 'alert' | 'behind' | 'ahead' | 'on_track';
-export interface OpenAlert { id: string; status: string; variancePercent: number; measuredAt: string; taskId: string | null; createdAt: string }
-export interface KpiView {
-  id: string; accountId: string; accountName: string; contractId: string | null; projectId: string | null; key: string; name: string; unit: string;
-  betterWhen: 'higher' | 'lower'; baseline: number; target: number; startDate: string; deadline: string; ownerName: string | null; clause: string | null;
-  annualValueAtTarget: number; currency: string; lastValue: number | null; lastMeasuredAt: string | null; lastExpected: number | null;
-  expectedNow: number; progressPercent: number | null; variancePercent: number | null; status: KpiStatus; thresholdPercent: number;
-  openAlert: OpenAlert | null; trajectory: { date: string; value: number }[]; measurements?: { measuredAt: string; value: number; source: string }[];
-}
-export interface KpiAlert {
-  id: string; kpiId: string; accountId: string; projectId: string | null; measuredAt: string; actual: number; expected: number;
-  variancePercent: number; thresholdPercent: number; status: 'open' | 'acknowledged' | 'resolved'; taskId: string | null; createdAt: string;
-  kpiName: string; kpiKey: string; unit: string; accountName: string; taskTitle: string | null; taskStatus: string | null;
-}
-export interface IngestResult {
-  received: number; inserted: number; corrected: number; unchanged: number; duplicates: number; evaluated: number;
-  rejected: { line?: number; column?: string | null; value?: unknown; message: string }[] | number | unknown; alertsRaised: unknown[];
-  errors?: { line?: number; column?: string | null; value?: unknown; message: string }[];
-}
-export type Realization = RealizationSummary & {
-  accountId: string; accountName: string; week: number; startDate: string | null; currency: string; thresholdPercent: number; openAlerts: number;
-  hypothesis: { annualBenefit: number; totalBenefits: number; totalCosts: number; roiPercent: number | null; count: number } | null;
-  kpis: (Pick<KpiView, 'id' | 'key' | 'name' | 'unit' | 'baseline' | 'target' | 'deadline' | 'lastValue' | 'expectedNow' | 'progressPercent' | 'variancePercent' | 'status' | 'annualValueAtTarget'> & { realizedAnnualValue: number })[];
-};
+// The API's shapes, from the generated client.
+export type KpiView = Schema<'KpiView'>;
+export type KpiStatus = KpiView['status'];
+export type KpiAlert = Schema<'KpiAlert'>;
+export type Realization = Schema<'Realization'>;
+export type CsvIngestResult = Schema<'KpiCsvResult'>;
+export type AlertFilters = Omit<NonNullable<paths['/kpis/alerts']['get']['parameters']['query']>, 'limit' | 'cursor'>;
 
 /** Mirrors server/modules/realization/realization.policy.ts. */
 export const canMeasure = (r: Role) => (['admin', 'executive', 'delivery', 'csm'] as Role[]).includes(r);
@@ -37,7 +19,7 @@ export const canMeasure = (r: Role) => (['admin', 'executive', 'delivery', 'csm'
 export const realizationKeys = {
   all: ['realization'] as const,
   kpis: (f: { accountId?: string; projectId?: string }) => ['realization', 'kpis', f] as const,
-  alerts: (f: { projectId?: string; accountId?: string; status?: string }) => ['realization', 'alerts', f] as const,
+  alerts: (f: AlertFilters) => ['realization', 'alerts', f] as const,
   summary: (accountId: string) => ['realization', 'summary', accountId] as const,
 };
 
@@ -46,21 +28,21 @@ const noRetryOn4xx = (n: number, e: Error) => { const s = (e as { status?: numbe
 export function useKpis(f: { accountId?: string; projectId?: string }, enabled = true) {
   return useQuery({
     queryKey: realizationKeys.kpis(f), enabled: enabled && !!(f.accountId || f.projectId), retry: noRetryOn4xx,
-    queryFn: async ({ signal }) => (await api.get<Page<KpiView>>('/kpis', { ...f, measurements: 200 }, signal)).items,
+    queryFn: async ({ signal }) => (await ok(client.GET('/kpis', { params: { query: { ...f, measurements: 200 } }, signal }))).items,
   });
 }
 
-export function useAlerts(f: { projectId?: string; accountId?: string; status?: string } = {}) {
+export function useAlerts(f: AlertFilters = {}) {
   return useQuery({
     queryKey: realizationKeys.alerts(f), retry: noRetryOn4xx,
-    queryFn: ({ signal }) => api.get<Page<KpiAlert>>('/kpis/alerts', { ...f, limit: 100 }, signal),
+    queryFn: ({ signal }) => ok(client.GET('/kpis/alerts', { params: { query: { ...f, limit: 100 } }, signal })),
   });
 }
 
 export function useRealization(accountId: string | null | undefined) {
   return useQuery({
     queryKey: realizationKeys.summary(accountId ?? ''), enabled: !!accountId, retry: noRetryOn4xx,
-    queryFn: ({ signal }) => api.get<Realization>(`/value/accounts/${accountId}/realization`, undefined, signal),
+    queryFn: ({ signal }) => ok(client.GET('/value/accounts/{id}/realization', { params: { path: { id: accountId! } }, signal })),
   });
 }
 
@@ -76,7 +58,7 @@ export function useRecordMeasurement() {
   const refresh = useRefresh();
   return useMutation({
     mutationFn: (v: { kpiId: string; value: number; measuredAt?: string }) =>
-      api.post<{ outcome: string; alert: unknown }>(`/kpis/${v.kpiId}/measurements`, { value: v.value, measuredAt: v.measuredAt }),
+      ok(client.POST('/kpis/{id}/measurements', { params: { path: { id: v.kpiId } }, body: { value: v.value, measuredAt: v.measuredAt } })),
     onSuccess: refresh,
   });
 }
@@ -84,26 +66,22 @@ export function useRecordMeasurement() {
 export function useDecideAlert() {
   const refresh = useRefresh();
   return useMutation({
-    mutationFn: (v: { id: string; to: 'acknowledge' | 'resolve'; note?: string }) => api.post<KpiAlert>(`/kpis/alerts/${v.id}/${v.to}`, { note: v.note || undefined }),
+    mutationFn: (v: { id: string; to: 'acknowledge' | 'resolve'; note?: string }) => {
+      const init = { params: { path: { id: v.id } }, body: { note: v.note || undefined } };
+      return ok(v.to === 'acknowledge' ? client.POST('/kpis/alerts/{id}/acknowledge', init) : client.POST('/kpis/alerts/{id}/resolve', init));
+    },
     onSuccess: refresh,
   });
 }
 
-/** The CSV upload sends the file as the body (text/csv), which the JSON client does not do: same cookie and CSRF header. */
+/** The CSV upload sends the file itself as the body (text/csv), not JSON: the body goes out as it is. */
 export function useUploadCsv() {
-  const qc = useQueryClient();
   const refresh = useRefresh();
   return useMutation({
-    mutationFn: async (v: { file: File; accountId?: string }) => {
-      const csrf = qc.getQueryData<Session | null>(sessionKey)?.csrfToken;
-      const res = await fetch(`/api/kpis/measurements/csv${v.accountId ? `?accountId=${v.accountId}` : ''}`, {
-        method: 'POST', credentials: 'same-origin', body: await v.file.text(),
-        headers: { 'content-type': 'text/csv', accept: 'application/json', ...(csrf ? { 'x-csrf-token': csrf } : {}) },
-      });
-      const body = await res.json().catch(() => ({}));
-      if (!res.ok) throw new ApiError({ title: body.title ?? 'Upload failed', status: res.status, code: body.code ?? 'error', detail: body.detail ?? `HTTP ${res.status}`, ...body });
-      return body as IngestResult;
-    },
+    mutationFn: async (v: { file: File; accountId?: string }) => ok(client.POST('/kpis/measurements/csv', {
+      params: { query: { accountId: v.accountId } }, body: await v.file.text(),
+      headers: { 'content-type': 'text/csv' }, bodySerializer: (b) => b as string,
+    })),
     onSuccess: refresh,
   });
 }
