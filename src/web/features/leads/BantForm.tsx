@@ -3,10 +3,9 @@ import { Alert, Button, Card, Group, NumberInput, SegmentedControl, Stack, Text,
 import { useEffect, useState } from 'react';
 import type { Bant } from '../../../core/leads/schemas';
 import type { Playbook } from '../../../core/playbook';
-import { api } from '../../lib/api';
+import { client, ok } from '../../lib/api';
 import { notifyError, notifySuccess } from '../../lib/errors';
-import { useLeadMutation } from './hooks';
-import type { Lead } from './types';
+import { useLeadMutation, type Lead } from './hooks';
 
 const yesNo = (v: boolean | null | undefined) => (v === true ? 'yes' : v === false ? 'no' : 'unknown');
 const fromYesNo = (s: string) => (s === 'yes' ? true : s === 'no' ? false : null);
@@ -15,7 +14,7 @@ export function BantForm({ lead, playbook, readOnly }: { lead: Lead; playbook: P
   const init = (): Bant => ({ budget: null, authority: null, need: null, timelineMonths: null, answers: {}, ...(lead.bant as Partial<Bant>) } as Bant);
   const [bant, setBant] = useState<Bant>(init);
   useEffect(() => setBant(init()), [lead.id, lead.version]);
-  const save = useLeadMutation(lead.id, (b: Bant) => api.put<Lead>(`/leads/${lead.id}/bant`, { version: lead.version, bant: b }));
+  const save = useLeadMutation(lead.id, (b: Bant) => ok(client.PUT('/leads/{id}/bant', { params: { path: { id: lead.id } }, body: { version: lead.version, bant: b } })));
   const check = lead.bantCheck;
   return (
     <Card p="md" data-testid="bant-form">

@@ -4,10 +4,9 @@ import { Alert, Button, Group, List, Modal, NumberInput, SimpleGrid, Text, Texta
 import { useForm } from '@mantine/form';
 import { useNavigate } from 'react-router';
 import { convertedOpportunityName } from '../../../core/leads/schemas';
-import { api } from '../../lib/api';
+import { client, ok, type BodyOf } from '../../lib/api';
 import { handleFormError, notifySuccess } from '../../lib/errors';
-import { useDuplicates, useLeadMutation } from './hooks';
-import { leadName, type Lead } from './types';
+import { leadName, useDuplicates, useLeadMutation, type Lead } from './hooks';
 
 interface Values { requirements: string; meetingAt: string; attendees: string; agenda: string; researchNotes: string; amount: number | ''; closeDate: string }
 
@@ -31,8 +30,8 @@ function ConvertForm({ lead, onDone }: { lead: Lead; onDone: () => void }) {
       meetingAt: (v) => (v ? null : 'When is the discovery meeting?'),
     },
   });
-  const convert = useLeadMutation(lead.id, (input: Record<string, unknown>) =>
-    api.post<{ accountId: string; opportunityId: string; accountCreated: boolean }>(`/leads/${lead.id}/convert`, input));
+  const convert = useLeadMutation(lead.id, (body: BodyOf<'/leads/{id}/convert', 'post'>) =>
+    ok(client.POST('/leads/{id}/convert', { params: { path: { id: lead.id } }, body })));
   const submit = form.onSubmit((v) => convert.mutate({
     version: lead.version, requirements: v.requirements.trim(),
     meeting: { at: new Date(v.meetingAt).toISOString(), attendees: v.attendees.trim() || undefined, agenda: v.agenda.trim() || undefined },

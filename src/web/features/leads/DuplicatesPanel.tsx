@@ -2,18 +2,19 @@
 import { Anchor, Badge, Button, Card, Group, Stack, Text, Title } from '@mantine/core';
 import { useState } from 'react';
 import { Link, useNavigate } from 'react-router';
-import { api } from '../../lib/api';
+import { client, ok, type Schema } from '../../lib/api';
 import { notifyError, notifySuccess } from '../../lib/errors';
 import { formatDate } from '../../lib/format';
 import { ConfirmModal } from '../../ui/ConfirmModal';
-import { useDuplicates, useLeadMutation } from './hooks';
-import { leadName, type DuplicateLead, type Lead } from './types';
+import { leadName, useDuplicates, useLeadMutation, type Lead } from './hooks';
+
+type DuplicateLead = Schema<'LeadDuplicates'>['items'][number];
 
 export function DuplicatesPanel({ lead, canMerge }: { lead: Lead; canMerge: boolean }) {
   const q = useDuplicates(lead.id);
   const navigate = useNavigate();
   const [target, setTarget] = useState<DuplicateLead | null>(null);
-  const merge = useLeadMutation(lead.id, (otherId: string) => api.post<{ fields: string[]; activitiesMoved: number }>(`/leads/${otherId}/merge`, { intoId: lead.id }));
+  const merge = useLeadMutation(lead.id, (otherId: string) => ok(client.POST('/leads/{id}/merge', { params: { path: { id: otherId } }, body: { intoId: lead.id } })));
   const items = q.data?.items ?? [];
   const accounts = q.data?.accounts ?? [];
   if (!items.length && !accounts.length) return null;

@@ -3,10 +3,9 @@ import { Button, Card, Group, NumberInput, Select, SimpleGrid, TagsInput, Textar
 import { useForm } from '@mantine/form';
 import { useEffect } from 'react';
 import { REGIONS } from '../../../core/accounts/schemas';
-import { api } from '../../lib/api';
+import { client, ok, type BodyOf } from '../../lib/api';
 import { handleFormError, notifySuccess } from '../../lib/errors';
-import { useLeadMutation } from './hooks';
-import type { Lead } from './types';
+import { useLeadMutation, type Lead } from './hooks';
 
 const TEXT = ['firstName', 'lastName', 'email', 'phone', 'title', 'companyName', 'domain', 'country', 'industry'] as const;
 const NUMS = ['employees', 'servers', 'cloudResources', 'networkDevices', 'cmdbAccuracyPercent'] as const;
@@ -22,7 +21,7 @@ const toValues = (l: Lead): Values => ({
 export function EnrichmentForm({ lead, readOnly }: { lead: Lead; readOnly: boolean }) {
   const form = useForm<Values>({ initialValues: toValues(lead) });
   useEffect(() => { form.setValues(toValues(lead)); form.resetDirty(toValues(lead)); }, [lead.id, lead.version]);
-  const save = useLeadMutation(lead.id, (patch: Record<string, unknown>) => api.patch<Lead>(`/leads/${lead.id}`, { version: lead.version, ...patch }));
+  const save = useLeadMutation(lead.id, (patch: Omit<BodyOf<'/leads/{id}', 'patch'>, 'version'>) => ok(client.PATCH('/leads/{id}', { params: { path: { id: lead.id } }, body: { version: lead.version, ...patch } })));
   const submit = form.onSubmit((v) => {
     const before = toValues(lead);
     const patch: Record<string, unknown> = {};

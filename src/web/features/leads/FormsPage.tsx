@@ -3,7 +3,7 @@ import { Anchor, Badge, Button, Card, Code, CopyButton, Group, Modal, NumberInpu
 import { useForm } from '@mantine/form';
 import { useDisclosure } from '@mantine/hooks';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { api } from '../../lib/api';
+import { client, ok, type BodyOf, type Schema } from '../../lib/api';
 import { useUser } from '../../lib/auth';
 import { useDirectory, userOptions } from '../../lib/directory';
 import { handleFormError, notifyError, notifySuccess } from '../../lib/errors';
@@ -11,7 +11,7 @@ import { IconPlus } from '../../ui/Icons';
 import { PageHeader } from '../../ui/PageHeader';
 import { Empty, ErrorAlert, PageLoader } from '../../ui/QueryState';
 import { useLeadForms, usePlaybook } from './hooks';
-import type { LeadForm } from './types';
+type LeadForm = Schema<'LeadFormWithStats'>;
 
 export function FormsPage() {
   const user = useUser();
@@ -22,7 +22,7 @@ export function FormsPage() {
   const [creating, create] = useDisclosure(false);
   const qc = useQueryClient();
   const toggle = useMutation({
-    mutationFn: (f: LeadForm) => api.patch(`/lead-forms/${f.id}`, { version: f.version, active: !f.active }),
+    mutationFn: (f: LeadForm) => ok(client.PATCH('/lead-forms/{id}', { params: { path: { id: f.id } }, body: { version: f.version, active: !f.active } })),
     onSuccess: () => qc.invalidateQueries({ queryKey: ['lead-forms'] }), onError: (e) => notifyError(e),
   });
   const origin = window.location.origin;
@@ -71,8 +71,8 @@ export function FormsPage() {
 
 function NewForm({ sources, owners, onDone }: { sources: { id: string; label: string }[]; owners: ReturnType<typeof userOptions>; onDone: () => void }) {
   const qc = useQueryClient();
-  const form = useForm({ initialValues: { name: '', source: 'website', campaign: '', ownerRule: 'auto', defaultOwnerId: null as string | null, minFillSeconds: 3, rateLimitPerHour: 10 } });
-  const save = useMutation({ mutationFn: (v: Record<string, unknown>) => api.post<LeadForm>('/lead-forms', v), onSuccess: () => qc.invalidateQueries({ queryKey: ['lead-forms'] }) });
+  const form = useForm({ initialValues: { name: '', source: 'website', campaign: '', ownerRule: 'auto' as 'auto' | 'fixed', defaultOwnerId: null as string | null, minFillSeconds: 3, rateLimitPerHour: 10 } });
+  const save = useMutation({ mutationFn: (body: BodyOf<'/lead-forms', 'post'>) => ok(client.POST('/lead-forms', { body })), onSuccess: () => qc.invalidateQueries({ queryKey: ['lead-forms'] }) });
   const submit = form.onSubmit((v) => save.mutate({ ...v, campaign: v.campaign.trim() || null, defaultOwnerId: v.ownerRule === 'fixed' ? v.defaultOwnerId : null }, {
     onSuccess: () => { notifySuccess('Form created. Copy its URL onto your website.'); onDone(); },
     onError: handleFormError(form, ['name', 'source', 'campaign', 'ownerRule', 'defaultOwnerId', 'minFillSeconds', 'rateLimitPerHour']),

@@ -1,11 +1,10 @@
 // Activities of a lead: log a call, email, meeting or note (our first call or email stops the first-response clock).
 import { Badge, Button, Card, Group, Select, Stack, Switch, Text, TextInput, Timeline, Title } from '@mantine/core';
 import { useState } from 'react';
-import { api } from '../../lib/api';
+import { client, ok, type BodyOf } from '../../lib/api';
 import { notifyError } from '../../lib/errors';
 import { formatDateTime } from '../../lib/format';
-import { useLeadActivities, useLeadMutation } from './hooks';
-import type { Lead } from './types';
+import { useLeadActivities, useLeadMutation, type Lead } from './hooks';
 
 const KINDS = [
   { value: 'call', label: 'Call' }, { value: 'email', label: 'Email' }, { value: 'meeting', label: 'Meeting' }, { value: 'note', label: 'Note' },
@@ -15,10 +14,11 @@ const KINDS = [
 
 export function LeadActivities({ lead, canLog }: { lead: Lead; canLog: boolean }) {
   const list = useLeadActivities(lead.id);
-  const [kind, setKind] = useState('call');
+  type Kind = BodyOf<'/leads/{id}/activities', 'post'>['kind'];
+  const [kind, setKind] = useState<Kind>('call');
   const [subject, setSubject] = useState('');
   const [inbound, setInbound] = useState(false);
-  const log = useLeadMutation(lead.id, (input: Record<string, unknown>) => api.post(`/leads/${lead.id}/activities`, input));
+  const log = useLeadMutation(lead.id, (body: BodyOf<'/leads/{id}/activities', 'post'>) => ok(client.POST('/leads/{id}/activities', { params: { path: { id: lead.id } }, body })));
   const submit = (e: React.FormEvent) => {
     e.preventDefault();
     if (!subject.trim()) return;
@@ -32,7 +32,7 @@ export function LeadActivities({ lead, canLog }: { lead: Lead; canLog: boolean }
       {canLog && (
         <form onSubmit={submit}>
           <Group align="flex-end" gap="xs" mb="md" wrap="wrap">
-            <Select label="Kind" w={170} data={KINDS} value={kind} onChange={(v) => setKind(v ?? 'call')} allowDeselect={false} />
+            <Select label="Kind" w={170} data={KINDS} value={kind} onChange={(v) => setKind((v ?? 'call') as Kind)} allowDeselect={false} />
             <TextInput label="Subject" style={{ flex: 1, minWidth: 200 }} value={subject} onChange={(e) => setSubject(e.currentTarget.value)} />
             {kind === 'email' && <Switch label="Reply from the prospect" checked={inbound} onChange={(e) => setInbound(e.currentTarget.checked)} mb={8} />}
             <Button type="submit" loading={log.isPending} disabled={!subject.trim()}>Log</Button>

@@ -9,7 +9,7 @@ import { useDirectory } from '../../lib/directory';
 import { notifyError, notifySuccess } from '../../lib/errors';
 import { humanize } from '../../lib/format';
 import { isInternal } from '../../lib/permissions';
-import { api } from '../../lib/api';
+import { client, ok, type BodyOf } from '../../lib/api';
 import { NotFound } from '../../ui/NotFound';
 import { PageHeader } from '../../ui/PageHeader';
 import { ErrorAlert, PageLoader } from '../../ui/QueryState';
@@ -17,11 +17,10 @@ import { BantForm } from './BantForm';
 import { ConvertModal } from './ConvertModal';
 import { DuplicatesPanel } from './DuplicatesPanel';
 import { EnrichmentForm } from './EnrichmentForm';
-import { useLead, useLeadMutation, usePlaybook } from './hooks';
+import { leadName, useLead, useLeadMutation, usePlaybook, type Lead } from './hooks';
 import { LeadActivities } from './LeadActivities';
 import { AssignmentCard, ModelCard, ScoreCard, SlaCard } from './LeadPanels';
 import { STATUS_COLOR } from './LeadsPage';
-import { leadName, type Lead } from './types';
 
 export function LeadPage() {
   const { id = '' } = useParams();
@@ -45,8 +44,8 @@ function LeadView({ lead }: { lead: Lead }) {
   const [disqualifying, disqualify] = useDisclosure(false);
   const [reason, setReason] = useState<string | null>(null);
   const [note, setNote] = useState('');
-  const move = useLeadMutation(lead.id, (body: { status: string; reason?: string; note?: string }) => api.post<Lead>(`/leads/${lead.id}/status`, { version: lead.version, ...body }));
-  const go = (status: string, extra: { reason?: string; note?: string } = {}) => move.mutate({ status, ...extra }, {
+  const move = useLeadMutation(lead.id, (body: Omit<BodyOf<'/leads/{id}/status', 'post'>, 'version'>) => ok(client.POST('/leads/{id}/status', { params: { path: { id: lead.id } }, body: { version: lead.version, ...body } })));
+  const go = (status: BodyOf<'/leads/{id}/status', 'post'>['status'], extra: { reason?: string; note?: string } = {}) => move.mutate({ status, ...extra }, {
     onSuccess: (l) => { notifySuccess(`The lead is now ${l.status}.`); disqualify.close(); },
     onError: (e) => notifyError(e, 'Could not change the status'),
   });

@@ -4,14 +4,13 @@ import { useState } from 'react';
 import { pointLabel } from '../../../core/leads/scoring';
 import { formatDateTime, formatPercent } from '../../lib/format';
 import { EChart } from '../../ui/EChart';
-import { api } from '../../lib/api';
+import { client, ok, type BodyOf } from '../../lib/api';
 import { userOptions } from '../../lib/directory';
 import type { DirectoryUser } from '../../lib/types';
 import { notifyError, notifySuccess } from '../../lib/errors';
-import { useLeadMutation, useModelStatus, useNow } from './hooks';
+import { useLeadMutation, useModelStatus, useNow, type Lead } from './hooks';
 import { PRIORITY_COLOR } from './LeadsPage';
 import { SlaCountdown } from './SlaCountdown';
-import type { Lead } from './types';
 
 export function ScoreCard({ lead }: { lead: Lead }) {
   const points = lead.scoreExplanation;
@@ -65,8 +64,8 @@ export function AssignmentCard({ lead, ownerName, users, canAssign }: { lead: Le
   const a = lead.assignmentExplanation;
   const [ownerId, setOwnerId] = useState<string | null>(null);
   const [reason, setReason] = useState('');
-  const assign = useLeadMutation(lead.id, (body: Record<string, unknown>) => api.post<Lead>(`/leads/${lead.id}/assign`, { version: lead.version, ...body }));
-  const run = (body: Record<string, unknown>) => assign.mutate(body, {
+  const assign = useLeadMutation(lead.id, (body: Omit<BodyOf<'/leads/{id}/assign', 'post'>, 'version'>) => ok(client.POST('/leads/{id}/assign', { params: { path: { id: lead.id } }, body: { version: lead.version, ...body } })));
+  const run = (body: Omit<BodyOf<'/leads/{id}/assign', 'post'>, 'version'>) => assign.mutate(body, {
     onSuccess: () => { notifySuccess('Owner updated; the reason is on the timeline and in the audit log.'); setOwnerId(null); setReason(''); },
     onError: (e) => notifyError(e),
   });

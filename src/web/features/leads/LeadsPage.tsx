@@ -12,10 +12,9 @@ import { CursorPager, useCursorStack } from '../../ui/CursorPager';
 import { IconPlus } from '../../ui/Icons';
 import { PageHeader } from '../../ui/PageHeader';
 import { Empty, ErrorAlert } from '../../ui/QueryState';
-import { useLeads, useNow, usePlaybook } from './hooks';
+import { leadName, useLeads, useNow, usePlaybook, type LeadQuery } from './hooks';
 import { NewLeadModal } from './NewLeadModal';
 import { SlaCountdown } from './SlaCountdown';
-import { leadName, type Lead } from './types';
 
 const FILTERS = ['status', 'source', 'ownerId', 'priority'] as const;
 export const PRIORITY_COLOR: Record<string, string> = { hot: 'red', warm: 'orange', cold: 'blue' };
@@ -35,7 +34,8 @@ export function LeadsPage() {
   }, { replace: true });
   const limit = [25, 50, 100].includes(Number(params.get('limit'))) ? Number(params.get('limit')) : 50;
   const pager = useCursorStack(JSON.stringify([tab, filters, limit]));
-  const q = useLeads(tab, { ...filters, limit, cursor: pager.cursor });
+  // The filters come from the address bar; the server refuses values outside its enums with 422.
+  const q = useLeads(tab, { ...filters, limit, cursor: pager.cursor } as LeadQuery);
   const directory = useDirectory();
   const playbook = usePlaybook();
   const sources = playbook.data?.leads.sources ?? [];
@@ -91,7 +91,7 @@ export function LeadsPage() {
                 </Table.Tr>
               </Table.Thead>
               <Table.Tbody>
-                {(q.data?.items ?? []).map((l: Lead) => (
+                {(q.data?.items ?? []).map((l) => (
                   <Table.Tr key={l.id} data-breached={l.slaDueAt && new Date(l.slaDueAt).getTime() < now ? 'true' : 'false'}>
                     <Table.Td>
                       <Anchor component={Link} to={`/leads/${l.id}`} fw={600}>{leadName(l)}</Anchor>

@@ -4,6 +4,7 @@ import { Button, Group, Modal, NumberInput, Select, SimpleGrid, Textarea, TextIn
 import { useForm } from '@mantine/form';
 import { useNavigate } from 'react-router';
 import { REGIONS } from '../../../core/accounts/schemas';
+import type { BodyOf } from '../../lib/api';
 import { useUser } from '../../lib/auth';
 import { useDirectory, userOptions } from '../../lib/directory';
 import { handleFormError, notifySuccess } from '../../lib/errors';
@@ -49,7 +50,7 @@ function NewLeadForm({ onDone }: { onDone: () => void }) {
     const text = (s: string) => s.trim() || undefined;
     create.mutate({
       source: v.source, firstName: text(v.firstName), lastName: text(v.lastName), email: text(v.email), companyName: text(v.companyName),
-      title: text(v.title), phone: text(v.phone), country: text(v.country), region: v.region ?? undefined, industry: text(v.industry),
+      title: text(v.title), phone: text(v.phone), country: text(v.country), region: (v.region ?? undefined) as BodyOf<'/leads', 'post'>['region'], industry: text(v.industry),
       employees: v.employees === '' ? undefined : v.employees, campaign: text(v.campaign), notes: text(v.notes),
       ownerId: v.ownerId ?? undefined, referredByAccountId: v.referredByAccountId ?? undefined,
     }, {

@@ -4,7 +4,7 @@ import { Badge, Button, Card, Group, Modal, NumberInput, Progress, Select, Stack
 import { useForm } from '@mantine/form';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
-import { api } from '../../lib/api';
+import { client, ok, type Schema } from '../../lib/api';
 import { useUser } from '../../lib/auth';
 import { handleFormError, notifySuccess } from '../../lib/errors';
 import { formatDate } from '../../lib/format';
@@ -12,8 +12,7 @@ import { PageHeader } from '../../ui/PageHeader';
 import { ErrorAlert, PageLoader } from '../../ui/QueryState';
 import { usePlaybook } from './hooks';
 
-interface Profile { territories: string[]; verticals: string[]; sizeTier: string | null; capacity: number; outOfOfficeUntil: string | null }
-interface Row { userId: string; name: string; email: string; role: string; openLeads: number; profile: Profile | null }
+type Row = Schema<'SalesProfileEntry'>;
 
 // Suggestions only: any industry spelled as on the accounts can be typed.
 const INDUSTRIES = ['Financial Services', 'Healthcare', 'Manufacturing', 'Retail', 'Technology', 'Telecommunications', 'Public Sector', 'Energy', 'Insurance', 'Logistics', 'Media', 'Transportation'];
@@ -21,7 +20,7 @@ const INDUSTRIES = ['Financial Services', 'Healthcare', 'Manufacturing', 'Retail
 export function SalesProfilesPage() {
   const user = useUser();
   const admin = user.role === 'admin';
-  const q = useQuery({ queryKey: ['sales-profiles'], queryFn: ({ signal }) => api.get<{ items: Row[] }>('/sales-profiles', undefined, signal) });
+  const q = useQuery({ queryKey: ['sales-profiles'], queryFn: ({ signal }) => ok(client.GET('/sales-profiles', { signal })) });
   const playbook = usePlaybook();
   const [editing, setEditing] = useState<Row | null>(null);
   if (q.isPending) return <PageLoader />;
@@ -76,10 +75,13 @@ function ProfileModal({ row, tiers, onClose }: { row: Row; tiers: { value: strin
     },
   });
   const save = useMutation({
-    mutationFn: (v: typeof form.values) => api.put(`/sales-profiles/${row.userId}`, {
-      territories: v.territories, verticals: v.verticals, sizeTier: v.sizeTier || null, capacity: Number(v.capacity || 0),
-      outOfOfficeUntil: v.outOfOfficeUntil ? new Date(`${v.outOfOfficeUntil}T23:59:59Z`).toISOString() : null,
-    }),
+    mutationFn: (v: typeof form.values) => ok(client.PUT('/sales-profiles/{userId}', {
+      params: { path: { userId: row.userId } },
+      body: {
+        territories: v.territories, verticals: v.verticals, sizeTier: v.sizeTier || null, capacity: Number(v.capacity || 0),
+        outOfOfficeUntil: v.outOfOfficeUntil ? new Date(`${v.outOfOfficeUntil}T23:59:59Z`).toISOString() : null,
+      },
+    })),
     onSuccess: () => { qc.invalidateQueries({ queryKey: ['sales-profiles'] }); notifySuccess(`${row.name}'s profile saved.`); onClose(); },
     onError: handleFormError(form, ['territories', 'verticals', 'sizeTier', 'capacity', 'outOfOfficeUntil']),
   });

@@ -3,7 +3,7 @@
 import { ActionIcon, Badge, Button, Card as MCard, Group, Menu, Paper, ScrollArea, Select, Stack, Text, TextInput, Title, Tooltip } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { useEffect, useState, type DragEvent } from 'react';
-import { api } from '../../lib/api';
+import { client, ok } from '../../lib/api';
 import { Link } from 'react-router';
 import { useUser } from '../../lib/auth';
 import { useDirectory, usePartners, userOptions } from '../../lib/directory';
@@ -35,7 +35,7 @@ export function BoardPage() {
     if (!col.nextCursor) return;
     setMore((m) => ({ ...m, [col.stage]: { items: m[col.stage]?.items ?? [], nextCursor: col.nextCursor, loading: true } }));
     try {
-      const page = await api.get<{ columns: Column[] }>('/pipeline/board', { ...filters, stage: col.stage, cursor: col.nextCursor ?? undefined, limit: 24 });
+      const page = await ok(client.GET('/pipeline/board', { params: { query: { ...filters, stage: col.stage, cursor: col.nextCursor ?? undefined, limit: 24 } } }));
       const next = page.columns[0];
       setMore((m) => ({ ...m, [col.stage]: { items: [...(m[col.stage]?.items ?? []), ...(next?.items ?? [])], nextCursor: next?.nextCursor ?? null } }));
     } catch {

@@ -3,7 +3,7 @@
 import { Button, Group, Modal, NumberInput, Select, Stack, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useDirectory, usePartners, userOptions } from '../../lib/directory';
-import { ApiError } from '../../lib/api';
+import { ApiError, type BodyOf } from '../../lib/api';
 import { handleFormError, notifyError, notifySuccess } from '../../lib/errors';
 import { CATEGORY_LABELS, useUpdateOpportunity, type Opportunity } from './hooks';
 
@@ -25,7 +25,7 @@ export function EditOpportunityModal({ o, onClose }: { o: Opportunity; onClose: 
     // A deal imported without an amount keeps none until one is entered.
     version: o.version, name: v.name.trim(), amount: v.amount === '' ? undefined : Math.round(Number(v.amount) * 100), closeDate: v.closeDate || null,
     ownerId: v.ownerId || null, partnerId: v.partnerId || null,
-    probability: v.probability === '' ? null : Number(v.probability), forecastCategory: v.forecastCategory || null,
+    probability: v.probability === '' ? null : Number(v.probability), forecastCategory: (v.forecastCategory || null) as BodyOf<'/opportunities/{id}', 'patch'>['forecastCategory'],
   }, {
     onSuccess: () => { notifySuccess('Opportunity saved.'); onClose(); },
     onError: (e) => (e instanceof ApiError && e.isVersionConflict

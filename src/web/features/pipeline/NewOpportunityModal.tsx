@@ -14,7 +14,7 @@ export function NewOpportunityModal({ onClose, accountId }: { onClose: () => voi
     validate: { accountId: (v) => (v ? null : 'Pick an account'), name: (v) => (v.trim() ? null : 'Name the opportunity') },
   });
   const submit = form.onSubmit((v) => create.mutate({
-    accountId: v.accountId, name: v.name.trim(), amount: Math.round(Number(v.amount || 0) * 100), closeDate: v.closeDate || null,
+    accountId: v.accountId!, name: v.name.trim(), amount: Math.round(Number(v.amount || 0) * 100), closeDate: v.closeDate || null,
   }, {
     onSuccess: (o) => { notifySuccess('Opportunity created in Discovery.'); onClose(); navigate(`/opportunities/${o.id}`); },
     onError: (e) => { if (applyFieldErrors(form, e, { known: ['accountId', 'name', 'amount', 'closeDate'] }).length || !(e as { fieldErrors?: unknown[] }).fieldErrors?.length) notifyError(e); },

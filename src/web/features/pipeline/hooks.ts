@@ -1,50 +1,18 @@
-// Types and TanStack Query hooks of the pipeline: board, opportunity, gates, POC, closing, forecast.
+// API types and TanStack Query hooks of the pipeline: board, opportunity, gates, POC, closing, forecast.
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { api } from '../../lib/api';
+import { client, ok, type BodyOf, type Schema } from '../../lib/api';
 
-export interface Card {
-  id: string; name: string; stage: string; amount: number | null; currency: string; closeDate: string | null; probability: number;
-  forecastCategory: string; stageEnteredAt: string; stageOverdueAt: string | null; ownerId: string | null; ownerName: string | null;
-  partnerId: string | null; accountId: string; accountName: string; version: number; daysInStage: number;
-  /** Longer in its stage than the playbook expects (the stage timer's flag). */
-  overdue: boolean;
-  /** Still open after its expected close date. */
-  closeDatePassed: boolean; weighted: number | null;
-}
-export interface Column {
-  stage: string; name: string; probability: number; forecastCategory: string; expectedDurationDays: { min: number; max: number } | null;
-  count: number; amount: number; weighted: number; items: Card[]; nextCursor: string | null;
-}
+// API shapes come from the generated client; these names are what the pipeline pages call them.
+export type Card = Schema<'OpportunityCard'>;
+export type Column = Schema<'BoardColumn'>;
 export interface BoardFilters { ownerId?: string; partnerId?: string; closeFrom?: string; closeTo?: string }
-
-export interface Missing { stage: string; stageName: string; id: string; label: string }
-export interface Criterion { id: string; label: string; checked: boolean; at?: string; byName?: string; note?: string | null }
-export interface StageView {
-  id: string; name: string; kind: 'open' | 'won' | 'lost'; probability: number; forecastCategory: string;
-  expectedDurationDays: { min: number; max: number } | null; daysSpent: number; criteria: Criterion[];
-}
-export interface PocCriterion { id: string; measure: string; target: string; result: string | null; validated: boolean; evidence: string | null }
-export interface Poc {
-  id: string; version: number; status: 'planned' | 'running' | 'completed' | 'failed'; scope: string | null; sowSignedAt: string | null;
-  sowSignedBy: string | null; startDate: string | null; endDate: string | null; successCriteria: PocCriterion[];
-  environmentChecklist: { id: string; label: string; done: boolean }[]; plan: { week: number; startDate: string; endDate: string; milestones: string[] }[];
-  findings: string | null; fee: number; currency: string; feeCredited: boolean; passed: boolean; gaps: string[];
-}
-export interface Contract {
-  id: string; arr: number; currency: string; termMonths: number; startDate: string; endDate: string; modules: string[];
-  servicesFee: number; pocFeeCredit: number; status: string; kpis: unknown[];
-  paymentSchedule: { milestoneId: string; name: string; week: number; percent: number; amount: number; plannedDate: string }[];
-}
-export interface HistoryRow { id: string; fromStage: string | null; toStage: string; at: string; actorName: string | null; overrideReason: string | null; missingCriteria: Missing[] | null }
-export interface Opportunity {
-  id: string; version: number; name: string; accountId: string; accountName: string; industry: string | null; stage: string; stageName: string;
-  stageKind: 'open' | 'won' | 'lost'; amount: number | null; currency: string; closeDate: string | null; probability: number; probabilityManual: boolean;
-  forecastCategory: string; forecastCategoryManual: boolean; ownerId: string | null; ownerName: string | null; partnerId: string | null;
-  stageEnteredAt: string; daysInStage: number; overdue: boolean; closeDatePassed: boolean; lossReason: string | null; lossNotes: string | null;
-  stages: StageView[]; history: HistoryRow[]; poc: Poc | null; contract: Contract | null; lossReasons: { id: string; label: string }[];
-}
-export interface ForecastRow { period: string; label: string; ownerId: string | null; ownerName: string | null; pipeline: number; bestCase: number; commit: number; closedWon: number; weighted: number; open: number; won: number }
-export interface Forecast { period: 'month' | 'quarter'; from: string; to: string; currency: string; periods: Omit<ForecastRow, 'ownerId' | 'ownerName' | 'open' | 'won'>[]; items: ForecastRow[] }
+export type Missing = Schema<'MissingCriterion'>;
+export type Opportunity = Schema<'OpportunityDetail'>;
+export type StageView = Opportunity['stages'][number];
+// The generator folds the deal page's nullable POC into the component; a POC itself is never null.
+export type Poc = NonNullable<Schema<'Poc'>>;
+export type PocCriterion = Poc['successCriteria'][number];
+export type Forecast = Schema<'Forecast'>;
 
 export const pipelineKeys = {
   board: (f: BoardFilters) => ['pipeline', 'board', f] as const,
@@ -55,7 +23,7 @@ export const pipelineKeys = {
 export function useBoard(f: BoardFilters) {
   return useQuery({
     queryKey: pipelineKeys.board(f),
-    queryFn: ({ signal }) => api.get<{ columns: Column[] }>('/pipeline/board', { ...f, limit: 12 }, signal),
+    queryFn: ({ signal }) => ok(client.GET('/pipeline/board', { params: { query: { ...f, limit: 12 } }, signal })),
     placeholderData: keepPreviousData,
   });
 }
@@ -63,7 +31,7 @@ export function useBoard(f: BoardFilters) {
 export function useOpportunity(id: string) {
   return useQuery({
     queryKey: pipelineKeys.one(id),
-    queryFn: ({ signal }) => api.get<Opportunity>(`/opportunities/${encodeURIComponent(id)}`, undefined, signal),
+    queryFn: ({ signal }) => ok(client.GET('/opportunities/{id}', { params: { path: { id } }, signal })),
     retry: (n, e) => ![400, 404, 422].includes((e as { status?: number }).status ?? 0) && n < 2,
   });
 }
@@ -71,7 +39,7 @@ export function useOpportunity(id: string) {
 export function useForecast(period: 'month' | 'quarter', owner?: string) {
   return useQuery({
     queryKey: pipelineKeys.forecast(period, owner),
-    queryFn: ({ signal }) => api.get<Forecast>('/pipeline/forecast', { period, owner }, signal),
+    queryFn: ({ signal }) => ok(client.GET('/pipeline/forecast', { params: { query: { period, owner } }, signal })),
     placeholderData: keepPreviousData,
   });
 }
@@ -90,7 +58,7 @@ export function useAdvance() {
   const refresh = useRefresh();
   return useMutation({
     mutationFn: (v: { id: string; toStage: string; overrideReason?: string }) =>
-      api.post<{ accountId: string }>(`/opportunities/${v.id}/advance`, { toStage: v.toStage, overrideReason: v.overrideReason }),
+      ok(client.POST('/opportunities/{id}/advance', { params: { path: { id: v.id } }, body: { toStage: v.toStage, overrideReason: v.overrideReason } })),
     onSuccess: (o, v) => refresh(v.id, o.accountId),
   });
 }
@@ -99,7 +67,9 @@ export function useSetCriterion() {
   const refresh = useRefresh();
   return useMutation({
     mutationFn: (v: { id: string; stage: string; criterionId: string; checked: boolean; note?: string }) =>
-      api.post<{ accountId: string }>(`/opportunities/${v.id}/criteria/${v.criterionId}`, { stage: v.stage, checked: v.checked, note: v.note || undefined }),
+      ok(client.POST('/opportunities/{id}/criteria/{criterionId}', {
+        params: { path: { id: v.id, criterionId: v.criterionId } }, body: { stage: v.stage, checked: v.checked, note: v.note || undefined },
+      })),
     onSuccess: (o, v) => refresh(v.id, o.accountId),
   });
 }
@@ -107,7 +77,8 @@ export function useSetCriterion() {
 export function useCloseWon() {
   const refresh = useRefresh();
   return useMutation({
-    mutationFn: (v: { id: string; body: Record<string, unknown> }) => api.post<{ opportunity: { accountId: string } }>(`/opportunities/${v.id}/close-won`, v.body),
+    mutationFn: (v: { id: string; body: BodyOf<'/opportunities/{id}/close-won', 'post'> }) =>
+      ok(client.POST('/opportunities/{id}/close-won', { params: { path: { id: v.id } }, body: v.body })),
     onSuccess: (r, v) => refresh(v.id, r.opportunity.accountId),
   });
 }
@@ -115,7 +86,8 @@ export function useCloseWon() {
 export function useCloseLost() {
   const refresh = useRefresh();
   return useMutation({
-    mutationFn: (v: { id: string; reason: string; notes?: string }) => api.post<{ accountId: string }>(`/opportunities/${v.id}/close-lost`, { reason: v.reason, notes: v.notes || undefined }),
+    mutationFn: (v: { id: string; reason: string; notes?: string }) =>
+      ok(client.POST('/opportunities/{id}/close-lost', { params: { path: { id: v.id } }, body: { reason: v.reason, notes: v.notes || undefined } })),
     onSuccess: (o, v) => refresh(v.id, o.accountId),
   });
 }
@@ -123,9 +95,12 @@ export function useCloseLost() {
 export function useSavePoc(opportunityId: string) {
   const refresh = useRefresh();
   return useMutation({
-    mutationFn: (v: { version?: number; body: Record<string, unknown> }) => (v.version
-      ? api.patch<Poc>(`/opportunities/${opportunityId}/poc`, { ...v.body, version: v.version })
-      : api.post<Poc>(`/opportunities/${opportunityId}/poc`, v.body)),
+    mutationFn: (v: { version?: number; body: BodyOf<'/opportunities/{id}/poc', 'post'> & Omit<BodyOf<'/opportunities/{id}/poc', 'patch'>, 'version'> }) => {
+      const params = { path: { id: opportunityId } };
+      return v.version
+        ? ok(client.PATCH('/opportunities/{id}/poc', { params, body: { ...v.body, version: v.version } }))
+        : ok(client.POST('/opportunities/{id}/poc', { params, body: v.body }));
+    },
     onSuccess: () => refresh(opportunityId),
   });
 }
@@ -134,7 +109,9 @@ export function useRecordPocResult(opportunityId: string) {
   const refresh = useRefresh();
   return useMutation({
     mutationFn: (v: { criterionId: string; validated: boolean; result?: string | null; evidence?: string | null }) =>
-      api.post<Poc>(`/opportunities/${opportunityId}/poc/criteria/${v.criterionId}`, { validated: v.validated, result: v.result, evidence: v.evidence }),
+      ok(client.POST('/opportunities/{id}/poc/criteria/{criterionId}', {
+        params: { path: { id: opportunityId, criterionId: v.criterionId } }, body: { validated: v.validated, result: v.result, evidence: v.evidence },
+      })),
     onSuccess: () => refresh(opportunityId),
   });
 }
@@ -142,7 +119,7 @@ export function useRecordPocResult(opportunityId: string) {
 export function useCreateOpportunity() {
   const refresh = useRefresh();
   return useMutation({
-    mutationFn: (body: Record<string, unknown>) => api.post<{ id: string; accountId: string }>('/opportunities', body),
+    mutationFn: (body: BodyOf<'/opportunities', 'post'>) => ok(client.POST('/opportunities', { body })),
     onSuccess: (o) => refresh(o.id, o.accountId),
   });
 }
@@ -157,7 +134,7 @@ export const CATEGORY_LABELS: Record<string, string> = { pipeline: 'Pipeline', b
 export function useUpdateOpportunity(id: string) {
   const refresh = useRefresh();
   return useMutation({
-    mutationFn: (body: Record<string, unknown>) => api.patch<Opportunity>(`/opportunities/${encodeURIComponent(id)}`, body),
+    mutationFn: (body: BodyOf<'/opportunities/{id}', 'patch'>) => ok(client.PATCH('/opportunities/{id}', { params: { path: { id } }, body })),
     onSuccess: (o) => refresh(id, o.accountId),
   });
 }

@@ -2,8 +2,10 @@
 // with the catalogue definition on hover (the same text the API and the README carry).
 import { Badge, Text, Tooltip } from '@mantine/core';
 import type { ReactNode } from 'react';
-import type { MetricValue } from '../../../core/metrics';
+import type { Schema } from '../../lib/api';
 import { formatMoney, formatNumber } from '../../lib/format';
+
+type MetricValue = Schema<'MetricValue'>;
 
 const CMP: Record<string, string> = { gt: '>', gte: '≥', lt: '<', lte: '≤', eq: '=' };
 

@@ -2,7 +2,8 @@
 // definition on hover and its playbook target. Figures that share a name share a count (Won, n), so they agree.
 import { Alert, Button, Card, Group, Select, SimpleGrid, Table, Text, TextInput, Title, Tooltip } from '@mantine/core';
 import { useSearchParams } from 'react-router';
-import { metricDefinition, PERIOD_LABELS, PERIOD_PRESETS, type MetricValue, type PeriodPreset } from '../../../core/metrics';
+import { metricDefinition, PERIOD_LABELS, PERIOD_PRESETS, type PeriodPreset } from '../../../core/metrics';
+import type { Schema } from '../../lib/api';
 import { useUser } from '../../lib/auth';
 import { useDirectory, userOptions } from '../../lib/directory';
 import { formatDate } from '../../lib/format';
@@ -33,6 +34,8 @@ function PeriodBar({ data, onPreset, onDates }: {
     </>
   );
 }
+
+type MetricValue = Schema<'MetricValue'>;
 
 function MetricKpi({ m }: { m: MetricValue | undefined }) {
   if (!m) return null;

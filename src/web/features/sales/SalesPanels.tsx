@@ -1,11 +1,14 @@
 // Two cards of the sales dashboard: lead response against the SLA and the stricter target (each clearly labelled, with
 // unanswered overdue leads counted as breaches), and the stage-conversion rates with the n they rest on.
 import { Card, Group, Progress, Stack, Text, Title } from '@mantine/core';
-import type { ClockTally, MetricValue } from '../../../core/metrics';
+import type { ClockTally } from '../../../core/metrics';
+import type { Schema } from '../../lib/api';
 import { formatNumber } from '../../lib/format';
 import type { SalesMetricsView } from './hooks';
 import { Defined, definitionText, fmt } from './MetricParts';
 import { ResponseChart } from './SalesCharts';
+
+type MetricValue = Schema<'MetricValue'>;
 
 function ClockRow({ label, m, t, testId }: { label: string; m: MetricValue | undefined; t: ClockTally; testId: string }) {
   if (!m) return null;

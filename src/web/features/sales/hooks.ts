@@ -1,15 +1,15 @@
 // The sales metrics query (GET /metrics/sales).
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import type { PeriodPreset, SalesMetrics } from '../../../core/metrics';
-import { api } from '../../lib/api';
+import type { PeriodPreset } from '../../../core/metrics';
+import { client, ok, type Schema } from '../../lib/api';
 
-export type SalesMetricsView = SalesMetrics & { owner: string | null; playbookVersion: number };
+export type SalesMetricsView = Schema<'SalesMetrics'>;
 export interface MetricsParams { period?: PeriodPreset; from?: string; to?: string; owner?: string }
 
 export function useSalesMetrics(p: MetricsParams) {
   return useQuery({
     queryKey: ['metrics', 'sales', p],
-    queryFn: ({ signal }) => api.get<SalesMetricsView>('/metrics/sales', { ...p }, signal),
+    queryFn: ({ signal }) => ok(client.GET('/metrics/sales', { params: { query: p }, signal })),
     placeholderData: keepPreviousData,
   });
 }

@@ -6,13 +6,12 @@ import { useMemo } from 'react';
 import { Link } from 'react-router';
 import { stageOf } from '../../../core/pipeline/gates';
 import { stallOf, type Stall } from '../../../core/pipeline/stalled';
-import { api, type Page } from '../../lib/api';
+import { client, ok } from '../../lib/api';
 import { useUser } from '../../lib/auth';
 import { formatDate, formatMoney, formatNumber } from '../../lib/format';
 import { IconAlert, IconBriefcase, IconCoin } from '../../ui/Icons';
 import { KpiCard } from '../../ui/KpiCard';
 import { usePlaybook } from '../leads/hooks';
-import type { Card as Deal } from '../pipeline/hooks';
 import { countOf, NUM, Panel, WorkspaceFrame } from './parts';
 import { PERSONAS } from './personas';
 
@@ -21,7 +20,7 @@ const REASON_LABEL: Record<Stall['reasons'][number], string> = { stage_overdue: 
 function useMyOpenDeals(ownerId: string) {
   return useQuery({
     queryKey: ['pipeline', 'opportunities', { ownerId, status: 'open' }],
-    queryFn: ({ signal }) => api.get<Page<Deal>>('/opportunities', { ownerId, status: 'open', limit: 200 }, signal),
+    queryFn: ({ signal }) => ok(client.GET('/opportunities', { params: { query: { ownerId, status: 'open', limit: 200 } }, signal })),
   });
 }
 

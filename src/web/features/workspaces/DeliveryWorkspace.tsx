@@ -3,27 +3,23 @@
 import { Anchor, Badge, SimpleGrid, Table, Text } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { Link } from 'react-router';
-import { api } from '../../lib/api';
+import { client, ok, type Schema } from '../../lib/api';
 import { useUser } from '../../lib/auth';
 import { formatDate, formatMoney, formatNumber, humanize } from '../../lib/format';
 import { IconAlert, IconCalendar, IconCheck, IconRocket } from '../../ui/Icons';
 import { KpiCard } from '../../ui/KpiCard';
 import { STATUS_COLORS, useProjects } from '../delivery/hooks';
-import type { MilestoneStatus, Risk } from '../delivery/types';
 import { NUM, Panel, WorkspaceFrame } from './parts';
 import { PERSONAS } from './personas';
 
 const DUE_DAYS = 14;
 
-interface DueMilestone {
-  id: string; projectId: string; projectName: string; currency: string; name: string; status: MilestoneStatus;
-  forecastDate: string; plannedDate: string; amount: number; paymentPercent: number;
-}
+type DueMilestone = Schema<'DeliveryOverview'>['milestones'][number];
 
 function useMyOverview(managerId: string) {
   return useQuery({
     queryKey: ['delivery', 'overview', { managerId, days: DUE_DAYS }],
-    queryFn: ({ signal }) => api.get<{ dueBy: string; milestones: DueMilestone[]; risks: Risk[] }>('/projects/overview', { days: DUE_DAYS, managerId }, signal),
+    queryFn: ({ signal }) => ok(client.GET('/projects/overview', { params: { query: { days: DUE_DAYS, managerId } }, signal })),
   });
 }
 

@@ -6,15 +6,14 @@ import { useUser } from '../../lib/auth';
 import { formatNumber, fromNow, humanize } from '../../lib/format';
 import { IconAlert, IconBell, IconUsers } from '../../ui/Icons';
 import { KpiCard } from '../../ui/KpiCard';
-import { useLeads, useNow } from '../leads/hooks';
+import { leadName, useLeads, useNow } from '../leads/hooks';
 import { PRIORITY_COLOR, STATUS_COLOR } from '../leads/LeadsPage';
 import { SlaCountdown } from '../leads/SlaCountdown';
-import type { Lead } from '../leads/types';
 import { countOf, NUM, Panel, WorkspaceFrame } from './parts';
 import { PERSONAS } from './personas';
 
 const DAY = 86400_000;
-const nameOf = (l: Lead) => [l.firstName, l.lastName].filter(Boolean).join(' ') || l.email || 'Unnamed lead';
+const nameOf = leadName;
 
 export function SdrWorkspace() {
   const user = useUser();
