@@ -1,14 +1,16 @@
 // The session: who is signed in (GET /auth/me), signing in and out. The CSRF token lives in memory (api.ts).
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { createContext, useContext, type ReactNode } from 'react';
-import { api, ApiError, setCsrfToken } from './api';
-import type { Session, SessionUser } from './types';
+import { ApiError, client, ok, setCsrfToken, type Schema } from './api';
+
+type Session = Schema<'Session'>;
+type SessionUser = Schema<'SessionUser'>;
 
 export const sessionKey = ['session'] as const;
 
 async function fetchSession(): Promise<Session | null> {
   try {
-    const s = await api.get<Session>('/auth/me');
+    const s = await ok(client.GET('/auth/me'));
     setCsrfToken(s.csrfToken);
     return s;
   } catch (e) {
@@ -38,7 +40,7 @@ export function useUser(): SessionUser {
 export function useLogin() {
   const qc = useQueryClient();
   return useMutation({
-    mutationFn: (input: { email: string; password: string }) => api.post<Session>('/auth/login', input),
+    mutationFn: async (body: { email: string; password: string }): Promise<Session> => ok(client.POST('/auth/login', { body })),
     onSuccess: (s) => {
       signedOut = false;
       setCsrfToken(s.csrfToken);
@@ -55,7 +57,7 @@ export function signedOutOnPurpose(): boolean { return signedOut; }
 export function useLogout() {
   const qc = useQueryClient();
   return useMutation({
-    mutationFn: () => api.post<void>('/auth/logout'),
+    mutationFn: () => ok(client.POST('/auth/logout')),
     onSettled: () => {
       signedOut = true;
       setCsrfToken(null);

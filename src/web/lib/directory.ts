@@ -3,17 +3,18 @@
 import { useQuery } from '@tanstack/react-query';
 import { useMemo } from 'react';
 import { ROLE_LABELS } from '../../core/access/roles';
-import { api, type Page } from './api';
+import { client, ok, type Schema } from './api';
 import { useAuth } from './auth';
 import { isInternal } from './permissions';
-import type { DirectoryUser, Partner } from './types';
+
+type DirectoryUser = Schema<'DirectoryUser'>;
 
 export function useDirectory() {
   const { user } = useAuth();
   const enabled = !!user && isInternal(user.role);
   const q = useQuery({
     queryKey: ['directory'],
-    queryFn: async () => (await api.get<Page<DirectoryUser>>('/users/directory')).items,
+    queryFn: async () => (await ok(client.GET('/users/directory'))).items,
     enabled, staleTime: 5 * 60_000,
   });
   const byId = useMemo(() => new Map((q.data ?? []).map((u) => [u.id, u])), [q.data]);
@@ -25,7 +26,7 @@ export function usePartners() {
   const enabled = !!user && isInternal(user.role);
   const q = useQuery({
     queryKey: ['partners'],
-    queryFn: async () => (await api.get<Page<Partner>>('/partners')).items,
+    queryFn: async () => (await ok(client.GET('/partners'))).items,
     enabled, staleTime: 5 * 60_000,
   });
   const byId = useMemo(() => new Map((q.data ?? []).map((p) => [p.id, p])), [q.data]);

@@ -5,20 +5,19 @@ import { useQuery } from '@tanstack/react-query';
 import { Link } from 'react-router';
 import { mayFollow } from '../../../core/access/pages';
 import { stageOf } from '../../../core/pipeline/gates';
-import { api, type Page } from '../../lib/api';
+import { client, ok } from '../../lib/api';
 import { useUser } from '../../lib/auth';
 import { formatDate, formatMoney, humanize } from '../../lib/format';
 import { IconBriefcase } from '../../ui/Icons';
 import { BlockSkeleton, Empty, ErrorAlert } from '../../ui/QueryState';
 import { usePlaybook } from '../leads/hooks';
-import type { Card as Deal } from '../pipeline/hooks';
 
 const KIND_COLOR = { open: 'blue', won: 'teal', lost: 'gray' } as const;
 
 export function useAccountDeals(accountId: string, enabled = true) {
   return useQuery({
     queryKey: ['pipeline', 'account', accountId], enabled,
-    queryFn: ({ signal }) => api.get<Page<Deal & { closedAt: string | null }>>(`/accounts/${accountId}/opportunities`, { limit: 100 }, signal),
+    queryFn: ({ signal }) => ok(client.GET('/accounts/{id}/opportunities', { params: { path: { id: accountId }, query: { limit: 100 } }, signal })),
   });
 }
 

@@ -10,7 +10,7 @@ import { useUser } from '../../lib/auth';
 import { useDirectory, usePartners, userOptions } from '../../lib/directory';
 import { focusFirstInvalid, handleFormError, notifySuccess } from '../../lib/errors';
 import { isInternal } from '../../lib/permissions';
-import type { Account } from '../../lib/types';
+import type { Account } from './hooks';
 import { SEGMENT_LABELS } from '../../ui/Badges';
 import {
   ACCOUNT_FORM_FIELDS, accountToValues, changedFields, emptyAccountValues, validateAccount, valuesToPayload,
@@ -59,8 +59,8 @@ function AccountForm({ account, onDone, onReload }: { account?: Account; onDone:
   const submit = form.onSubmit((values) => {
     setConflict(false);
     if (!base) {
-      const payload = valuesToPayload(values) as Record<string, unknown>;
-      for (const k of omit) delete payload[k];
+      const payload = valuesToPayload(values);
+      for (const k of omit) delete (payload as Record<string, unknown>)[k];
       create.mutate(payload, {
         onSuccess: (a) => { notifySuccess(`${a.name} was created.`, 'Account created'); onDone(); navigate(`/accounts/${a.id}`); },
         onError,

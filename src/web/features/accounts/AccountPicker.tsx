@@ -3,8 +3,7 @@ import { Select, type SelectProps } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
-import { api } from '../../lib/api';
-import type { Account } from '../../lib/types';
+import { client, ok } from '../../lib/api';
 import { useAccounts } from './hooks';
 
 export function AccountPicker({ value, onChange, ...rest }: Omit<SelectProps, 'data' | 'onChange'> & { value: string | null; onChange: (id: string | null) => void }) {
@@ -13,7 +12,7 @@ export function AccountPicker({ value, onChange, ...rest }: Omit<SelectProps, 'd
   const list = useAccounts({ limit: 20, q: q || undefined, sort: 'name' });
   const selected = useQuery({
     queryKey: ['accounts', 'one', value], enabled: !!value,
-    queryFn: () => api.get<Account>(`/accounts/${value}`),
+    queryFn: () => ok(client.GET('/accounts/{id}', { params: { path: { id: value! } } })),
   });
   const options = new Map<string, string>();
   if (selected.data) options.set(selected.data.id, selected.data.name);

@@ -2,16 +2,15 @@
 // project page.
 import { Card } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
-import { api, type Page } from '../../lib/api';
+import { client, ok } from '../../lib/api';
 import { IconRocket } from '../../ui/Icons';
 import { BlockSkeleton, Empty, ErrorAlert } from '../../ui/QueryState';
 import { PortfolioTable } from '../delivery/PortfolioTable';
-import type { ProjectListItem } from '../delivery/types';
 
 export function AccountProjectsTab({ accountId }: { accountId: string }) {
   const q = useQuery({
     queryKey: ['delivery', 'account', accountId],
-    queryFn: ({ signal }) => api.get<Page<ProjectListItem>>(`/accounts/${accountId}/projects`, { limit: 100 }, signal),
+    queryFn: ({ signal }) => ok(client.GET('/accounts/{id}/projects', { params: { path: { id: accountId }, query: { limit: 100 } }, signal })),
   });
   if (q.isPending) return <Card><BlockSkeleton rows={3} /></Card>;
   if (q.error) return <ErrorAlert error={q.error} onRetry={() => q.refetch()} />;

@@ -2,7 +2,7 @@ import { Anchor, Group, LoadingOverlay, ScrollArea, Stack, Table, Text, Unstyled
 import type { KeyboardEvent, MouseEvent } from 'react';
 import { Link, useNavigate } from 'react-router';
 import { formatMoney, fromNow, formatDateTime } from '../../lib/format';
-import type { Account } from '../../lib/types';
+import type { Account } from './hooks';
 import { SegmentBadge, StageBadge } from '../../ui/Badges';
 import { IconChevronDown, IconBuilding } from '../../ui/Icons';
 import { BlockSkeleton, Empty } from '../../ui/QueryState';

@@ -7,7 +7,8 @@ import { useUser } from '../../lib/auth';
 import { ApiError } from '../../lib/api';
 import { focusFirstInvalid, handleFormError, notifySuccess } from '../../lib/errors';
 import { humanize } from '../../lib/format';
-import type { Contact, ContactRole } from '../../lib/types';
+import type { ContactRole } from '../../lib/types';
+import type { Contact } from './hooks';
 import { AudienceSelect } from './AudienceSelect';
 import { useSaveContact } from './hooks';
 

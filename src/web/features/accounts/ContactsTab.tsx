@@ -6,7 +6,7 @@ import { useUser } from '../../lib/auth';
 import { notifyError, notifySuccess } from '../../lib/errors';
 import { humanize } from '../../lib/format';
 import { can } from '../../lib/permissions';
-import type { Contact } from '../../lib/types';
+import type { Contact } from './hooks';
 import { ConfirmModal } from '../../ui/ConfirmModal';
 import { IconEdit, IconPlus, IconStar, IconTrash, IconUsers } from '../../ui/Icons';
 import { BlockSkeleton, Empty, ErrorAlert } from '../../ui/QueryState';

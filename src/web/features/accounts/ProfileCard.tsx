@@ -4,7 +4,7 @@ import type { ReactNode } from 'react';
 import { useUser } from '../../lib/auth';
 import { useDirectory, usePartners } from '../../lib/directory';
 import { countryName, formatDate, formatMoney, formatNumber } from '../../lib/format';
-import type { Account } from '../../lib/types';
+import type { Account } from './hooks';
 import { IconCloud, IconNetwork, IconServer } from '../../ui/Icons';
 
 function Field({ label, children }: { label: string; children: ReactNode }) {

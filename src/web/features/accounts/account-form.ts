@@ -1,6 +1,7 @@
 // Account form values ↔ API payload. Money is edited in whole currency units and sent as integer minor units.
 import { accountCreateSchema } from '../../../core/accounts/schemas';
-import type { Account, LifecycleStage, Region, Segment } from '../../lib/types';
+import type { LifecycleStage, Region, Segment } from '../../lib/types';
+import type { Account, AccountCreate } from './hooks';
 
 export interface AccountFormValues {
   name: string; domain: string; industry: string; description: string;
@@ -47,7 +48,7 @@ const text = (s: string) => (s.trim() === '' ? null : s.trim());
 const num = (v: number | string) => (v === '' || v === null || v === undefined ? null : Number(v));
 const cents = (v: number | string) => (num(v) === null ? null : Math.round(Number(v) * 100));
 
-export type AccountPayload = Partial<Omit<Account, 'id' | 'version' | 'createdAt' | 'updatedAt'>>;
+export type AccountPayload = AccountCreate;
 
 export function valuesToPayload(v: AccountFormValues): AccountPayload {
   return {
@@ -62,7 +63,7 @@ export function valuesToPayload(v: AccountFormValues): AccountPayload {
 }
 
 /** Only what changed, so a concurrent edit of another field is not overwritten. */
-export function changedFields(initial: AccountFormValues, current: AccountFormValues): AccountPayload {
+export function changedFields(initial: AccountFormValues, current: AccountFormValues): Partial<AccountPayload> {
   const a = valuesToPayload(initial) as Record<string, unknown>;
   const b = valuesToPayload(current) as Record<string, unknown>;
   return Object.fromEntries(Object.keys(b).filter((k) => JSON.stringify(a[k]) !== JSON.stringify(b[k])).map((k) => [k, b[k]]));

@@ -1,13 +1,18 @@
 // TanStack Query hooks for accounts, contacts and the timeline.
 import { keepPreviousData, useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { Audience } from '../../../core/access/audience';
-import { api, type CountedPage, type Page } from '../../lib/api';
-import type { Account, Contact, SummaryRow, TimelineItem, TimelineKind } from '../../lib/types';
+import type { paths } from '../../../client';
+import { client, ok, type BodyOf, type Schema } from '../../lib/api';
+import type { TimelineKind } from '../../lib/types';
 
-export interface AccountListParams {
-  limit: number; cursor?: string; q?: string; segment?: string; lifecycleStage?: string; region?: string;
-  ownerId?: string; partnerId?: string; sort?: string; deleted?: 'only';
-}
+export type Account = Schema<'Account'>;
+export type Contact = Schema<'Contact'>;
+export type TimelineItem = Schema<'TimelineItem'>;
+export type PendingReminder = Schema<'PendingReminder'>;
+export type AccountListParams = NonNullable<paths['/accounts']['get']['parameters']['query']> & { limit: number };
+export type AccountCreate = BodyOf<'/accounts', 'post'>;
+export type AccountUpdate = BodyOf<'/accounts/{id}', 'patch'>;
+export type ContactInput = BodyOf<'/accounts/{id}/contacts', 'post'>;
 
 export const accountKeys = {
   all: ['accounts'] as const,
@@ -21,20 +26,20 @@ export const accountKeys = {
 export function useAccounts(p: AccountListParams, opts: { enabled?: boolean } = {}) {
   return useQuery({
     queryKey: accountKeys.list(p),
-    queryFn: ({ signal }) => api.get<CountedPage<Account>>('/accounts', { ...p }, signal),
+    queryFn: ({ signal }) => ok(client.GET('/accounts', { params: { query: p }, signal })),
     placeholderData: keepPreviousData,
     enabled: opts.enabled,
   });
 }
 
 export function useSummary() {
-  return useQuery({ queryKey: accountKeys.summary, queryFn: async () => (await api.get<{ items: SummaryRow[] }>('/accounts/summary')).items });
+  return useQuery({ queryKey: accountKeys.summary, queryFn: async () => (await ok(client.GET('/accounts/summary'))).items });
 }
 
 export function useAccount(id: string) {
   return useQuery({
     queryKey: accountKeys.one(id),
-    queryFn: ({ signal }) => api.get<Account>(`/accounts/${encodeURIComponent(id)}`, undefined, signal),
+    queryFn: ({ signal }) => ok(client.GET('/accounts/{id}', { params: { path: { id } }, signal })),
     retry: (n, e) => (e as { status?: number }).status !== 404 && (e as { status?: number }).status !== 422 && n < 2,
   });
 }
@@ -42,7 +47,7 @@ export function useAccount(id: string) {
 export function useCreateAccount() {
   const qc = useQueryClient();
   return useMutation({
-    mutationFn: (input: Partial<Account>) => api.post<Account>('/accounts', input),
+    mutationFn: (body: AccountCreate) => ok(client.POST('/accounts', { body })),
     onSuccess: (a) => { qc.invalidateQueries({ queryKey: accountKeys.all }); qc.setQueryData(accountKeys.one(a.id), a); },
   });
 }
@@ -50,7 +55,7 @@ export function useCreateAccount() {
 export function useUpdateAccount(id: string) {
   const qc = useQueryClient();
   return useMutation({
-    mutationFn: (patch: Partial<Account> & { version: number }) => api.patch<Account>(`/accounts/${id}`, patch),
+    mutationFn: (body: AccountUpdate) => ok(client.PATCH('/accounts/{id}', { params: { path: { id } }, body })),
     onSuccess: (a) => {
       qc.setQueryData(accountKeys.one(id), a);
       qc.invalidateQueries({ queryKey: ['accounts', 'list'] });
@@ -63,7 +68,7 @@ export function useUpdateAccount(id: string) {
 export function useDeleteAccount() {
   const qc = useQueryClient();
   return useMutation({
-    mutationFn: (id: string) => api.del(`/accounts/${id}`),
+    mutationFn: (id: string) => ok(client.DELETE('/accounts/{id}', { params: { path: { id } } })),
     // The 360 page navigates away first; then the deleted account leaves the cache (see Account360Page).
     onSuccess: () => { qc.invalidateQueries({ queryKey: ['accounts', 'list'] }); qc.invalidateQueries({ queryKey: accountKeys.summary }); },
   });
@@ -72,7 +77,7 @@ export function useDeleteAccount() {
 export function useRestoreAccount() {
   const qc = useQueryClient();
   return useMutation({
-    mutationFn: (id: string) => api.post<Account>(`/accounts/${id}/restore`),
+    mutationFn: (id: string) => ok(client.POST('/accounts/{id}/restore', { params: { path: { id } } })),
     onSuccess: () => qc.invalidateQueries({ queryKey: accountKeys.all }),
   });
 }
@@ -80,18 +85,16 @@ export function useRestoreAccount() {
 export function useContacts(accountId: string) {
   return useQuery({
     queryKey: accountKeys.contacts(accountId),
-    queryFn: async () => (await api.get<Page<Contact>>(`/accounts/${accountId}/contacts`)).items,
+    queryFn: async () => (await ok(client.GET('/accounts/{id}/contacts', { params: { path: { id: accountId } } }))).items,
   });
 }
-
-export type ContactInput = Partial<Omit<Contact, 'id' | 'accountId' | 'createdAt' | 'updatedAt'>>;
 
 export function useSaveContact(accountId: string) {
   const qc = useQueryClient();
   return useMutation({
-    mutationFn: ({ id, ...input }: ContactInput & { id?: string }) => (id
-      ? api.patch<Contact>(`/contacts/${id}`, input)
-      : api.post<Contact>(`/accounts/${accountId}/contacts`, input)),
+    mutationFn: ({ id, version, ...body }: ContactInput & { id?: string; version?: number }) => (id
+      ? ok(client.PATCH('/contacts/{id}', { params: { path: { id } }, body: { ...body, version: version ?? 0 } }))
+      : ok(client.POST('/accounts/{id}/contacts', { params: { path: { id: accountId } }, body }))),
     onSuccess: () => {
       qc.invalidateQueries({ queryKey: accountKeys.contacts(accountId) });
       qc.invalidateQueries({ queryKey: ['accounts', 'timeline', accountId] });
@@ -102,7 +105,7 @@ export function useSaveContact(accountId: string) {
 export function useDeleteContact(accountId: string) {
   const qc = useQueryClient();
   return useMutation({
-    mutationFn: (id: string) => api.del(`/contacts/${id}`),
+    mutationFn: (id: string) => ok(client.DELETE('/contacts/{id}', { params: { path: { id } } })),
     onSuccess: () => {
       qc.invalidateQueries({ queryKey: accountKeys.contacts(accountId) });
       qc.invalidateQueries({ queryKey: ['accounts', 'timeline', accountId] });
@@ -113,7 +116,7 @@ export function useDeleteContact(accountId: string) {
 export function useTimeline(accountId: string, kind?: TimelineKind, limit = 20) {
   return useInfiniteQuery({
     queryKey: accountKeys.timeline(accountId, kind),
-    queryFn: ({ pageParam, signal }) => api.get<Page<TimelineItem>>(`/accounts/${accountId}/timeline`, { limit, kind, cursor: pageParam }, signal),
+    queryFn: ({ pageParam, signal }) => ok(client.GET('/accounts/{id}/timeline', { params: { path: { id: accountId }, query: { limit, kind, cursor: pageParam } }, signal })),
     initialPageParam: undefined as string | undefined,
     getNextPageParam: (last) => last.nextCursor ?? undefined,
   });
@@ -122,8 +125,8 @@ export function useTimeline(accountId: string, kind?: TimelineKind, limit = 20) 
 export function useLogActivity(accountId: string) {
   const qc = useQueryClient();
   return useMutation({
-    mutationFn: (input: { kind: string; subject: string; body?: string | null; occurredAt?: string; audience?: Audience }) =>
-      api.post<unknown>(`/accounts/${accountId}/activities`, input),
+    mutationFn: (body: BodyOf<'/accounts/{id}/activities', 'post'>) =>
+      ok(client.POST('/accounts/{id}/activities', { params: { path: { id: accountId } }, body })),
     onSuccess: () => qc.invalidateQueries({ queryKey: ['accounts', 'timeline', accountId] }),
   });
 }
@@ -132,7 +135,7 @@ export function useLogActivity(accountId: string) {
 export function useSetActivityAudience(accountId: string) {
   const qc = useQueryClient();
   return useMutation({
-    mutationFn: ({ id, ...input }: { id: string; version: number; audience: Audience }) => api.patch<unknown>(`/activities/${id}`, input),
+    mutationFn: ({ id, ...body }: { id: string; version: number; audience: Audience }) => ok(client.PATCH('/activities/{id}', { params: { path: { id } }, body })),
     onSuccess: () => qc.invalidateQueries({ queryKey: ['accounts', 'timeline', accountId] }),
   });
 }
@@ -140,7 +143,7 @@ export function useSetActivityAudience(accountId: string) {
 export function useSetReminder(accountId: string) {
   const qc = useQueryClient();
   return useMutation({
-    mutationFn: (input: { at: string; note: string }) => api.post<{ id: string; dueAt: string; note: string; status: string }>(`/accounts/${accountId}/reminders`, input),
+    mutationFn: (body: { at: string; note: string }) => ok(client.POST('/accounts/{id}/reminders', { params: { path: { id: accountId } }, body })),
     onSuccess: () => {
       qc.invalidateQueries({ queryKey: ['accounts', 'timeline', accountId] });
       qc.invalidateQueries({ queryKey: ['accounts', 'reminders', accountId] });
@@ -148,10 +151,9 @@ export function useSetReminder(accountId: string) {
   });
 }
 
-export interface PendingReminder { id: string; dueAt: string; note: string; byName: string | null }
 export function usePendingReminders(accountId: string) {
   return useQuery({
     queryKey: ['accounts', 'reminders', accountId],
-    queryFn: async () => (await api.get<{ items: PendingReminder[] }>(`/accounts/${accountId}/reminders`)).items,
+    queryFn: async () => (await ok(client.GET('/accounts/{id}/reminders', { params: { path: { id: accountId } } }))).items,
   });
 }

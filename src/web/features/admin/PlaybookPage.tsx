@@ -7,7 +7,7 @@ import { PLAYBOOK_SECTIONS, playbookFormTree, type FormNode } from '../../../cor
 import { ApiError, type FieldError } from '../../lib/api';
 import { notifyError, notifySuccess } from '../../lib/errors';
 import { formatDateTime } from '../../lib/format';
-import type { PlaybookDoc } from '../../lib/types';
+import type { PlaybookDoc } from './hooks';
 import { IconAlert, IconBook } from '../../ui/Icons';
 import { PageHeader } from '../../ui/PageHeader';
 import { ErrorAlert, PageLoader } from '../../ui/QueryState';

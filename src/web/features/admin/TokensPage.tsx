@@ -7,7 +7,7 @@ import { useState } from 'react';
 import { scopeGroups, type ScopeOption } from '../../../core/access/scopes';
 import { handleFormError, notifyError, notifySuccess } from '../../lib/errors';
 import { formatDate, formatDateTime, fromNow } from '../../lib/format';
-import type { ApiToken } from '../../lib/types';
+import type { ApiToken } from './hooks';
 import { ConfirmModal } from '../../ui/ConfirmModal';
 import { IconKey, IconPlus } from '../../ui/Icons';
 import { PageHeader } from '../../ui/PageHeader';

@@ -7,7 +7,7 @@ import { ApiError } from '../../lib/api';
 import { useUser } from '../../lib/auth';
 import { usePartners } from '../../lib/directory';
 import { focusFirstInvalid, handleFormError, notifySuccess } from '../../lib/errors';
-import type { User } from '../../lib/types';
+import type { User, UserUpdate } from './hooks';
 import { AccountPicker } from '../accounts/AccountPicker';
 import { useSaveUser } from './hooks';
 
@@ -46,22 +46,22 @@ function UserForm({ user, onDone }: { user?: User; onDone: () => void }) {
 
   const submit = form.onSubmit((v) => {
     const scope = { partnerId: v.role === 'partner' ? v.partnerId : null, accountId: v.role === 'customer' ? v.accountId : null };
-    let body: Record<string, unknown>;
-    if (!user) {
-      body = { email: v.email.trim(), name: v.name.trim(), role: v.role, password: v.password, ...scope };
-    } else {
-      body = { version: user.version };
-      if (v.name.trim() !== user.name) body.name = v.name.trim();
-      if (v.role !== user.role) body.role = v.role;
-      if (v.active !== user.active) body.active = v.active;
-      if (scope.partnerId !== user.partnerId) body.partnerId = scope.partnerId;
-      if (scope.accountId !== user.accountId) body.accountId = scope.accountId;
-      if (v.password) body.password = v.password;
-    }
-    save.mutate(user ? { id: user.id, ...body } : body, {
+    const handlers = {
       onSuccess: () => { notifySuccess(user ? 'User updated. Changed access applies immediately.' : `${v.name} can now sign in.`, user ? undefined : 'User created'); onDone(); },
-      onError: (e) => { if (e instanceof ApiError && e.isVersionConflict) setConflict(true); onError(e); },
-    });
+      onError: (e: Error) => { if (e instanceof ApiError && e.isVersionConflict) setConflict(true); onError(e); },
+    };
+    if (!user) {
+      save.mutate({ email: v.email.trim(), name: v.name.trim(), role: v.role, password: v.password, ...scope }, handlers);
+      return;
+    }
+    const body: UserUpdate = { version: user.version };
+    if (v.name.trim() !== user.name) body.name = v.name.trim();
+    if (v.role !== user.role) body.role = v.role;
+    if (v.active !== user.active) body.active = v.active;
+    if (scope.partnerId !== user.partnerId) body.partnerId = scope.partnerId;
+    if (scope.accountId !== user.accountId) body.accountId = scope.accountId;
+    if (v.password) body.password = v.password;
+    save.mutate({ id: user.id, ...body }, handlers);
  }, focusFirstInvalid);
 
   return (

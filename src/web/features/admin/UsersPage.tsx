@@ -3,7 +3,7 @@ import { useState } from 'react';
 import { ROLE_LABELS, ROLES } from '../../../core/access/roles';
 import { usePartners } from '../../lib/directory';
 import { formatDateTime, fromNow } from '../../lib/format';
-import type { User } from '../../lib/types';
+import type { User } from './hooks';
 import { RoleBadge } from '../../ui/Badges';
 import { IconEdit, IconPlus, IconSearch } from '../../ui/Icons';
 import { PageHeader } from '../../ui/PageHeader';

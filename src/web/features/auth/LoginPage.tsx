@@ -3,7 +3,7 @@ import { Alert, Anchor, Box, Button, Card, Center, Code, PasswordInput, Stack, T
 import { useForm } from '@mantine/form';
 import { useQuery } from '@tanstack/react-query';
 import { Navigate, useNavigate, useSearchParams } from 'react-router';
-import { api, ApiError } from '../../lib/api';
+import { ApiError, client, ok } from '../../lib/api';
 import { useAuth, useLogin } from '../../lib/auth';
 import { errorMessage } from '../../lib/errors';
 import { IconAlert } from '../../ui/Icons';
@@ -24,7 +24,7 @@ export function LoginPage() {
   const [params] = useSearchParams();
   const navigate = useNavigate();
   const login = useLogin();
-  const health = useQuery({ queryKey: ['health'], queryFn: () => api.get<{ demo: boolean }>('/health'), staleTime: Infinity });
+  const health = useQuery({ queryKey: ['health'], queryFn: () => ok(client.GET('/health')), staleTime: Infinity });
   const form = useForm({
     initialValues: { email: '', password: '' },
     validate: {

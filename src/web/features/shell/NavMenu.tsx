@@ -1,7 +1,9 @@
 import { NavLink, Stack, Text } from '@mantine/core';
 import { Link, useLocation } from 'react-router';
-import type { SessionUser } from '../../lib/types';
+import type { Schema } from '../../lib/api';
 import { navFor, personaOf } from './nav';
+
+type SessionUser = Schema<'SessionUser'>;
 
 function isActive(to: string, pathname: string, search: string) {
   const [path, query = ''] = to.split('?');

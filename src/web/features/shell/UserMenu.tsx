@@ -4,8 +4,10 @@ import { useLogout } from '../../lib/auth';
 import { notifyError } from '../../lib/errors';
 import { initials } from '../../lib/format';
 import { isInternal } from '../../lib/permissions';
-import type { SessionUser } from '../../lib/types';
+import type { Schema } from '../../lib/api';
 import { IconBook, IconChevronDown, IconLogout, IconMoon, IconSun } from '../../ui/Icons';
+
+type SessionUser = Schema<'SessionUser'>;
 
 export function UserMenu({ user }: { user: SessionUser }) {
   const logout = useLogout();

@@ -4,11 +4,13 @@
 import type { ReactNode } from 'react';
 import { mayFollow } from '../../../core/access/pages';
 import type { Role } from '../../../core/access/roles';
-import type { SessionUser } from '../../lib/types';
+import type { Schema } from '../../lib/api';
 import {
   IconBook, IconBriefcase, IconBuilding, IconCoin, IconDashboard, IconHandshake, IconHeart, IconHistory, IconKey,
   IconLifebuoy, IconRocket, IconShield, IconStar, IconTrash, IconUsers, IconWebhook,
 } from '../../ui/Icons';
+
+type SessionUser = Schema<'SessionUser'>;
 
 export interface NavItem { label: string; to: string; icon?: ReactNode }
 export interface NavSection { key: string; label: string; icon: ReactNode; items: NavItem[] }

@@ -30,7 +30,7 @@ export function ValuePage() {
         <Group gap="xs" mt={4}>
           <Anchor component={Link} to={`/accounts/${account.id}`} size="sm">{account.name}</Anchor>
           <Badge variant="light">{humanize(o.stage)}</Badge>
-          {o.amount > 0 && <Badge color="dark" variant="outline">{formatMoney(o.amount, o.currency)} / year</Badge>}
+          {o.amount != null && o.amount > 0 && <Badge color="dark" variant="outline">{formatMoney(o.amount, o.currency)} / year</Badge>}
           <Text size="sm" c="dimmed">close {formatDate(o.closeDate)}</Text>
         </Group>
       </PageHeader>
