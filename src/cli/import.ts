@@ -1,11 +1,13 @@
 // `valuegraph import <kind> FILE [--mapping FILE] [--resume]` and `valuegraph export <kind> FILE`: run in this
-// process against the configured database, with a progress bar on stderr.
+// process against the configured database, with a progress bar on stderr; with `--server URL` (and an API token),
+// the import runs on that server through its API (remote.ts).
 import { createWriteStream } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import { SingleBar } from 'cli-progress';
-import { Argument, type Command } from 'commander';
+import { Argument, Option, type Command } from 'commander';
+import { ApiError } from '../client';
 import { EXPORT_KINDS, IMPORT_KINDS, importMappingSchema, progressOf, type ExportKind, type ImportKind, type ImportMapping } from '../core/imports';
 import { AppError } from '../core/errors';
 import { loadConfig } from '../server/config';
@@ -14,6 +16,7 @@ import { closeRuntime, makeLogger, openRuntime } from '../server/runtime';
 import { csvStream, exportStream } from '../server/modules/imports/exports';
 import * as repo from '../server/modules/imports/imports.repo';
 import { allErrors, importFile } from '../server/modules/imports/imports.service';
+import { downloadReport, importRemote } from './remote';
 
 async function readMapping(file: string): Promise<ImportMapping> {
   const parsed = importMappingSchema.safeParse(JSON.parse(await readFile(file, 'utf8')));
@@ -34,7 +37,10 @@ export function registerImportCommands(program: Command) {
     .option('--template <name>', 'use a mapping template saved in the web app')
     .option('--resume', 'continue the unfinished import of this file after its last committed batch')
     .option('--batch <rows>', 'rows per transaction', '5000')
-    .action(async (kind: ImportKind, file: string, o: { mapping?: string; template?: string; resume?: boolean; batch: string }) => {
+    .option('--server <url>', 'import into the Valuegraph server at this URL through its API instead of the local database')
+    .addOption(new Option('--token <token>', 'API token for --server (Admin → API tokens; scope imports:write)').env('VALUEGRAPH_TOKEN'))
+    .action(async (kind: ImportKind, file: string, o: { mapping?: string; template?: string; resume?: boolean; batch: string; server?: string; token?: string }) => {
+      if (o.server) return remote(kind, file, o);
       const cfg = loadConfig(process.env, { workers: false });
       const deps = await openRuntime(cfg, { log: makeLogger({ logLevel: 'warn' }) });
       const bar = new SingleBar({
@@ -88,6 +94,26 @@ export function registerImportCommands(program: Command) {
         }
       }
     });
+
+  async function remote(kind: ImportKind, file: string, o: { mapping?: string; template?: string; server?: string; token?: string }) {
+    if (!o.token) { console.error('valuegraph import: --server needs an API token (--token or VALUEGRAPH_TOKEN).'); process.exitCode = 2; return; }
+    const bar = new SingleBar({ format: 'Importing {kind} [{bar}] {percentage}% | {rows} rows | {rate} rows/s | {failed} errors', hideCursor: true, stream: process.stderr });
+    const target = { server: o.server!, token: o.token, kind, file, mapping: o.mapping ? await readMapping(o.mapping) : undefined, templateName: o.template };
+    try {
+      const job = await importRemote(target, bar);
+      console.log(`${job.status === 'completed' ? 'Imported' : `Import ${job.status}:`} ${job.rowsDone} rows of ${file}: ${job.rowsInserted} new, `
+        + `${job.rowsUpdated} updated, ${job.rowsFailed} with errors (import ${job.id} on ${o.server}).`);
+      if (job.error) console.error(job.error);
+      if (job.rowsFailed > 0) console.log(`Rows not imported, with line, record id and reason: ${await downloadReport(target, job.id, 'error')}`);
+      if (job.rowsWarned > 0) console.log(`${job.rowsWarned} rows imported with warnings: ${await downloadReport(target, job.id, 'warning')}`);
+      if (job.status !== 'completed') process.exitCode = 1;
+    } catch (e) {
+      bar.stop();
+      if (!(e instanceof ApiError)) throw e;
+      console.error(`valuegraph import: ${e.message}${e.fieldErrors.length ? `\n${e.fieldErrors.map((x) => `  ${x.path}: ${x.message}`).join('\n')}` : ''}`);
+      process.exitCode = 2;
+    }
+  }
 
   program.command('export').description('Export companies, contacts, leads or deals as CSV (the importer reads it back)')
     .addArgument(new Argument('<kind>', 'what to export').choices([...EXPORT_KINDS]))
