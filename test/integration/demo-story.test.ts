@@ -3,7 +3,9 @@
 // positive next to its realization %; consultants carry at most a week's hours; projects differ in risks and issues;
 // the customer portal's account is an expansion customer whose add-on project waits for its design acceptance.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { bantCheck } from '../../src/core/leads/transitions';
 import { loadDemo } from '../../src/server/demo/demo';
+import { currentPlaybook } from '../../src/server/modules/platform/playbook.service';
 import { backend, createTestApp, type Client, type TestApp } from '../helpers';
 
 let t: TestApp;
@@ -136,5 +138,44 @@ describe(`demo storylines (${backend})`, () => {
     const r = (await customer.get(`/api/value/accounts/${me.account_id}/realization`)).body;
     expect(r.realizationPercent).toBeGreaterThan(60);
     expect(r.actualRoiPercent).toBeGreaterThan(50);
+  });
+
+  it('the delivery login manages the portal project and at most three open projects in different states, and closed ones', async () => {
+    const [lead] = await q<{ id: string }>("SELECT id FROM users WHERE email = 'delivery@demo.valuegraph.dev'");
+    const rows = await q<{ status: string; portal: boolean; go_live_in: number }>(`SELECT p.status,
+        EXISTS (SELECT 1 FROM users u WHERE u.role = 'customer' AND u.account_id = p.account_id) AS portal,
+        (p.forecast_end_date - ${TODAY}) AS go_live_in
+      FROM projects p WHERE p.manager_id = $1`, [lead.id]);
+    const open = rows.filter((p) => p.status !== 'closed');
+    expect(open.length).toBeGreaterThanOrEqual(2);
+    expect(open.length).toBeLessThanOrEqual(3);
+    expect(open.filter((p) => p.portal)).toHaveLength(1);
+    expect(new Set(open.map((p) => p.status === 'hypercare' ? 'hypercare' : p.go_live_in > 28 ? 'early' : 'late')).size).toBe(open.length);
+    expect(rows.filter((p) => p.status === 'closed').length).toBeGreaterThan(0);
+    // What the workspace asks for: the login's own open projects.
+    const res = await admin.get(`/api/projects?managerId=${lead.id}&status=open&limit=50`);
+    expect(res.status).toBe(200);
+    expect(res.body.items).toHaveLength(open.length);
+  });
+
+  it('leads tell one story: disqualified ones miss a BANT criterion their reason names; qualified ones meet all; scores follow', async () => {
+    const { playbook } = await currentPlaybook(t.deps.database.db);
+    const leads = await q<{ status: string; bant: Record<string, unknown>; reason: string | null; score: number }>(`
+      SELECT l.status, l.bant, l.disqualification_reason AS reason, s.score FROM leads l JOIN lead_scores s ON s.lead_id = l.id`);
+    const disqualified = leads.filter((l) => l.status === 'disqualified');
+    expect(disqualified.length).toBeGreaterThan(10);
+    const criterionOf: Record<string, string> = {
+      no_budget: 'budget', no_authority: 'authority', no_need: 'need', existing_tools: 'need', timeline_beyond_12_months: 'timeline', no_capacity: 'timeline',
+    };
+    for (const l of disqualified) {
+      const check = bantCheck(playbook.leads, l.bant);
+      expect(check.ok, JSON.stringify(l)).toBe(false);
+      expect(check.missing.map((m) => m.id), JSON.stringify(l)).toContain(criterionOf[l.reason!]);
+    }
+    for (const l of leads.filter((x) => x.status === 'qualified' || x.status === 'converted')) expect(bantCheck(playbook.leads, l.bant).ok).toBe(true);
+    // The answers agree with the flags: no "No budget this year" on a lead with a budget.
+    expect(leads.filter((l) => l.bant.budget === true && (l.bant.answers as Record<string, string> | undefined)?.['budget.0'] === 'No budget this year')).toEqual([]);
+    const mean = (xs: { score: number }[]) => xs.reduce((sum, x) => sum + x.score, 0) / xs.length;
+    expect(mean(disqualified)).toBeLessThan(mean(leads.filter((l) => l.status === 'qualified' || l.status === 'converted')));
   });
 });

@@ -170,13 +170,37 @@ export async function loadDeliveryDemo(database: Database, ctx: DemoContext): Pr
   const reports: Record<string, unknown>[] = [];
   const timerRows: Record<string, unknown>[] = [];
   const notes: Record<string, unknown>[] = [];
+  // A project's manager is who runs its kickoff; the demo's delivery login manages a believable set on top: the
+  // portal customer's project, one running project of each other state (early, late, hypercare) up to three open
+  // ones (the most a manager carries), and up to six of the closed projects it worked on.
+  const managers = built.map((b, i) => {
+    b.rows.tasks.forEach((t, k) => { t.ownerId = users[owner[i][k]] ?? null; });
+    const kickoff = b.rows.phases.find((ph) => ph.key === 'kickoff')?.id;
+    return b.rows.tasks.find((t) => t.phaseId === kickoff)?.ownerId ?? b.rows.tasks[0]?.ownerId ?? null;
+  });
+  const lead = users[0];
+  if (lead) {
+    const open = built.map((b, i) => ({ b, i })).filter(({ b }) => b.status !== 'closed');
+    const stateOf = ({ b }: { b: Built }) => (b.status === 'hypercare' ? 'hypercare' : b.goLive > addDays(today, 28) ? 'early' : 'late');
+    const picks = open.filter(({ b }) => portal.has(b.a.id));
+    for (const state of ['late', 'hypercare', 'early']) {
+      const next = open.find((x) => stateOf(x) === state && !picks.includes(x) && !picks.some((y) => stateOf(y) === state));
+      if (next && picks.length < 3) picks.push(next);
+    }
+    for (const { i } of open) if (managers[i] === lead && !picks.some((x) => x.i === i)) managers[i] = null;
+    for (const { i } of picks) managers[i] = lead;
+    let past = 0;
+    built.forEach((b, i) => {
+      if (b.status === 'closed' && b.rows.tasks.some((t) => t.ownerId === lead) && past++ < 6) managers[i] = lead;
+      // A project given up by the login goes to someone else on its team.
+      if (managers[i] === null) managers[i] = b.rows.tasks.map((t) => t.ownerId).find((x) => x && x !== lead) ?? lead;
+    });
+  }
   built.forEach((b, i) => {
     const { a, deal, rows, plan, id } = b;
     const p = deal.project!;
     const c = deal.contract!;
-    rows.tasks.forEach((t, k) => { t.ownerId = users[owner[i][k]] ?? null; });
-    const kickoff = rows.phases.find((ph) => ph.key === 'kickoff')?.id;
-    const managerId = rows.tasks.find((t) => t.phaseId === kickoff)?.ownerId ?? rows.tasks[0]?.ownerId ?? null;
+    const managerId = managers[i];
     deal.ids.projectManager = managerId;
     const team = [...new Set(rows.tasks.map((t) => t.ownerId).filter((x): x is string => !!x))];
     const awaiting = portal.has(a.id) && !p.closed;

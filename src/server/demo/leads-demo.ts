@@ -32,13 +32,19 @@ const SOURCE_WEIGHTS: [string, number][] = [
   ['website', 20], ['email', 6], ['phone', 4], ['content', 10], ['seo_sem', 6], ['webinar', 14], ['event', 10],
   ['partner_referral', 10], ['customer_referral', 6], ['outbound', 14],
 ];
-const ANSWERS: Record<string, string[]> = {
-  'budget.0': ['Yes, IT ops budget approved for FY', 'Budget tied to the audit remediation programme', 'No budget this year'],
-  'authority.0': ['CIO signs off; head of IT ops evaluates', 'Procurement plus the ServiceNow platform owner', 'Our architect recommends, CFO decides'],
-  'need.0': ['No reliable view of cloud and on-prem assets', 'Shadow IT after two acquisitions', 'Asset data lives in five spreadsheets'],
-  'need.1': ['ServiceNow CMDB, maybe 60 % accurate', 'No CMDB yet', 'CMDB exists but nobody trusts it'],
-  'need.2': ['ISO 27001 and NIS2', 'SOX and SOC 2', 'DORA from January'],
-  'timeline.0': ['This quarter', 'Before the next audit in 6 months', 'Next fiscal year'],
+// BANT answers that say what the lead's flags say: `yes`/`no` per criterion (timeline by its months), the rest
+// neutral. A lead without a budget does not answer "budget approved".
+const ANSWERS: Record<string, { yes: string[]; no: string[] }> = {
+  'budget.0': { yes: ['Yes, IT ops budget approved for FY', 'Budget tied to the audit remediation programme'], no: ['No budget this year', 'Budget frozen until the reorganisation settles'] },
+  'authority.0': { yes: ['CIO signs off; head of IT ops evaluates', 'Procurement plus the ServiceNow platform owner'], no: ['We collect options; group IT abroad decides', 'Our architect is curious, nobody above has asked for it'] },
+  'need.0': { yes: ['No reliable view of cloud and on-prem assets', 'Shadow IT after two acquisitions', 'Asset data lives in five spreadsheets'], no: ['Our discovery tool covers us well', 'Asset data is fine since last year\'s clean-up'] },
+  'need.1': { yes: ['ServiceNow CMDB, maybe 60 % accurate', 'No CMDB yet', 'CMDB exists but nobody trusts it'], no: ['ServiceNow CMDB, audited last quarter', 'CMDB is accurate enough for us'] },
+  'need.2': { yes: ['ISO 27001 and NIS2', 'SOX and SOC 2', 'DORA from January'], no: ['ISO 27001, audit passed without findings', 'No audit pressure right now'] },
+  'timeline.0': { yes: ['This quarter', 'Before the next audit in 6 months', 'Within the year, after the budget cycle'], no: ['Next fiscal year at the earliest', 'Not before the platform migration ends in two years'] },
+};
+/** Why a lead is disqualified, by the BANT criterion it misses (004 §1.2): the reason and the answers agree. */
+const REASONS_OF: Record<string, string[]> = {
+  budget: ['no_budget'], authority: ['no_authority'], need: ['no_need', 'existing_tools'], timeline: ['timeline_beyond_12_months', 'no_capacity'],
 };
 
 export async function loadLeadsDemo(database: Database, ctx: DemoContext): Promise<number> {
@@ -69,6 +75,12 @@ export async function loadLeadsDemo(database: Database, ctx: DemoContext): Promi
     for (const [v, w] of xs) { x -= w; if (x < 0) return v; }
     return xs[0][0];
   };
+  // The reason a disqualified lead carries is named after a criterion it misses (of the playbook's reasons).
+  const reasonIds = new Set(playbook.leads.disqualificationReasons.map((x) => x.id));
+  const reasonFor = (criterion: string, i: number) => {
+    const options = REASONS_OF[criterion].filter((id) => reasonIds.has(id));
+    return options.length ? options[i % options.length] : playbook.leads.disqualificationReasons[0].id;
+  };
   const prospects = ctx.accounts.filter((a) => a.lifecycleStage === 'prospect');
   const customers = ctx.accounts.filter((a) => a.lifecycleStage !== 'prospect' && a.lifecycleStage !== 'churned');
   // Benchmark datasets carry a bounded number (each lead runs the business-hours SLA clock; the leads benchmark
@@ -97,12 +109,30 @@ export async function loadLeadsDemo(database: Database, ctx: DemoContext): Promi
     const ageHours = open ? (r.next() < 0.7 ? r.int(0, 47) : r.int(72, 24 * 12)) + r.next() : r.int(72, 24 * 90);
     const createdAt = new Date(Math.floor((now.getTime() - ageHours * 3600_000) / 1000) * 1000);
     const qualifiedish = status !== 'new';
+    const won = status === 'qualified' || status === 'converted';
+    // New leads have not been asked yet.
+    const flags = qualifiedish ? {
+      budget: won ? true : r.next() < 0.5,
+      authority: won ? true : r.next() < 0.6,
+      need: won ? true : r.next() < 0.7,
+      timelineMonths: won ? r.pick([3, 6, 9, 12]) : r.pick([3, 6, 12, 18, 24]),
+    } : { budget: false, authority: false, need: false, timelineMonths: Infinity };
+    const horizon = playbook.leads.bant.timelineHorizonMonths;
+    const misses = () => [
+      ...(['budget', 'authority', 'need'] as const).filter((k) => !flags[k]), ...(flags.timelineMonths > horizon ? ['timeline'] : []),
+    ];
+    // A disqualified lead misses at least one criterion (else it would have qualified): one is taken away, in turn.
+    if (status === 'disqualified' && !misses().length) {
+      const k = (['budget', 'authority', 'need', 'timeline'] as const)[i % 4];
+      if (k === 'timeline') flags.timelineMonths = 18; else flags[k] = false;
+    }
+    const says = (key: string) => {
+      const criterion = key.split('.')[0];
+      return criterion === 'timeline' ? flags.timelineMonths <= horizon : flags[criterion as 'budget' | 'authority' | 'need'];
+    };
     const bant = qualifiedish ? {
-      budget: status === 'qualified' || status === 'converted' ? true : r.next() < 0.5,
-      authority: status === 'qualified' || status === 'converted' ? true : r.next() < 0.6,
-      need: status === 'qualified' || status === 'converted' ? true : r.next() < 0.7,
-      timelineMonths: status === 'qualified' || status === 'converted' ? r.pick([3, 6, 9, 12]) : r.pick([3, 6, 12, 18, 24]),
-      answers: Object.fromEntries(Object.entries(ANSWERS).filter(() => r.next() < 0.8).map(([k, v]) => [k, r.pick(v)])),
+      ...flags,
+      answers: Object.fromEntries(Object.entries(ANSWERS).filter(() => r.next() < 0.8).map(([k, v]) => [k, r.pick(says(k) ? v.yes : v.no)])),
     } : {};
     const engagement = {
       websiteVisits: r.int(0, 6), ...(source === 'webinar' ? { webinarAttended: 1 } : {}), ...(source === 'event' ? { eventAttended: 1 } : {}),
@@ -142,7 +172,7 @@ export async function loadLeadsDemo(database: Database, ctx: DemoContext): Promi
       ownerId, assignedAt: ownerId ? createdAt : null, assignmentExplanation: { by: 'rules', text: a.explanation },
       ...due, slaDueAt, firstRespondedAt: responded, qualifiedAt: status === 'qualified' || status === 'converted' ? decided : null,
       slaBreachedAt: breached, escalationLevel,
-      disqualificationReason: status === 'disqualified' ? r.pick(playbook.leads.disqualificationReasons).id : null,
+      disqualificationReason: status === 'disqualified' ? reasonFor(r.pick(misses()), i) : null,
       convertedAt: converted ? decided : null, convertedAccountId: account?.id ?? null,
       status: converted || status !== 'converted' ? status : 'qualified', createdAt, updatedAt: decided ?? responded ?? createdAt,
     });
