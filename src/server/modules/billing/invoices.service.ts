@@ -15,6 +15,7 @@ import { emit } from '../../jobs/events';
 import { logSystemActivity } from '../accounts/timeline.service';
 import { audit } from '../platform/audit';
 import { currentPlaybook } from '../platform/playbook.service';
+import { readPlaybook } from '../pipeline/playbook-cache';
 import * as repo from './billing.repo';
 import { scheduleDunning, stopDunning } from './dunning';
 
@@ -178,7 +179,8 @@ export async function getInvoice(ctx: Ctx, id: string) {
 export async function listInvoices(ctx: Ctx, q: InvoiceListQuery) {
   const db = ctx.deps.database.db;
   const today = dateOf(new Date());
-  const [rows, { playbook }] = await Promise.all([repo.listInvoices(db, rowScopeFor(ctx.actor), q, today), currentPlaybook(db)]);
+  // The playbook body (~60 KB) is read and parsed only when its version changes (pipeline/playbook-cache).
+  const [rows, playbook] = await Promise.all([repo.listInvoices(db, rowScopeFor(ctx.actor), q, today), readPlaybook(ctx.deps.database)]);
   const page = toPage(rows, q.limit, (r) => [r.issueDate, r.id]);
   return { ...page, items: page.items.map((r) => ({ ...r, ...standing(playbook, r, today) })) };
 }
