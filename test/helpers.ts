@@ -3,6 +3,7 @@
 import { readFile } from 'node:fs/promises';
 import pg from 'pg';
 import { inject } from 'vitest';
+import { createApiClient, type ApiClient } from '../src/client';
 import type { Role } from '../src/core/access/roles';
 import { buildApp } from '../src/server/app';
 import { loadConfig, type Config } from '../src/server/config';
@@ -40,6 +41,8 @@ export interface TestApp {
   deps: Deps;
   request(path: string, init?: RequestInit): Promise<Response>;
   login(role: Role, extra?: { partnerId?: string; accountId?: string }): Promise<Client>;
+  /** The typed client (the web's, generated from openapi.json) of a new signed-in user of this role. */
+  typed(role: Role, extra?: { partnerId?: string; accountId?: string }): Promise<ApiClient>;
   client(headers: Record<string, string>): Client;
   account(input?: Partial<AccountCreate>): Promise<{ id: string; version: number; name: string; partnerId: string | null }>;
   partner(name?: string): Promise<string>;
@@ -55,6 +58,11 @@ export interface Client {
   del(path: string): Promise<Res>;
   raw(path: string, init: RequestInit): Promise<Res>;
   user: { id: string; email: string; role: Role };
+  /**
+   * The same caller through the typed client the web uses (src/client): paths, parameters, bodies and answers typed
+   * from openapi.json, e.g. `await ok(c.api.GET('/invoices/{id}', { params: { path: { id } } }))`.
+   */
+  api: ApiClient;
 }
 export interface Res { status: number; body: any; headers: Headers }
 
@@ -75,12 +83,16 @@ export async function createTestApp(opts: { workers?: boolean; config?: Partial<
     try { body = text ? JSON.parse(text) : null; } catch { /* not JSON */ }
     return { status: res.status, body, headers: res.headers };
   };
+  // The generated client needs an absolute URL; its requests go to the app in-process, never over the network.
+  const typedClient = (headers: Record<string, string>): ApiClient =>
+    createApiClient({ baseUrl: 'http://valuegraph.test/api', headers, fetch: (req) => Promise.resolve(app.request(req)) });
   const client = (headers: Record<string, string>, user = { id: '', email: '', role: 'admin' as Role }): Client => {
     const json = (method: string) => (path: string, body?: unknown, extra: Record<string, string> = {}) =>
       send(path, { method, body: body === undefined ? undefined : JSON.stringify(body), headers: { 'content-type': 'application/json', ...extra } }, headers);
     return {
       get: (path) => send(path, { method: 'GET' }, headers), post: json('POST'), patch: json('PATCH'), put: json('PUT'),
       del: (path) => send(path, { method: 'DELETE' }, headers), raw: (path, init) => send(path, init, headers), user,
+      api: typedClient(headers),
     };
   };
   const partner = async (name = `Partner ${++seq}`) => {
@@ -104,6 +116,7 @@ export async function createTestApp(opts: { workers?: boolean; config?: Partial<
   };
   return {
     deps, request, login, client: (h) => client(h), account, partner,
+    typed: async (role, extra) => (await login(role, extra)).api,
     count: async (table) => (await database.query<{ n: number }>(`SELECT count(*)::int AS n FROM ${table}`))[0].n,
     close: () => closeRuntime(deps),
   };

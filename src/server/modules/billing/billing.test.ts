@@ -5,6 +5,7 @@
 // the invoice PDF.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, eventually, type Client, type TestApp } from '../../../../test/helpers';
+import { ok, type Schema } from '../../../client';
 import { addDays, dateOf, monthEnd, addMonths, monthStart, subscriptionPeriods } from '../../../core/billing';
 import { netServicesFee, paymentSchedule } from '../../../core/pipeline/contract';
 import { defaultPlaybook } from '../../../core/playbook';
@@ -174,13 +175,11 @@ describe('payments, aging and DSO', () => {
   beforeAll(async () => { t = await createTestApp(); finance = await t.login('finance'); });
   afterAll(async () => { await t?.close(); });
 
-  const issue = async (accountId: string, issueDate: string, amount: number) => {
-    const r = await finance.post('/api/invoices', { accountId, issueDate, lines: [{ description: 'Consulting', quantity: 1, unitAmount: amount }] });
-    expect(r.status, JSON.stringify(r.body)).toBe(201);
-    return r.body as { id: string; version: number; number: string; dueDate: string };
-  };
-  const summary = async () => (await finance.get('/api/finance/summary')).body;
-  const bucket = (sm: any, id: string) => sm.aging.find((b: any) => b.id === id).amount;
+  // Issued, summed and listed through the typed client the web uses: the answers are the documented shapes.
+  const issue = (accountId: string, issueDate: string, amount: number) =>
+    ok(finance.api.POST('/invoices', { body: { accountId, issueDate, lines: [{ description: 'Consulting', quantity: 1, unitAmount: amount }] } }));
+  const summary = () => ok(finance.api.GET('/finance/summary'));
+  const bucket = (sm: Schema<'FinanceSummary'>, id: string) => sm.aging.find((b) => b.id === id)!.amount;
 
   it('partial then full payment move the aging buckets and DSO to hand-computed values; overpaying changes nothing', async () => {
     const acc = await t.account({ name: 'Aging Co' });
@@ -192,7 +191,7 @@ describe('payments, aging and DSO', () => {
     // AR 60,000; billed in the 90-day window (B and C; A is 100 days old) 50,000 → DSO = 60,000 / 50,000 × 90 = 108.
     let sm = await summary();
     expect(sm.arTotal).toBe(60_000_00);
-    expect(sm.aging.map((x: any) => [x.id, x.count, x.amount])).toEqual([
+    expect(sm.aging.map((x) => [x.id, x.count, x.amount])).toEqual([
       ['current', 1, 20_000_00], ['days_1_30', 1, 30_000_00], ['days_31_60', 0, 0], ['days_61_90', 1, 10_000_00], ['days_90_plus', 0, 0],
     ]);
     expect(sm.dso).toMatchObject({ days: 108, arBalance: 60_000_00, billed: 50_000_00, windowDays: 90, method: 'standard' });
@@ -245,20 +244,24 @@ describe('payments, aging and DSO', () => {
     ];
     const ar = state.filter((x) => x.issued <= d).reduce((sum, x) => sum + x.total - x.moves.filter(([on]) => on <= d).reduce((s2, [, amt]) => s2 + amt, 0), 0);
     const billed = state.filter((x) => x.issued <= d && x.issued > addDays(d, -90)).reduce((sum, x) => sum + x.total, 0);
-    const point = sm.dsoTrend.find((p: any) => p.date === d);
+    const point = sm.dsoTrend.find((p) => p.date === d);
     expect(point).toMatchObject({ arBalance: ar, billed, dso: billed ? Math.round((ar / billed) * 90 * 10) / 10 : null });
     expect(sm.dsoTrend).toHaveLength(12);
     expect(sm.dsoTrend[11]).toMatchObject({ date: TODAY, dso: 52.2 });
 
     // Lists: open and overdue filters, keyset pages.
-    const overdue = (await finance.get(`/api/invoices?overdue=true&accountId=${acc.id}`)).body.items;
-    expect(overdue.map((x: any) => x.id)).toEqual([a.id]);
-    const p1 = (await finance.get(`/api/invoices?accountId=${acc.id}&limit=2`)).body;
-    expect(p1.items.map((x: any) => x.id)).toEqual([c.id, b.id]);
-    const p2 = (await finance.get(`/api/invoices?accountId=${acc.id}&limit=2&cursor=${p1.nextCursor}`)).body;
-    expect(p2.items.map((x: any) => x.id)).toEqual([a.id]);
+    const invoices = (query: { overdue?: 'true'; limit?: number; cursor?: string }) =>
+      ok(finance.api.GET('/invoices', { params: { query: { accountId: acc.id, ...query } } }));
+    const overdue = (await invoices({ overdue: 'true' })).items;
+    expect(overdue.map((x) => x.id)).toEqual([a.id]);
+    expect(overdue[0]).toMatchObject({ open: true, daysPastDue: 70, agingBucket: 'days_61_90', currency: 'USD', balance: 9_000_00 });
+    const p1 = await invoices({ limit: 2 });
+    expect(p1.items.map((x) => x.id)).toEqual([c.id, b.id]);
+    const p2 = await invoices({ limit: 2, cursor: p1.nextCursor! });
+    expect(p2.items.map((x) => x.id)).toEqual([a.id]);
     expect(p2.nextCursor).toBeNull();
-    expect((await finance.get(`/api/payments?invoiceId=${b.id}`)).body.items.map((x: any) => x.amount)).toEqual([18_000_00, 12_000_00]);
+    const paid = await ok(finance.api.GET('/payments', { params: { query: { invoiceId: b.id } } }));
+    expect(paid.items.map((x) => [x.amount, x.currency, x.reference])).toEqual([[18_000_00, 'USD', 'BANK-002'], [12_000_00, 'USD', 'BANK-001']]);
   });
 
   it('the per-day receivables rollup equals the documents after every kind of change, and after a rebuild', async () => {

@@ -3,6 +3,7 @@
 // and the weekly value update.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, eventually, type Client, type TestApp } from '../../../../test/helpers';
+import { ok } from '../../../client';
 import { addDays } from '../../../core/value';
 import { transaction } from '../../db/client';
 import { systemCtx } from '../../http/env';
@@ -173,13 +174,17 @@ describe('drift alerts', () => {
 
   it('lists unresolved alerts for the Delivery Command and takes them through acknowledge and resolve', async () => {
     const s = await signed();
-    const raised = (await delivery.post(`/api/kpis/${s.kpi.cmdb_accuracy}/measurements`, { measuredAt: NOW, value: 50 })).body.alert;
-    const list = await delivery.get(`/api/kpis/alerts?projectId=${s.projectId}`);
-    expect(list.body.items).toHaveLength(1);
-    expect(list.body.items[0]).toMatchObject({ id: raised.alertId, kpiName: 'CMDB accuracy', accountName: s.acc.name, status: 'open', taskStatus: 'todo' });
-    expect((await delivery.post(`/api/kpis/alerts/${raised.alertId}/acknowledge`, {})).body.status).toBe('acknowledged');
+    // Through the typed client the web's Delivery Command uses.
+    const measured = await ok(delivery.api.POST('/kpis/{id}/measurements', { params: { path: { id: s.kpi.cmdb_accuracy } }, body: { measuredAt: NOW, value: 50 } }));
+    const raised = measured.alert!;
+    expect(measured).toMatchObject({ outcome: 'inserted', evaluation: { status: 'alert', alert: true } });
+    const list = await ok(delivery.api.GET('/kpis/alerts', { params: { query: { projectId: s.projectId! } } }));
+    expect(list.items).toHaveLength(1);
+    expect(list.items[0]).toMatchObject({ id: raised.alertId, kpiName: 'CMDB accuracy', accountName: s.acc.name, status: 'open', taskStatus: 'todo' });
+    const alertPath = { params: { path: { id: raised.alertId } }, body: {} };
+    expect((await ok(delivery.api.POST('/kpis/alerts/{id}/acknowledge', alertPath))).status).toBe('acknowledged');
     expect((await delivery.post(`/api/kpis/alerts/${raised.alertId}/acknowledge`, {})).status).toBe(409);
-    expect((await delivery.post(`/api/kpis/alerts/${raised.alertId}/resolve`, {})).body).toMatchObject({ status: 'resolved', resolvedBy: delivery.user.id });
+    expect(await ok(delivery.api.POST('/kpis/alerts/{id}/resolve', alertPath))).toMatchObject({ status: 'resolved', resolvedBy: delivery.user.id });
     expect((await delivery.post(`/api/kpis/alerts/${raised.alertId}/resolve`, {})).status).toBe(409);
     expect((await delivery.get(`/api/kpis/alerts?projectId=${s.projectId}`)).body.items).toHaveLength(0);
     expect((await delivery.get(`/api/kpis/alerts?projectId=${s.projectId}&status=resolved`)).body.items).toHaveLength(1);
@@ -296,13 +301,13 @@ describe('reads and row scope', () => {
     const s = await signed();
     await delivery.post(`/api/kpis/${s.kpi.cmdb_accuracy}/measurements`, { measuredAt: NOW, value: 69.576 }); // 25.2 % → $25,200; 11.9 % behind: alert
     await delivery.post(`/api/kpis/${s.kpi.cmdb_upkeep_hours}/measurements`, { measuredAt: NOW, value: 129.6 }); // 38 % → $38,000; 8 % behind
-    const r = await delivery.get(`/api/value/accounts/${s.acc.id}/realization`);
+    const r = await ok(delivery.api.GET('/value/accounts/{id}/realization', { params: { path: { id: s.acc.id } } }));
     // realized 2,520,000 + 3,800,000 = 6,320,000 of 20,000,000 = 31.6 %; benefits 50M × 0.316 = 15,800,000 → (15.8 − 20) / 20 = −21 %
-    expect(r.body).toMatchObject({
+    expect(r).toMatchObject({
       week: 8, realizedAnnualValue: 6_320_000, promisedAnnualValue: 20_000_000, promisedSource: 'hypothesis', realizationPercent: 31.6,
       hypothesisRoiPercent: 150, actualRoiPercent: -21, openAlerts: 1, currency: 'USD',
     });
-    expect(Object.fromEntries(r.body.kpis.map((k: any) => [k.key, [k.realizedAnnualValue, k.status]]))).toEqual({
+    expect(Object.fromEntries(r.kpis.map((k) => [k.key, [k.realizedAnnualValue, k.status]]))).toEqual({
       cmdb_accuracy: [2_520_000, 'alert'], cmdb_upkeep_hours: [3_800_000, 'behind'], audit_findings: [0, 'not_measured'],
     });
 
@@ -318,8 +323,8 @@ describe('reads and row scope', () => {
     const customer = await t.login('customer', { accountId: s.acc.id });
     expect((await customer.get(`/api/value/accounts/${s.acc.id}/weekly-updates`)).body.items).toHaveLength(0); // drafts are internal
     expect((await customer.post(`/api/value/weekly-updates/${gen.body.id}/accept`)).status).toBe(403);
-    const ok = await delivery.post(`/api/value/weekly-updates/${gen.body.id}/accept`);
-    expect(ok.body.status).toBe('accepted');
+    const accepted = await ok(delivery.api.POST('/value/weekly-updates/{id}/accept', { params: { path: { id: gen.body.id } } }));
+    expect(accepted).toMatchObject({ id: gen.body.id, status: 'accepted', narrative: gen.body.narrative });
     expect((await delivery.post(`/api/value/weekly-updates/${gen.body.id}/accept`)).status).toBe(409);
     const seen = await customer.get(`/api/value/accounts/${s.acc.id}/weekly-updates`);
     expect(seen.body.items.map((i: any) => i.id)).toEqual([gen.body.id]);
