@@ -2,6 +2,8 @@
 //   npm run bench                      100k accounts on PostgreSQL (BENCH_DATABASE_URL, default local vg_bench)
 //   npm run bench -- --smoke           2k accounts, short runs (CI)
 //   npm run bench -- --reuse           keep the generated database of an earlier run
+//   npm run bench -- --iterations=500 runs per 1-connection figure (default 2,000; smoke 200)
+//   npm run bench -- --only=accounts   some of the hot lists (last word of the label: accounts,inbox,board,invoices,projects,KPIs)
 import { spawn } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -10,32 +12,23 @@ import pg from 'pg';
 import { buildApp } from '../src/server/app';
 import { loadConfig } from '../src/server/config';
 import { loadDemo } from '../src/server/demo/demo';
-import { listAccountsJson } from '../src/server/modules/accounts/accounts.repo';
 import { makeLogger, openRuntime, startServer } from '../src/server/runtime';
 import { systemCtx } from '../src/server/http/env';
 import { createUser } from '../src/server/modules/platform/users.service';
-import { accountListQuerySchema } from '../src/core/accounts/schemas';
-import { lineWriter, pct, secs, timeIt } from './stats';
+import { benchList, table, type HotList, type ListFigures } from './lists';
+import { lineWriter, secs } from './stats';
 
 const smoke = process.argv.includes('--smoke');
 const N_ACCOUNTS = smoke ? 2_000 : 100_000;
-const ITER = smoke ? 200 : 2_000;
+const ITER = Number(process.argv.find((a) => a.startsWith('--iterations='))?.slice(13) ?? (smoke ? 200 : 2_000));
+// --only=accounts,inbox,… measures some of the lists (the last word of their label).
+const only = process.argv.find((a) => a.startsWith('--only='))?.slice(7);
 const base = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 
-const fmt = (ms: number) => `${ms.toFixed(2)} ms`;
 const line = lineWriter(58);
 
 
-function loadTest(url: string, cookie: string, seconds: number): Promise<{ requests: { average: number }; latency: { p50: number; p97_5: number; p99: number }; non2xx: number }> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['node_modules/autocannon/autocannon.js', '--json', '-c', '50', '-d', String(seconds), '-H', `cookie=${cookie}`, url], { stdio: ['ignore', 'pipe', 'ignore'] });
-    let out = '';
-    child.stdout.on('data', (d) => { out += d; });
-    child.on('exit', (code) => (code === 0 ? resolve(JSON.parse(out)) : reject(new Error(`autocannon exited ${code}`))));
-  });
-}
-
-async function accountsList() {
+async function hotLists() {
   const dbName = smoke ? 'vg_bench_smoke' : 'vg_bench';
   const admin = new pg.Client({ connectionString: base });
   await admin.connect();
@@ -61,40 +54,29 @@ async function accountsList() {
     line('  by step (s)', steps.join(' · '));
     await createUser(systemCtx(deps), { email: 'bench@bench.test', name: 'Bench', role: 'sales', password: 'bench-password-123' });
   }
+  // An administrator sees every list with the whole row scope.
+  const [benchAdmin] = await deps.database.query<{ id: string }>(`SELECT id FROM users WHERE email = 'bench-admin@bench.test'`);
+  if (!benchAdmin) await createUser(systemCtx(deps), { email: 'bench-admin@bench.test', name: 'Bench admin', role: 'admin', password: 'bench-password-123' });
   const server = await startServer(deps);
-  const login = await fetch(`${server.url}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email: 'bench@bench.test', password: 'bench-password-123' }) });
+  const login = await fetch(`${server.url}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email: 'bench-admin@bench.test', password: 'bench-password-123' }) });
   const cookie = login.headers.get('set-cookie')!.split(';')[0];
-  const path = '/api/accounts?limit=50&segment=strategic';
-  const url = `${server.url}${path}`;
-
-  // The exact SQL the endpoint runs, with the same parameters, straight on the driver (captured from the repo).
-  const q = accountListQuerySchema.parse({ limit: '50', segment: 'strategic' });
-  const pool = deps.database.pool!;
-  let captured: { text: string; values: unknown[] } | null = null;
-  const original = pool.query.bind(pool);
-  (pool as any).query = (cfg: any, values?: unknown[]) => {
-    captured = typeof cfg === 'string' ? { text: cfg, values: values ?? [] } : { text: cfg.text, values: cfg.values ?? values ?? [] };
-    return original(cfg, values as never);
+  // The KPIs of an account that tracks some (the account page's value tab).
+  const [kpiAccount] = await deps.database.query<{ id: string }>('SELECT account_id AS id FROM value_kpis WHERE deleted_at IS NULL GROUP BY account_id ORDER BY count(*) DESC, account_id LIMIT 1');
+  const lists: HotList[] = [
+    { label: 'accounts', path: '/api/accounts?limit=50&segment=strategic' },
+    { label: 'lead inbox', path: '/api/leads/inbox?limit=50' },
+    { label: 'pipeline board', path: '/api/pipeline/board' },
+    { label: 'invoices', path: '/api/invoices?limit=50' },
+    { label: 'projects', path: '/api/projects?limit=50' },
+    ...(kpiAccount ? [{ label: 'KPIs', path: `/api/kpis?accountId=${kpiAccount.id}` }] : []),
+  ].filter((l) => !only || only.split(',').includes(l.label.split(' ').pop()!));
+  const env = {
+    app: buildApp(deps), baseUrl: server.url, cookie, pool: deps.database.pool!, databaseUrl: u.toString(),
+    iterations: ITER, seconds: smoke ? 2 : 10, clients: 50, line,
   };
-  await listAccountsJson(deps.database.db, { kind: 'all' }, q);
-  (pool as any).query = original;
-  const { text, values } = captured!;
-  const raw = await timeIt(ITER, () => pool.query(text, values));
-  const http = await timeIt(ITER, async () => { const r = await fetch(url, { headers: { cookie } }); await r.arrayBuffer(); });
-  // The same request through the app without a socket: routing, auth lookup, validation, query, JSON.
-  const app = buildApp(deps);
-  const inproc = await timeIt(ITER, async () => { const r = await app.request(path, { headers: { cookie } }); await r.arrayBuffer(); });
-  line('raw SQL of the list (p50 / p95)', `${fmt(pct(raw, 50))} / ${fmt(pct(raw, 95))}`);
-  line(`GET ${path}, 1 connection (p50 / p95)`, `${fmt(pct(http, 50))} / ${fmt(pct(http, 95))}`);
-  line('same request in-process, no socket (p50 / p95)', `${fmt(pct(inproc, 50))} / ${fmt(pct(inproc, 95))}`);
-  line('endpoint ÷ raw SQL (p50): over HTTP / in-process', `${(pct(http, 50) / pct(raw, 50)).toFixed(2)}× / ${(pct(inproc, 50) / pct(raw, 50)).toFixed(2)}×`);
-  line('endpoint − raw SQL (p50, HTTP + auth + JSON overhead)', fmt(pct(http, 50) - pct(raw, 50)));
-
-  // The load generator runs in its own process so it does not steal the server's event loop.
-  const result = await loadTest(url, cookie, smoke ? 3 : 10);
-  line('autocannon, 50 connections: requests/s (mean)', `${Math.round(result.requests.average).toLocaleString()}`);
-  line('autocannon, 50 connections: latency p50 / p97.5 / p99', `${result.latency.p50} / ${result.latency.p97_5} / ${result.latency.p99} ms`);
-  line('autocannon: non-2xx responses', String(result.non2xx));
+  const figures: ListFigures[] = [];
+  for (const list of lists) figures.push(await benchList(env, list));
+  console.log(`\n${table(figures, env.clients)}\n`);
   await server.close();
 }
 
@@ -128,6 +110,6 @@ async function embeddedStart() {
 }
 
 console.log(`Valuegraph benchmarks (${smoke ? 'smoke' : 'full'}) — ${new Date().toISOString()}`);
-await accountsList();
-await embeddedStart();
+await hotLists();
+if (!only) await embeddedStart();
 process.exit(0);
