@@ -6,7 +6,7 @@ import { useQuery } from '@tanstack/react-query';
 import { useMemo, useState } from 'react';
 import { Link } from 'react-router';
 import { todayUtc } from '../../../core/delivery/dates';
-import { api, type Page } from '../../lib/api';
+import { client, ok } from '../../lib/api';
 import { useUser } from '../../lib/auth';
 import { useDirectory, userOptions } from '../../lib/directory';
 import { formatDate, formatMoney } from '../../lib/format';
@@ -23,15 +23,9 @@ import { RiskHeat, riskScore } from './RiskHeat';
 import { slipOf } from './format';
 import { TaskBoard } from './TaskBoard';
 import { TaskEditModal } from './TaskEditModal';
-import type { Milestone, Risk, Task } from './types';
+import type { DeliveryOverview, Task } from './hooks';
 
 const DUE_WINDOW_DAYS = 14;
-
-interface Overview {
-  dueBy: string;
-  milestones: (Pick<Milestone, 'id' | 'projectId' | 'key' | 'name' | 'status' | 'forecastDate' | 'plannedDate' | 'amount' | 'paymentPercent'> & { projectName: string; currency: string })[];
-  risks: Risk[];
-}
 
 export function DeliveryCommandPage() {
   const user = useUser();
@@ -41,11 +35,11 @@ export function DeliveryCommandPage() {
   // overview the due milestones and open risks across projects, and the KPI list every KPI of the open projects.
   const overview = useQuery({
     queryKey: ['delivery', 'overview', DUE_WINDOW_DAYS], staleTime: 30_000,
-    queryFn: ({ signal }) => api.get<Overview>('/projects/overview', { days: DUE_WINDOW_DAYS }, signal),
+    queryFn: ({ signal }): Promise<DeliveryOverview> => ok(client.GET('/projects/overview', { params: { query: { days: DUE_WINDOW_DAYS } }, signal })),
   });
   const kpis = useQuery({
     queryKey: ['realization', 'kpis', { openProjects: true, light: true }], staleTime: 30_000,
-    queryFn: async ({ signal }) => (await api.get<Page<KpiView>>('/kpis', { openProjects: 'true', measurements: 0 }, signal)).items,
+    queryFn: async ({ signal }) => (await ok(client.GET('/kpis', { params: { query: { openProjects: 'true', measurements: 0 } }, signal }))).items,
   });
   const alerts = useAlerts({});
   const allRisks = overview.data?.risks ?? [];

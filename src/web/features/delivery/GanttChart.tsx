@@ -7,7 +7,7 @@ import { useElementSize } from '@mantine/hooks';
 import { useMemo, useState } from 'react';
 import { addDays, daysBetween, todayUtc } from '../../../core/delivery/dates';
 import { formatDate } from '../../lib/format';
-import type { Gantt } from './types';
+import type { Gantt } from './hooks';
 
 type GTask = Gantt['tasks'][number];
 type Row =

@@ -15,7 +15,7 @@ import { BlockSkeleton, Empty, ErrorAlert } from '../../ui/QueryState';
 import { usePlaybook } from '../leads/hooks';
 import { calendarUrl, canDecide, canDeliver, useAdvanceIssue, useCreateChild, useDecideChange, useEscalateIssue, useGovList, useUpdateChild } from './hooks';
 import { RiskHeat, riskScore } from './RiskHeat';
-import type { ChangeRequest, Issue, Level, Meeting, Project, RaciRow, Risk } from './types';
+import type { ChangeRequest, Issue, Level, Project, Risk } from './hooks';
 
 type Section = 'risks' | 'issues' | 'changes' | 'raci' | 'meetings';
 
@@ -39,8 +39,8 @@ const conflictTitle = (e: unknown) => (e instanceof ApiError && e.isVersionConfl
 
 function RisksSection({ project }: { project: Project }) {
   const user = useUser();
-  const q = useGovList<Risk>(project.id, 'risks');
-  const update = useUpdateChild<Risk>(project.id, 'risks');
+  const q = useGovList(project.id, 'risks');
+  const update = useUpdateChild(project.id, 'risks');
   const { nameOf } = useDirectory();
   const [cell, setCell] = useState<{ impact: Level; probability: Level } | null>(null);
   const [adding, setAdding] = useState(false);
@@ -75,7 +75,7 @@ function RisksSection({ project }: { project: Project }) {
                   {editable ? (
                     <Select size="xs" w={130} allowDeselect={false} value={r.status} aria-label={`Status of ${r.title}`}
                       data={[{ value: 'open', label: 'Open' }, { value: 'mitigating', label: 'Mitigating' }, { value: 'closed', label: 'Closed' }]}
-                      onChange={(v) => v && update.mutate({ id: r.id, body: { version: r.version, status: v } }, { onError: (e) => notifyError(e, conflictTitle(e)) })} />
+                      onChange={(v) => v && update.mutate({ id: r.id, body: { version: r.version, status: v as Risk['status'] } }, { onError: (e) => notifyError(e, conflictTitle(e)) })} />
                   ) : <Badge variant="outline">{r.status}</Badge>}
                 </Table.Td>
               </Table.Tr>
@@ -90,9 +90,9 @@ function RisksSection({ project }: { project: Project }) {
 }
 
 function RiskModal({ project, onClose }: { project: Project; onClose: () => void }) {
-  const create = useCreateChild<Risk>(project.id, 'risks');
+  const create = useCreateChild(project.id, 'risks');
   const { users } = useDirectory();
-  const form = useForm({ initialValues: { title: '', impact: 'medium', probability: 'medium', mitigation: '', ownerId: null as string | null }, validate: { title: (v) => (v.trim() ? null : 'Name the risk') } });
+  const form = useForm({ initialValues: { title: '', impact: 'medium' as Level, probability: 'medium' as Level, mitigation: '', ownerId: null as string | null }, validate: { title: (v) => (v.trim() ? null : 'Name the risk') } });
   const submit = form.onSubmit((v) => create.mutate({ ...v, title: v.title.trim(), mitigation: v.mitigation.trim() || null }, {
     onSuccess: () => { notifySuccess('Risk added to the register.'); onClose(); }, onError: handleFormError(form, ['title', 'impact', 'probability', 'mitigation', 'ownerId']),
   }));
@@ -115,7 +115,7 @@ function RiskModal({ project, onClose }: { project: Project; onClose: () => void
 
 function IssuesSection({ project }: { project: Project }) {
   const user = useUser();
-  const q = useGovList<Issue>(project.id, 'issues');
+  const q = useGovList(project.id, 'issues');
   const [adding, setAdding] = useState(false);
   const editable = canDeliver(user.role);
   if (q.error) return <ErrorAlert error={q.error} onRetry={() => q.refetch()} />;
@@ -201,8 +201,8 @@ function StepBar({ steps, active }: { steps: string[]; active: number }) {
 }
 
 function IssueModal({ project, onClose }: { project: Project; onClose: () => void }) {
-  const create = useCreateChild<Issue>(project.id, 'issues');
-  const form = useForm({ initialValues: { title: '', description: '', severity: 'medium' }, validate: { title: (v) => (v.trim() ? null : 'Name the issue') } });
+  const create = useCreateChild(project.id, 'issues');
+  const form = useForm({ initialValues: { title: '', description: '', severity: 'medium' as Issue['severity'] }, validate: { title: (v) => (v.trim() ? null : 'Name the issue') } });
   const submit = form.onSubmit((v) => create.mutate({ title: v.title.trim(), description: v.description.trim() || null, severity: v.severity }, {
     onSuccess: () => { notifySuccess('Issue logged.'); onClose(); }, onError: handleFormError(form, ['title', 'description', 'severity']),
   }));
@@ -220,7 +220,7 @@ function IssueModal({ project, onClose }: { project: Project; onClose: () => voi
 
 function ChangesSection({ project }: { project: Project }) {
   const user = useUser();
-  const q = useGovList<ChangeRequest>(project.id, 'change-requests');
+  const q = useGovList(project.id, 'change-requests');
   const decide = useDecideChange(project.id);
   const [adding, setAdding] = useState(false);
   const editable = canDeliver(user.role);
@@ -266,7 +266,7 @@ function ChangesSection({ project }: { project: Project }) {
 }
 
 function ChangeModal({ project, onClose }: { project: Project; onClose: () => void }) {
-  const create = useCreateChild<ChangeRequest>(project.id, 'change-requests');
+  const create = useCreateChild(project.id, 'change-requests');
   const form = useForm({
     initialValues: { title: '', description: '', scopeImpact: '', budgetImpactHours: 0 as number | string, budgetImpactAmount: 0 as number | string, timelineImpactDays: 0 as number | string },
     validate: { title: (v) => (v.trim() ? null : 'Name the change') },
@@ -293,7 +293,7 @@ function ChangeModal({ project, onClose }: { project: Project; onClose: () => vo
 }
 
 function RaciSection({ project }: { project: Project }) {
-  const q = useGovList<RaciRow>(project.id, 'raci');
+  const q = useGovList(project.id, 'raci');
   const playbook = usePlaybook();
   const label = (id: string) => playbook.data?.roles.find((r) => r.id === id)?.label ?? (/^[a-z_]+$/.test(id) ? humanize(id) : id);
   if (q.error) return <ErrorAlert error={q.error} onRetry={() => q.refetch()} />;
@@ -319,7 +319,7 @@ function RaciSection({ project }: { project: Project }) {
 
 function MeetingsSection({ project }: { project: Project }) {
   const user = useUser();
-  const q = useGovList<Meeting>(project.id, 'meetings');
+  const q = useGovList(project.id, 'meetings');
   if (q.error) return <ErrorAlert error={q.error} onRetry={() => q.refetch()} />;
   if (q.isPending) return <BlockSkeleton rows={4} />;
   const ics = calendarUrl(project.id);

@@ -9,7 +9,7 @@ import { handleFormError, notifySuccess } from '../../lib/errors';
 import { formatDate } from '../../lib/format';
 import { BlockSkeleton, ErrorAlert } from '../../ui/QueryState';
 import { canDeliver, useMetrics, useRecordMetric } from './hooks';
-import type { Metric, Project } from './types';
+import type { Metric, Project } from './hooks';
 
 const CMP: Record<string, string> = { gt: '>', gte: '≥', lt: '<', lte: '≤', eq: '=' };
 const unit = (m: Pick<Metric, 'unit'>) => (m.unit === 'percent' ? ' %' : m.unit === 'score' ? '' : m.unit === 'count' ? '' : ` ${m.unit}`);

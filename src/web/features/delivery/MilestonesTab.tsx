@@ -5,14 +5,13 @@ import { Alert, Badge, Button, Card, Group, Modal, Select, SimpleGrid, Stack, Te
 import { useForm } from '@mantine/form';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
-import { api, type Page } from '../../lib/api';
-import type { Contact } from '../../lib/types';
+import { client, ok } from '../../lib/api';
 import { useUser } from '../../lib/auth';
 import { handleFormError, notifyError, notifySuccess } from '../../lib/errors';
 import { formatDate, formatDateTime, formatMoney } from '../../lib/format';
 import { BlockSkeleton, ErrorAlert } from '../../ui/QueryState';
 import { canDeliver, STATUS_COLORS, useDecideMilestone, useMilestones, useSubmitMilestone } from './hooks';
-import type { Milestone, Project } from './types';
+import type { Milestone, Project } from './hooks';
 
 const STATUS_LABEL: Record<string, string> = { pending: 'Pending', submitted: 'Awaiting acceptance', accepted: 'Accepted', rejected: 'Rejected' };
 
@@ -87,7 +86,7 @@ export function DecisionDialog({ projectId, accountId, milestone, accept, onClos
   const onBehalf = user.role !== 'customer';
   const contacts = useQuery({
     queryKey: ['accounts', 'contacts', accountId], enabled: onBehalf,
-    queryFn: async () => (await api.get<Page<Contact>>(`/accounts/${accountId}/contacts`)).items,
+    queryFn: async () => (await ok(client.GET('/accounts/{id}/contacts', { params: { path: { id: accountId } } }))).items,
   });
   const decide = useDecideMilestone(projectId);
   const form = useForm({

@@ -4,13 +4,13 @@ import { useForm } from '@mantine/form';
 import { useDirectory, userOptions } from '../../lib/directory';
 import { handleFormError, notifySuccess } from '../../lib/errors';
 import { useCreateTask } from './hooks';
-import type { Project } from './types';
+import type { Project, TaskKind } from './hooks';
 
 export function NewTaskModal({ project, onClose }: { project: Project; onClose: () => void }) {
   const create = useCreateTask(project.id);
   const { users } = useDirectory();
   const form = useForm({
-    initialValues: { title: '', description: '', kind: 'adhoc', phaseId: null as string | null, ownerId: null as string | null, startDate: '', endDate: '', estimateHours: 8 as number | string },
+    initialValues: { title: '', description: '', kind: 'adhoc' as TaskKind, phaseId: null as string | null, ownerId: null as string | null, startDate: '', endDate: '', estimateHours: 8 as number | string },
     validate: { title: (v) => (v.trim() ? null : 'Name the task') },
   });
   const submit = form.onSubmit((v) => create.mutate({

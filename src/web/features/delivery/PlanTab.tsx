@@ -8,7 +8,7 @@ import { BlockSkeleton, ErrorAlert } from '../../ui/QueryState';
 import { GanttChart } from './GanttChart';
 import { canDeliver, useGantt, useProjectTasks, useSetDeliverable } from './hooks';
 import { TaskEditModal } from './TaskEditModal';
-import type { Project } from './types';
+import type { Project } from './hooks';
 
 export function PlanTab({ project }: { project: Project }) {
   const user = useUser();

@@ -5,7 +5,7 @@ import { Alert, Anchor, Badge, Button, Card, Grid, Group, Progress, SimpleGrid, 
 import { useQueries } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Link } from 'react-router';
-import { api } from '../../lib/api';
+import { client, ok } from '../../lib/api';
 import { useUser } from '../../lib/auth';
 import { formatDate, formatMoney, humanize } from '../../lib/format';
 import { PageHeader } from '../../ui/PageHeader';
@@ -18,13 +18,13 @@ import { RealizationSummary } from '../realization/RealizationSummary';
 import { weekOf } from './format';
 import { deliveryKeys, STATUS_COLORS, useProjects } from './hooks';
 import { DecisionDialog } from './MilestonesTab';
-import type { Milestone, Project } from './types';
+import type { Milestone, Project } from './hooks';
 
 export function PortalPage() {
   const user = useUser();
   const projects = useProjects({});
   const list = projects.data?.pages.flatMap((p) => p.items) ?? [];
-  const details = useQueries({ queries: list.slice(0, 10).map((p) => ({ queryKey: deliveryKeys.project(p.id), queryFn: () => api.get<Project>(`/projects/${p.id}`) })) });
+  const details = useQueries({ queries: list.slice(0, 10).map((p) => ({ queryKey: deliveryKeys.project(p.id), queryFn: () => ok(client.GET('/projects/{id}', { params: { path: { id: p.id } } })) })) });
   const loaded = details.flatMap((d) => (d.data ? [d.data] : []));
   const awaiting = loaded.flatMap((p) => p.milestones.filter((m) => m.status === 'submitted').map((m) => ({ m, p })));
   const [deciding, setDeciding] = useState<{ m: Milestone; p: Project; accept: boolean } | null>(null);

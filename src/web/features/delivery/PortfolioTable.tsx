@@ -6,7 +6,7 @@ import { Link } from 'react-router';
 import { formatDate, humanize } from '../../lib/format';
 import { STATUS_COLORS } from './hooks';
 import { slipOf, weekOf } from './format';
-import type { Project, ProjectListItem } from './types';
+import type { Project, ProjectListItem } from './hooks';
 
 export function PortfolioTable({ items, details, showAccount = true }: { items: ProjectListItem[]; details?: Map<string, Project>; showAccount?: boolean }) {
   return (

@@ -9,7 +9,7 @@ import { ApiError } from '../../lib/api';
 import { handleFormError, notifyError, notifySuccess } from '../../lib/errors';
 import { formatDateTime } from '../../lib/format';
 import { useCancelProject, useCloseProject, useGoLive, useKickoff, useSetCheck } from './hooks';
-import type { Checklist, Project } from './types';
+import type { Checklist, Project } from './hooks';
 
 type ListName = 'entry' | 'go_live' | 'exit';
 

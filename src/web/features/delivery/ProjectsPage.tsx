@@ -4,7 +4,7 @@ import { useDebouncedValue } from '@mantine/hooks';
 import { useQueries } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useSearchParams } from 'react-router';
-import { api } from '../../lib/api';
+import { client, ok } from '../../lib/api';
 import { useDirectory, userOptions } from '../../lib/directory';
 import { humanize } from '../../lib/format';
 import { IconSearch } from '../../ui/Icons';
@@ -12,7 +12,7 @@ import { PageHeader } from '../../ui/PageHeader';
 import { BlockSkeleton, Empty, ErrorAlert } from '../../ui/QueryState';
 import { deliveryKeys, useProjects } from './hooks';
 import { PortfolioTable } from './PortfolioTable';
-import type { Project } from './types';
+import type { ProjectFilters } from './hooks';
 
 const STATUSES = ['open', 'planned', 'active', 'hypercare', 'on_hold', 'closed', 'cancelled'];
 
@@ -21,13 +21,13 @@ export function ProjectsPage() {
   const { users } = useDirectory();
   const [search, setSearch] = useState(params.get('q') ?? '');
   const [q] = useDebouncedValue(search.trim(), 300);
-  const status = params.get('status') ?? undefined;
+  const status = (params.get('status') ?? undefined) as ProjectFilters['status'];
   const managerId = params.get('managerId') ?? undefined;
   const set = (k: string, v: string | null) => setParams((p) => { const n = new URLSearchParams(p); if (v) n.set(k, v); else n.delete(k); return n; }, { replace: true });
   const list = useProjects({ status, managerId, q: q || undefined }, 25);
   const items = list.data?.pages.flatMap((p) => p.items) ?? [];
   // Progress and the next milestone come from each project's detail (shared with the Delivery Command's cache).
-  const details = useQueries({ queries: items.map((p) => ({ queryKey: deliveryKeys.project(p.id), queryFn: () => api.get<Project>(`/projects/${p.id}`), staleTime: 30_000 })) });
+  const details = useQueries({ queries: items.map((p) => ({ queryKey: deliveryKeys.project(p.id), queryFn: () => ok(client.GET('/projects/{id}', { params: { path: { id: p.id } } })), staleTime: 30_000 })) });
   const byId = new Map(details.flatMap((d) => (d.data ? [[d.data.id, d.data] as const] : [])));
   return (
     <>

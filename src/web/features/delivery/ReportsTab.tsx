@@ -9,7 +9,7 @@ import { handleFormError, notifyError, notifySuccess } from '../../lib/errors';
 import { formatDate, formatDateTime } from '../../lib/format';
 import { BlockSkeleton, Empty, ErrorAlert } from '../../ui/QueryState';
 import { canDeliver, reportPdfUrl, useGenerateReport, useReports, useSendReport, useUpdateReport } from './hooks';
-import type { Project, StatusReport } from './types';
+import type { Project, StatusReport } from './hooks';
 
 const OVERALL: Record<string, string> = { green: 'teal', amber: 'orange', red: 'red' };
 
@@ -52,7 +52,7 @@ function ReportView({ projectId, report, editable }: { projectId: string; report
   const send = useSendReport(projectId);
   const [conflict, setConflict] = useState(false);
   const draft = report.status === 'draft';
-  const form = useForm({ initialValues: { overall: report.overall as string, summary: report.summary, nextSteps: report.nextSteps } });
+  const form = useForm({ initialValues: { overall: report.overall, summary: report.summary, nextSteps: report.nextSteps } });
   useEffect(() => setConflict(false), [report.version]);
   const submit = form.onSubmit((v) => update.mutate({ id: report.id, body: { version: report.version, ...v } }, {
     onSuccess: () => notifySuccess('Report saved.'),
@@ -110,7 +110,6 @@ function ReportView({ projectId, report, editable }: { projectId: string; report
               <Text size="sm" fw={600}>Overall status</Text>
               <SegmentedControl size="xs" disabled={!draft || !editable} {...form.getInputProps('overall')}
                 data={[{ value: 'green', label: 'Green' }, { value: 'amber', label: 'Amber' }, { value: 'red', label: 'Red' }]} />
-              {report.suggestedOverall && report.suggestedOverall !== form.values.overall && <Text size="xs" c="dimmed">Suggested from the figures: {report.suggestedOverall}</Text>}
             </Group>
             <Textarea label="Summary" autosize minRows={3} readOnly={!draft || !editable} {...form.getInputProps('summary')} data-testid="report-summary" />
             <Textarea label="Next steps" autosize minRows={2} readOnly={!draft || !editable} {...form.getInputProps('nextSteps')} />

@@ -8,7 +8,7 @@ import { useMemo } from 'react';
 import { estimateFor } from '../../../core/delivery/plan';
 import { formatDate } from '../../lib/format';
 import { EChart, type EChartOption } from '../../ui/EChart';
-import type { ResourceLoad } from './types';
+import type { ResourceLoad } from './hooks';
 
 echarts.use([MarkLineComponent]);
 
@@ -18,7 +18,7 @@ const PALETTE = ['#0f766e', '#4f46e5', '#0891b2', '#7c3aed', '#65a30d', '#c2410c
 
 export function ResourceLoadChart({ load, height = 320 }: { load: ResourceLoad; height?: number }) {
   const dark = useComputedColorScheme('light') === 'dark';
-  const capacity = load.capacityHours ?? WEEK_CAPACITY;
+  const capacity = WEEK_CAPACITY;
   const rows = load.rows;
   const over = rows.flatMap((r) => r.weeks.filter((w) => w.hours > capacity).map((w) => ({ owner: r.ownerName ?? 'Unassigned', weekOf: w.weekOf, hours: w.hours })));
   // One line per over-allocated person: how many weeks, and the worst one.

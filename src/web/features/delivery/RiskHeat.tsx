@@ -1,7 +1,7 @@
 // Open risks on an impact × probability grid (3 × 3): each cell counts the risks there, coloured from green (low ×
 // low) to red (high × high). Clicking a cell filters the list beside it.
 import { Box, Text, Tooltip, UnstyledButton } from '@mantine/core';
-import type { Level, Risk } from './types';
+import type { Level, Risk } from './hooks';
 
 const LEVELS: Level[] = ['low', 'medium', 'high'];
 const SCORE: Record<Level, number> = { low: 1, medium: 2, high: 3 };

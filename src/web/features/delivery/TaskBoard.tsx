@@ -8,7 +8,7 @@ import { notifyError, notifySuccess } from '../../lib/errors';
 import { formatDate } from '../../lib/format';
 import { IconChevronDown } from '../../ui/Icons';
 import { STATUS_COLORS, TASK_STATUS_LABELS, useUpdateTask } from './hooks';
-import type { Task, TaskBoard as Board, TaskStatus } from './types';
+import type { Task, TaskBoard as Board, TaskStatus } from './hooks';
 
 const MAX_CARDS = 20;
 

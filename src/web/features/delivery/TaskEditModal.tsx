@@ -3,25 +3,27 @@
 import { Alert, Button, Group, Modal, NumberInput, Select, SimpleGrid, Stack, Text, TextInput, Textarea } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useState } from 'react';
-import { api, ApiError } from '../../lib/api';
+import { ApiError, client, ok, type Schema } from '../../lib/api';
 import { useDirectory, userOptions } from '../../lib/directory';
 import { handleFormError, notifySuccess } from '../../lib/errors';
-import { TASK_STATUS_LABELS, useUpdateTask } from './hooks';
-import type { Task } from './types';
+import { TASK_STATUS_LABELS, useUpdateTask, type TaskPatch } from './hooks';
 
-const values = (t: Task) => ({
-  title: t.title, description: t.description ?? '', status: t.status as string, ownerId: t.ownerId, startDate: t.startDate, endDate: t.endDate,
+/** The task fields this form edits (a list row, or the task as reloaded after a conflict). */
+type EditedTask = Omit<Schema<'DeliveryTaskDetail'>, 'predecessors' | 'successors'>;
+
+const values = (t: EditedTask) => ({
+  title: t.title, description: t.description ?? '', status: t.status, ownerId: t.ownerId, startDate: t.startDate, endDate: t.endDate,
   estimateHours: t.estimateHours as number | string, actualHours: t.actualHours as number | string,
 });
 
-export function TaskEditModal({ task: initial, onClose, readOnly }: { task: Task; onClose: () => void; readOnly?: boolean }) {
-  const [task, setTask] = useState(initial);
+export function TaskEditModal({ task: initial, onClose, readOnly }: { task: EditedTask; onClose: () => void; readOnly?: boolean }) {
+  const [task, setTask] = useState<EditedTask>(initial);
   const [conflict, setConflict] = useState(false);
   const update = useUpdateTask();
   const { users } = useDirectory();
   const form = useForm({ initialValues: values(initial), validate: { title: (v) => (v.trim() ? null : 'Name the task'), endDate: (v, all) => (v < all.startDate ? 'Ends before it starts' : null) } });
   const submit = form.onSubmit((v) => {
-    const body: Record<string, unknown> & { version: number } = { version: task.version };
+    const body: TaskPatch = { version: task.version };
     const before = values(task);
     if (v.title.trim() !== before.title) body.title = v.title.trim();
     if (v.description.trim() !== before.description) body.description = v.description.trim() || null;
@@ -34,7 +36,7 @@ export function TaskEditModal({ task: initial, onClose, readOnly }: { task: Task
     if (Object.keys(body).length === 1) { onClose(); return; }
     update.mutate({ id: task.id, body }, {
       onSuccess: (r) => {
-        const moved = (r as Task & { schedule?: { moved?: unknown[] } }).schedule?.moved?.length ?? 0;
+        const moved = r.schedule?.moved.length ?? 0;
         notifySuccess(moved ? `Task saved; ${moved} dependent task${moved === 1 ? '' : 's'} moved.` : 'Task saved.');
         onClose();
       },
@@ -45,7 +47,7 @@ export function TaskEditModal({ task: initial, onClose, readOnly }: { task: Task
     });
   });
   const reload = async () => {
-    const fresh = await api.get<Task>(`/tasks/${task.id}`);
+    const fresh = await ok(client.GET('/tasks/{id}', { params: { path: { id: task.id } } }));
     const mine = form.getValues();
     setTask(fresh);
     // Keep what the user typed on top of the latest version; they save again knowingly.

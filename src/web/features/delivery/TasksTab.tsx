@@ -12,14 +12,14 @@ import { canDeliver, STATUS_COLORS, TASK_STATUS_LABELS, useProjectTasks } from '
 import { NewTaskModal } from './NewTaskModal';
 import { TaskBoard } from './TaskBoard';
 import { TaskEditModal } from './TaskEditModal';
-import type { Project, Task, TaskStatus } from './types';
+import type { Project, Task, TaskFilters, TaskStatus } from './hooks';
 
 const KINDS = [{ value: 'plan', label: 'Plan' }, { value: 'course_correction', label: 'Course correction' }, { value: 'issue', label: 'Issue' }, { value: 'change', label: 'Change' }, { value: 'adhoc', label: 'Ad hoc' }];
 
 export function TasksTab({ project }: { project: Project }) {
   const user = useUser();
   const [params, setParams] = useSearchParams();
-  const [f, setF] = useState<{ status?: string; ownerId?: string; kind?: string }>({});
+  const [f, setF] = useState<TaskFilters>({});
   const [view, setView] = useState<'table' | 'board'>('table');
   const [creating, setCreating] = useState(false);
   const q = useProjectTasks(project.id, f);
@@ -35,10 +35,10 @@ export function TasksTab({ project }: { project: Project }) {
     <>
       <Group justify="space-between" mb="sm" align="flex-end" wrap="wrap">
         <Group gap="sm" align="flex-end" wrap="wrap">
-          <Select label="Status" placeholder="Any" clearable w={150} value={f.status ?? null} onChange={(v) => setF((x) => ({ ...x, status: v ?? undefined }))}
+          <Select label="Status" placeholder="Any" clearable w={150} value={f.status ?? null} onChange={(v) => setF((x) => ({ ...x, status: (v ?? undefined) as TaskFilters['status'] }))}
             data={Object.entries(TASK_STATUS_LABELS).map(([value, label]) => ({ value, label }))} />
           {users.length > 0 && <Select label="Owner" placeholder="Anyone" clearable searchable w={200} value={f.ownerId ?? null} onChange={(v) => setF((x) => ({ ...x, ownerId: v ?? undefined }))} data={userOptions(users)} />}
-          <Select label="Kind" placeholder="Any" clearable w={170} value={f.kind ?? null} onChange={(v) => setF((x) => ({ ...x, kind: v ?? undefined }))} data={KINDS} />
+          <Select label="Kind" placeholder="Any" clearable w={170} value={f.kind ?? null} onChange={(v) => setF((x) => ({ ...x, kind: (v ?? undefined) as TaskFilters['kind'] }))} data={KINDS} />
         </Group>
         <Group gap="sm">
           <SegmentedControl size="xs" value={view} onChange={(v) => setView(v as 'table' | 'board')} data={[{ value: 'table', label: 'Table' }, { value: 'board', label: 'Board' }]} />
