@@ -1,6 +1,7 @@
 // API rate limits over HTTP: RateLimit-* headers on every answer, a 429 problem with Retry-After past the burst or
 // the daily quota, each token, user and anonymous address counted on its own, and one count shared by several
 // server processes on one database (two apps over the same database stand for two processes).
+import { createHash } from 'node:crypto';
 import type { Hono } from 'hono';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from '../../src/server/app';
@@ -16,7 +17,8 @@ afterAll(async () => { await t?.close(); });
 
 type Limits = Partial<Config['rateLimits']>;
 /** Another server process over the same database, with its own limits and its own leases. */
-const processWith = (limits: Limits) => buildApp({ ...t.deps, config: { ...t.deps.config, rateLimits: { ...t.deps.config.rateLimits, ...limits } } });
+// Windows are aligned to the clock: tests that count within one window use an hour-long one, so none ends mid-test.
+const processWith = (limits: Limits) => buildApp({ ...t.deps, config: { ...t.deps.config, rateLimits: { ...t.deps.config.rateLimits, burstSeconds: 3600, ...limits } } });
 
 async function get(app: Hono<AppEnv>, path: string, headers: Record<string, string> = {}, peer?: string) {
   const env = peer ? { incoming: { socket: { remoteAddress: peer } } } : undefined;
@@ -45,7 +47,7 @@ async function token(): Promise<Record<string, string>> {
 
 describe('API rate limits', () => {
   it('counts down RateLimit-Remaining, then answers 429 with Retry-After and a rate_limited problem', async () => {
-    const app = processWith({ burst: 5, burstSeconds: 10, daily: 1000 });
+    const app = processWith({ burst: 5, daily: 1000 });
     const who = await session();
     const seen = [];
     for (let i = 0; i < 5; i++) seen.push(await get(app, '/api/accounts?limit=1', who));
@@ -53,18 +55,32 @@ describe('API rate limits', () => {
     expect(seen.map((r) => r.remaining)).toEqual([4, 3, 2, 1, 0]);
     for (const r of seen) {
       expect(r.limit).toBe(5);
-      expect(r.policy).toBe('5;w=10, 1000;w=86400');
+      expect(r.policy).toBe('5;w=3600, 1000;w=86400');
       expect(r.reset).toBeGreaterThanOrEqual(0);
-      expect(r.reset).toBeLessThanOrEqual(10);
+      expect(r.reset).toBeLessThanOrEqual(3600);
     }
     const refused = await get(app, '/api/accounts?limit=1', who);
     expect(refused.status).toBe(429);
     expect(refused.body).toMatchObject({ status: 429, code: 'rate_limited' });
-    expect(refused.body.detail).toContain('5 requests per 10 seconds');
+    expect(refused.body.detail).toContain('5 requests per 3600 seconds');
     expect(Number(refused.retryAfter)).toBeGreaterThanOrEqual(1);
-    expect(Number(refused.retryAfter)).toBeLessThanOrEqual(10);
+    expect(Number(refused.retryAfter)).toBeLessThanOrEqual(3600);
+    expect(Number(refused.retryAfter)).toBe(refused.reset);
     expect(refused.remaining).toBe(0);
-    expect(refused.policy).toBe('5;w=10, 1000;w=86400');
+    expect(refused.policy).toBe('5;w=3600, 1000;w=86400');
+  });
+
+  it('counts exactly while leasing many requests at a time: Remaining falls by one per request over several leases', async () => {
+    const app = processWith({ burst: 400, daily: 100_000 });
+    const who = await token();
+    const remaining = [];
+    for (let i = 0; i < 80; i++) remaining.push((await get(app, '/api/accounts?limit=1', who)).remaining);
+    expect(remaining).toEqual(Array.from({ length: 80 }, (_, i) => 399 - i));
+    // Leases run ahead of the requests, never more than one lease (at most 25) ahead.
+    const key = `b:t:${createHash('sha256').update(who.authorization.slice('Bearer '.length)).digest('base64url').slice(0, 27)}`;
+    const [row] = await t.deps.database.query<{ used: number }>('SELECT used FROM rate_limit_windows WHERE key = $1', [key]);
+    expect(row.used).toBeGreaterThanOrEqual(80);
+    expect(row.used).toBeLessThanOrEqual(80 + 25);
   });
 
   it('counts each API token, each user and each anonymous address on its own', async () => {
@@ -81,7 +97,7 @@ describe('API rate limits', () => {
     // Anonymous callers are counted per client IP, with the anonymous limits (401 here: the route needs a sign-in).
     expect(await statuses({}, 3, '198.51.100.7')).toEqual([401, 401, 429]);
     expect(await statuses({}, 2, '198.51.100.8')).toEqual([401, 401]);
-    expect((await get(app, '/api/accounts?limit=1', {}, '198.51.100.8')).policy).toBe('2;w=10, 1000;w=86400');
+    expect((await get(app, '/api/accounts?limit=1', {}, '198.51.100.8')).policy).toBe('2;w=3600, 1000;w=86400');
   });
 
   it('enforces the daily quota: RateLimit-* speak for the day once it is the tighter window', async () => {
@@ -99,8 +115,10 @@ describe('API rate limits', () => {
   });
 
   it('starts a new burst window once the old one ends', async () => {
-    const app = processWith({ burst: 2, burstSeconds: 1, daily: 1000 });
+    const app = processWith({ burst: 2, burstSeconds: 5, daily: 1000 });
     const who = await token();
+    // Windows are aligned to the clock: start just after one begins, so the three requests fall into it.
+    await new Promise((r) => setTimeout(r, 5000 - (Date.now() % 5000) + 20));
     expect((await get(app, '/api/accounts?limit=1', who)).status).toBe(200);
     expect((await get(app, '/api/accounts?limit=1', who)).status).toBe(200);
     const refused = await get(app, '/api/accounts?limit=1', who);
@@ -112,7 +130,7 @@ describe('API rate limits', () => {
   });
 
   it('shares one count between server processes: 60 requests over two processes, at most the burst of 20 granted', async () => {
-    const limits = { burst: 20, burstSeconds: 60, daily: 10_000 };
+    const limits = { burst: 20, daily: 10_000 };
     const [one, two] = [processWith(limits), processWith(limits)];
     const who = await token();
     // In turns first (each process takes small leases), then all at once.

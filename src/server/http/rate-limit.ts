@@ -6,7 +6,7 @@
 // Counting without a statement per request: the counters are rows of rate_limit_windows, one per caller and window
 // kind, restarted in place when a new window begins (the pattern of the sign-in throttle, auth.repo reserveAttempt).
 // A process takes a lease of several requests at once — one upsert for both windows, whose row lock serialises the
-// processes — and spends it from memory. Leases shrink to one request as a window nears its limit, and the database
+// processes — and spends it from memory, taking the next one while the last few are spent. Leases shrink to one request as a window nears its limit, and the database
 // grants no more than the limit, so the total granted never passes it, with any number of processes. What a process
 // leased but did not spend before its window ended is lost: a caller spread over several processes may be refused
 // up to that many requests early. A window found exhausted is remembered until it ends, so refusals cost nothing.
@@ -32,7 +32,7 @@ export const RATE_LIMIT_DOC = 'Rate limits: each API token, each signed-in user 
   + 'restarts). Past a limit the answer is a 429 problem (`code: rate_limited`) with `Retry-After` in seconds. Bulk endpoints '
   + '(up to 100 records per call) count as one request.';
 
-interface Window { limit: number; seconds: number; key: string; used: number; end: number }
+interface Window { limit: number; seconds: number; key: string; used: number; start: number; end: number }
 interface Caller { burst?: Window; day?: Window; pool: number; pending?: Promise<void> }
 interface Limits { burst: number; daily: number; label: string }
 
@@ -56,6 +56,8 @@ export function rateLimit(deps: Deps): MiddlewareHandler<AppEnv> {
       RETURNING key, used, extract(epoch FROM window_start)::float8 AS start, extract(epoch FROM clock_timestamp())::float8 AS now
     `)) as unknown as { rows: { key: string; used: number; start: number; now: number }[] };
     const local = Date.now();
+    // A lease granted in a window that has since ended is void: what is left of it does not carry over.
+    const before = `${st.burst?.start}|${st.day?.start}`;
     let granted = k;
     for (const row of res.rows) {
       const burst = row.key.startsWith('b:');
@@ -64,11 +66,23 @@ export function rateLimit(deps: Deps): MiddlewareHandler<AppEnv> {
       const used = Number(row.used);
       // The window's end on this process's clock, measured from the database's (the one clock all processes share).
       const end = local + (Number(row.start) + seconds - Number(row.now)) * 1000;
-      const w: Window = { limit, seconds, key: row.key, used, end };
+      const w: Window = { limit, seconds, key: row.key, used, start: Number(row.start), end };
       if (burst) st.burst = w; else st.day = w;
       granted = Math.min(granted, Math.max(0, Math.min(k, limit - (used - k))));
     }
+    if (before !== `${st.burst?.start}|${st.day?.start}`) st.pool = 0;
     st.pool += granted;
+  }
+
+  /** The size of the next lease: a share of what is left of the tighter window, at least one. */
+  const leaseSize = (st: Caller, l: Limits) => {
+    const left = Math.min(l.burst - (st.burst?.used ?? 0), l.daily - (st.day?.used ?? 0));
+    return Math.max(1, Math.min(MAX_LEASE, Math.floor(left / LEASE_SHARE)));
+  };
+
+  function startLease(id: string, st: Caller, l: Limits, k: number): Promise<void> {
+    st.pending = lease(id, st, l, k).finally(() => { st.pending = undefined; });
+    return st.pending;
   }
 
   /** Takes one request from the caller's lease; null when allowed, else the seconds until the exhausted window ends. */
@@ -87,16 +101,19 @@ export function rateLimit(deps: Deps): MiddlewareHandler<AppEnv> {
         if (st.burst && now >= st.burst.end) st.burst = undefined;
         if (st.day && now >= st.day.end) st.day = undefined;
       }
-      if (st.pool > 0) { st.pool--; return { st, retryAfter: null }; }
+      if (st.pool > 0) {
+        st.pool--;
+        // A steady caller's next lease is taken while the last few of this one are spent, so its requests do not
+        // wait for the statement. Not near a limit, where leases are single requests taken when needed.
+        const k = leaseSize(st, l);
+        if (st.pool <= k / 2 && k > 1 && !st.pending) {
+          startLease(id, st, l, k).catch((err) => deps.log.warn({ err }, 'rate limit lease failed'));
+        }
+        return { st, retryAfter: null };
+      }
       const full = [st.burst, st.day].filter((w): w is Window => !!w && w.used >= w.limit);
       if (full.length) return { st, retryAfter: Math.max(...full.map((w) => Math.ceil((w.end - now) / 1000)), 1) };
-      if (!st.pending) {
-        const left = Math.min(l.burst - (st.burst?.used ?? 0), l.daily - (st.day?.used ?? 0));
-        const k = Math.max(1, Math.min(MAX_LEASE, Math.floor(left / LEASE_SHARE)));
-        const current = st;
-        st.pending = lease(id, st, l, k).finally(() => { current.pending = undefined; });
-      }
-      await st.pending;
+      await (st.pending ?? startLease(id, st, l, leaseSize(st, l)));
     }
   }
 
