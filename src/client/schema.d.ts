@@ -17612,8 +17612,6 @@ export interface components {
         };
         Activity: {
             /** Format: uuid */
-            id: string;
-            /** Format: uuid */
             accountId: string;
             /** @enum {string} */
             kind: "note" | "call" | "meeting" | "email" | "system";
@@ -17630,6 +17628,8 @@ export interface components {
             entityId: string | null;
             /** @enum {string} */
             audience: "internal" | "partner" | "customer";
+            /** Format: uuid */
+            id: string;
             /** @description Optimistic-lock version: send it back on PATCH; a stale one is refused with 409. */
             version: number;
             /** @description ISO 8601 instant, UTC. */
@@ -21872,11 +21872,11 @@ export interface components {
             role: "admin" | "executive" | "sales" | "sdr" | "delivery" | "finance" | "csm" | "support" | "partner" | "customer";
         };
         Partner: {
-            /** Format: uuid */
-            id: string;
             name: string;
             /** @description e.g. `reseller`. */
             type: string;
+            /** Format: uuid */
+            id: string;
             /** @description Optimistic-lock version: send it back on PATCH; a stale one is refused with 409. */
             version: number;
             /** @description ISO 8601 instant, UTC. */
@@ -21887,8 +21887,6 @@ export interface components {
             deletedAt: string | null;
         };
         User: {
-            /** Format: uuid */
-            id: string;
             email: string;
             name: string;
             /** @enum {string} */
@@ -21903,6 +21901,8 @@ export interface components {
             timeZone: string;
             /** @description ISO 8601 instant, UTC. */
             lastLoginAt: string | null;
+            /** Format: uuid */
+            id: string;
             /** @description Optimistic-lock version: send it back on PATCH; a stale one is refused with 409. */
             version: number;
             /** @description ISO 8601 instant, UTC. */
@@ -22633,13 +22633,13 @@ export interface components {
             createdAt: string;
         };
         Webhook: {
-            /** Format: uuid */
-            id: string;
             url: string;
             description: string | null;
             /** @description Event types delivered (`*`: all). */
             events: string[];
             active: boolean;
+            /** Format: uuid */
+            id: string;
             /** @description Optimistic-lock version: send it back on PATCH; a stale one is refused with 409. */
             version: number;
             /** @description ISO 8601 instant, UTC. */
@@ -22648,13 +22648,13 @@ export interface components {
             updatedAt: string;
         };
         WebhookCreated: {
-            /** Format: uuid */
-            id: string;
             url: string;
             description: string | null;
             /** @description Event types delivered (`*`: all). */
             events: string[];
             active: boolean;
+            /** Format: uuid */
+            id: string;
             /** @description Optimistic-lock version: send it back on PATCH; a stale one is refused with 409. */
             version: number;
             /** @description ISO 8601 instant, UTC. */

@@ -54,7 +54,6 @@ export const timelinePageSchema = page(timelineItemSchema);
 
 /** A logged activity or system event as stored. */
 export const activitySchema = z.object({
-  id: z.uuid(),
   accountId: z.uuid(),
   kind: z.enum([...ACTIVITY_KINDS, 'system']),
   subject: z.string(),

@@ -33,13 +33,13 @@ export const directoryUserSchema = z.object({ id: z.uuid(), name: z.string(), ro
 export const directorySchema = page(directoryUserSchema).meta(d('Active internal users, by name; one page (nextCursor null).'));
 
 export const partnerSchema = z.object({
-  id: z.uuid(), name: z.string(), type: z.string().meta(d('e.g. `reseller`.')),
+  name: z.string(), type: z.string().meta(d('e.g. `reseller`.')),
   ...stamps, deletedAt: isoTime.nullable(),
 }).meta({ id: 'Partner' });
 export const partnerListSchema = page(partnerSchema).meta(d('Live partners, by name; one page (nextCursor null).'));
 
 export const userSchema = z.object({
-  id: z.uuid(), email: z.string(), name: z.string(), role,
+  email: z.string(), name: z.string(), role,
   partnerId: z.uuid().nullable(), accountId: z.uuid().nullable(),
   active: z.boolean().meta(d('Inactive users cannot sign in (imported users start inactive).')),
   timeZone: z.string().meta(d('IANA time zone, e.g. Europe/Copenhagen.')),
@@ -92,7 +92,6 @@ export const playbookHistorySchema = page(z.object({
 }).meta({ id: 'PlaybookHistoryEntry' })).meta(d('The newest 200 versions; one page (nextCursor null).'));
 
 export const webhookSchema = z.object({
-  id: z.uuid(),
   url: z.string(),
   description: z.string().nullable(),
   events: z.array(z.string()).meta(d('Event types delivered (`*`: all).')),

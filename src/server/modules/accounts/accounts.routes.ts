@@ -109,20 +109,20 @@ export function registerAccountRoutes(api: OpenAPIHono<AppEnv>) {
     description: 'Notes, calls, meetings, emails and system events; audit entries for internal users. Partner and customer users see the entries published to them (`audience`).',
     request: { params: idParam, query: timelineQuerySchema },
     responses: { 200: json(timelinePageSchema, 'Timeline page') },
-  }), async (c) => c.json(await timeline.timeline(ctxOf(c), c.req.valid('param').id, c.req.valid('query')), 200));
+  }), async (c) => c.json(await timeline.timeline(ctxOf(c), c.req.valid('param').id, c.req.valid('query')), 200) as never);
 
   api.openapi(guard(p.logActivity, {
     method: 'post', path: '/accounts/{id}/activities', tags, summary: 'Log a note, call, meeting or email',
     request: { params: idParam, body: jsonBody(activityCreateSchema) },
     responses: { 201: json(activitySchema, 'Logged') },
-  }), async (c) => c.json(await timeline.logActivity(ctxOf(c), c.req.valid('param').id, c.req.valid('json')), 201));
+  }), async (c) => c.json(await timeline.logActivity(ctxOf(c), c.req.valid('param').id, c.req.valid('json')), 201) as never);
 
   api.openapi(guard(p.publish, {
     method: 'patch', path: '/activities/{id}', tags, summary: 'Publish a timeline entry to the partner or the customer, or take it back',
     description: 'Entries are internal unless published. `partner` shows the entry to the account\'s partner users; `customer` to the customer\'s users and the partner. Send the `version` you loaded.',
     request: { params: idParam, body: jsonBody(activityAudienceSchema) },
     responses: { 200: json(activitySchema, 'Updated') },
-  }), async (c) => c.json(await timeline.setActivityAudience(ctxOf(c), c.req.valid('param').id, c.req.valid('json')), 200));
+  }), async (c) => c.json(await timeline.setActivityAudience(ctxOf(c), c.req.valid('param').id, c.req.valid('json')), 200) as never);
 
   api.openapi(guard(p.read, {
     method: 'get', path: '/accounts/{id}/reminders', tags, summary: 'The pending follow-up reminder of an account',

@@ -58,26 +58,26 @@ export function registerImportRoutes(api: OpenAPIHono<AppEnv>) {
       + 'field). Kind `users` (admins only) creates users inactive and without a password.',
     request: { body: jsonBody(importStartSchema) },
     responses: { 202: json(importJobSchema, 'The import job') },
-  }), async (c) => c.json(await imports.startImport(ctxOf(c), c.req.valid('json')), 202));
+  }), async (c) => c.json(await imports.startImport(ctxOf(c), c.req.valid('json')), 202) as never);
 
   api.openapi(guard(p.read, {
     method: 'get', path: '/imports', tags, summary: 'Recent imports',
     request: { query: importListQuerySchema },
     responses: { 200: json(importJobListSchema, 'Import jobs, newest first') },
-  }), async (c) => c.json(await imports.listJobs(ctxOf(c), c.req.valid('query')), 200));
+  }), async (c) => c.json(await imports.listJobs(ctxOf(c), c.req.valid('query')), 200) as never);
 
   api.openapi(guard(p.read, {
     method: 'get', path: '/imports/{id}', tags, summary: 'An import with its progress',
     description: '`percent` is the share of the file committed, `estimatedTotalRows` extrapolates from it, `rowsPerSecond` is the current run\'s rate.',
     request: { params: idParam },
     responses: { 200: json(importJobSchema, 'The import job') },
-  }), async (c) => c.json(await imports.getJob(ctxOf(c), c.req.valid('param').id), 200));
+  }), async (c) => c.json(await imports.getJob(ctxOf(c), c.req.valid('param').id), 200) as never);
 
   api.openapi(guard(p.write, {
     method: 'post', path: '/imports/{id}/resume', tags, summary: 'Resume an interrupted or failed import after its last committed batch',
     request: { params: idParam },
     responses: { 202: json(importJobSchema, 'The import job') },
-  }), async (c) => c.json(await imports.resumeJob(ctxOf(c), c.req.valid('param').id), 202));
+  }), async (c) => c.json(await imports.resumeJob(ctxOf(c), c.req.valid('param').id), 202) as never);
 
   api.openapi(guard(p.read, {
     method: 'get', path: '/imports/{id}/errors', tags, summary: 'Rows that were not imported (or, with level=warning, imported with a warning), with line, record id and reason',
@@ -102,13 +102,13 @@ export function registerImportRoutes(api: OpenAPIHono<AppEnv>) {
     method: 'get', path: '/import-templates', tags, summary: 'Saved column mappings',
     request: { query: z.object({ kind: importKindSchema.optional() }) },
     responses: { 200: json(importTemplateListSchema, 'Templates') },
-  }), async (c) => c.json(await imports.listTemplates(ctxOf(c), c.req.valid('query').kind), 200));
+  }), async (c) => c.json(await imports.listTemplates(ctxOf(c), c.req.valid('query').kind), 200) as never);
 
   api.openapi(guard(p.write, {
     method: 'post', path: '/import-templates', tags, summary: 'Save a column mapping as a reusable template',
     request: { body: jsonBody(importTemplateCreateSchema) },
     responses: { 201: json(importTemplateSchema, 'The template') },
-  }), async (c) => c.json(await imports.createTemplate(ctxOf(c), c.req.valid('json')), 201));
+  }), async (c) => c.json(await imports.createTemplate(ctxOf(c), c.req.valid('json')), 201) as never);
 
   api.openapi(guard(p.write, {
     method: 'delete', path: '/import-templates/{id}', tags, summary: 'Delete a template',

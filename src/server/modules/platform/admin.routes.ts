@@ -29,7 +29,7 @@ export function registerAdminRoutes(api: OpenAPIHono<AppEnv>) {
   api.openapi(guard(internal('users:read'), {
     method: 'get', path: '/users/directory', tags: ['users'], summary: 'Names and roles of internal users (for owner pickers)',
     responses: { 200: json(directorySchema, 'Directory') },
-  }), async (c) => c.json({ items: await repo.directory(c.get('deps').database.db), nextCursor: null }, 200));
+  }), async (c) => c.json({ items: await repo.directory(c.get('deps').database.db), nextCursor: null }, 200) as never);
 
   api.openapi(guard(internal('partners:read'), {
     method: 'get', path: '/partners', tags: ['users'], summary: 'Partners',
@@ -40,17 +40,17 @@ export function registerAdminRoutes(api: OpenAPIHono<AppEnv>) {
     method: 'get', path: '/users', tags: ['users'], summary: 'List users',
     request: { query: z.object({ role: z.string().max(20).optional(), q: z.string().max(100).optional() }).strict() },
     responses: { 200: json(userListSchema, 'Users') },
-  }), async (c) => c.json({ items: await repo.listUsers(c.get('deps').database.db, c.req.valid('query')), nextCursor: null }, 200));
+  }), async (c) => c.json({ items: await repo.listUsers(c.get('deps').database.db, c.req.valid('query')), nextCursor: null }, 200) as never);
 
   api.openapi(guard(admin('users:write'), {
     method: 'post', path: '/users', tags: ['users'], summary: 'Create a user', request: { body: jsonBody(userCreateSchema) },
     responses: { 201: json(userSchema, 'Created') },
-  }), async (c) => c.json(await createUser(ctxOf(c), c.req.valid('json')), 201));
+  }), async (c) => c.json(await createUser(ctxOf(c), c.req.valid('json')), 201) as never);
 
   api.openapi(guard(admin('users:write'), {
     method: 'patch', path: '/users/{id}', tags: ['users'], summary: 'Update a user (role, active, password)',
     request: { params: idParam, body: jsonBody(userUpdateSchema) }, responses: { 200: json(userSchema, 'Updated') },
-  }), async (c) => c.json(await updateUser(ctxOf(c), c.req.valid('param').id, c.req.valid('json')), 200));
+  }), async (c) => c.json(await updateUser(ctxOf(c), c.req.valid('param').id, c.req.valid('json')), 200) as never);
 
   api.openapi(guard(admin('tokens:read'), {
     method: 'get', path: '/tokens', tags: ['tokens'], summary: 'List API tokens', responses: { 200: json(apiTokenListSchema, 'Tokens') },
@@ -75,7 +75,7 @@ export function registerAdminRoutes(api: OpenAPIHono<AppEnv>) {
     const rows = await repo.listAudit(c.get('deps').database.db, { ...q, beforeId });
     const more = rows.length > q.limit;
     const items = rows.slice(0, q.limit);
-    return c.json({ items, nextCursor: more ? encodeCursor(null, items[items.length - 1].id) : null }, 200);
+    return c.json({ items, nextCursor: more ? encodeCursor(null, items[items.length - 1].id) : null }, 200) as never;
   });
 
   api.openapi(guard(internal('playbook:read'), {

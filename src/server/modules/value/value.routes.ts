@@ -104,25 +104,25 @@ export function registerValueRoutes(api: OpenAPIHono<AppEnv>) {
     description: 'Partner users see the runs shared with them (`audience`).',
     request: { params: idParam, query: listQuery },
     responses: { 200: json(agentArtifactListSchema, 'Artifacts') },
-  }), async (c) => c.json(await value.listArtifacts(ctxOf(c), c.req.valid('param').id, c.req.valid('query').limit), 200));
+  }), async (c) => c.json(await value.listArtifacts(ctxOf(c), c.req.valid('param').id, c.req.valid('query').limit), 200) as never);
 
   api.openapi(guard(p.accept, {
     method: 'post', path: '/value/artifacts/{id}/accept', tags, summary: 'Accept an agent proposal',
     description: 'Accepting the current proposal of a draft hypothesis or commitment accepts that draft too. Audited.',
     request: { params: idParam },
     responses: { 200: json(agentArtifactSchema, 'Accepted') },
-  }), async (c) => c.json(await value.decideArtifact(ctxOf(c), c.req.valid('param').id, { accept: true }), 200));
+  }), async (c) => c.json(await value.decideArtifact(ctxOf(c), c.req.valid('param').id, { accept: true }), 200) as never);
 
   api.openapi(guard(p.publish, {
     method: 'patch', path: '/value/artifacts/{id}', tags, summary: 'Share an agent run with the partner or the customer, or take it back',
     description: 'Runs are internal unless shared (a partner user\'s own runs are the partner\'s). `customer` also shows it to the partner.',
     request: { params: idParam, body: jsonBody(audienceBody) },
     responses: { 200: json(agentArtifactSchema, 'Updated') },
-  }), async (c) => c.json(await value.setArtifactAudience(ctxOf(c), c.req.valid('param').id, c.req.valid('json').audience), 200));
+  }), async (c) => c.json(await value.setArtifactAudience(ctxOf(c), c.req.valid('param').id, c.req.valid('json').audience), 200) as never);
 
   api.openapi(guard(p.accept, {
     method: 'post', path: '/value/artifacts/{id}/reject', tags, summary: 'Reject an agent proposal with a reason',
     request: { params: idParam, body: jsonBody(rejectBody) },
     responses: { 200: json(agentArtifactSchema, 'Rejected') },
-  }), async (c) => c.json(await value.decideArtifact(ctxOf(c), c.req.valid('param').id, { accept: false, reason: c.req.valid('json').reason }), 200));
+  }), async (c) => c.json(await value.decideArtifact(ctxOf(c), c.req.valid('param').id, { accept: false, reason: c.req.valid('json').reason }), 200) as never);
 }

@@ -1,6 +1,6 @@
 // Imports: upload (raw CSV body), mapping preview, start, progress polling, errors and templates.
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { ApiError, client, ok, type Problem, type Schema } from '../../lib/api';
+import { ApiError, client, ok, type Schema } from '../../lib/api';
 import type { ImportKind, ImportMapping } from '../../../core/imports';
 
 export type Preview = Schema<'ImportPreview'>;
@@ -12,19 +12,21 @@ export type ImportJob = Schema<'ImportJob'>;
 export type ImportErrorRow = Schema<'ImportError'>;
 export type Template = Schema<'ImportTemplate'>;
 
-/** Streams the file as the request body; the CSRF token comes from the session. */
+/** Sends the file as the request body (not JSON, so it bypasses the client's serializer); the client adds the CSRF header. */
 export async function uploadFile(file: File, kind: ImportKind): Promise<Upload> {
-  const me = await ok(client.GET('/auth/me'));
-  const res = await fetch(`/api/imports/uploads?kind=${kind}&fileName=${encodeURIComponent(file.name)}`, {
-    method: 'POST', body: file, credentials: 'same-origin',
-    headers: { 'content-type': 'text/csv', 'x-csrf-token': me.csrfToken ?? '', accept: 'application/json' },
-  });
-  const body = await res.json().catch(() => ({}));
-  if (!res.ok) {
-    throw new ApiError({ title: body.title ?? 'Upload failed', status: res.status, code: body.code ?? 'error',
-      detail: body.detail ?? (res.status === 413 ? 'The file is too large to upload here; use `valuegraph import` on the server.' : `The upload failed (HTTP ${res.status}).`), ...body } as Problem);
+  try {
+    return await ok(client.POST('/imports/uploads', {
+      params: { query: { kind, fileName: file.name } },
+      body: file as unknown as string,
+      bodySerializer: (b: unknown) => b as BodyInit,
+      headers: { 'content-type': 'text/csv' },
+    })) as Upload;
+  } catch (e) {
+    if (e instanceof ApiError && e.status === 413) {
+      throw new ApiError({ ...e.problem, detail: 'The file is too large to upload here; use `valuegraph import` on the server (or with --server from any machine).' });
+    }
+    throw e;
   }
-  return body as Upload;
 }
 
 export function useUpload() {
