@@ -20,7 +20,10 @@ function columnsOf(item: FormNode): { key: string; node: FormNode }[] {
   if (item.kind !== 'object') return [];
   return item.fields.flatMap((f) => (f.node.kind === 'object' ? f.node.fields.map((s) => ({ key: `${f.key}.${s.key}`, node: s.node })) : [f]));
 }
-const tabular = (item: FormNode) => item.kind === 'object' && item.fields.every((f) => isCell(f.node));
+/** The editor's column is about 1,000 px wide: a table wider than that scrolls sideways, so its rows become cards. */
+const MAX_TABLE_WIDTH = 1000;
+const tabular = (item: FormNode) => item.kind === 'object' && item.fields.every((f) => isCell(f.node))
+  && columnsOf(item).reduce((w, c) => w + cellWidth(c.node, c.key), 100) <= MAX_TABLE_WIDTH;
 /** Room a cell needs, by what it edits. */
 function cellWidth(node: FormNode, key: string): number {
   switch (node.kind) {
