@@ -58,8 +58,8 @@ beforeAll(async () => {
 afterAll(async () => { await t?.close(); });
 
 // Tables a refused request must leave alone: every table, by row count and (where rows are versioned) version sum.
-// Sessions and idempotency keys move with any request.
-const VOLATILE = new Set(['sessions', 'login_attempts', 'idempotency_keys']);
+// Sessions, idempotency keys and rate-limit counters move with any request.
+const VOLATILE = new Set(['sessions', 'login_attempts', 'idempotency_keys', 'rate_limit_windows']);
 async function fingerprint(): Promise<Record<string, string>> {
   const tables = await q<{ name: string; versioned: boolean }>(`SELECT table_name AS name, bool_or(column_name = 'version') AS versioned
     FROM information_schema.columns WHERE table_schema = 'public' GROUP BY table_name ORDER BY table_name`);
@@ -175,11 +175,23 @@ const CASES: Record<string, Case> = {
       who: 'partner', own, foreign: () => (field === 'partnerId' ? [pB] : people()),
       send: (v) => pa.post('/api/accounts', { name: `New ${field}`, [field]: v }),
     }],
+    [`POST /api/accounts/batch records[].${field}`, {
+      who: 'partner', own, foreign: () => (field === 'partnerId' ? [pB] : people()),
+      send: (v) => pa.post('/api/accounts/batch', { records: [{ name: `Batch ${field}`, domain: `batch-${field.toLowerCase()}.example`, [field]: v }] }),
+    }],
     [`PATCH /api/accounts/:id ${field}`, {
       who: 'partner', own, foreign: () => (field === 'partnerId' ? [pB] : people()),
       send: async (v) => pa.patch(`/api/accounts/${accA}`, { version: await version(pa, `/api/accounts/${accA}`), [field]: v }),
     }],
   ])),
+  'POST /api/accounts/batch records[].id': {
+    who: 'partner', own: () => accA, foreign: () => [accB, accC],
+    send: (v) => pa.post('/api/accounts/batch', { records: [{ id: v, name: 'Of partner A' }] }),
+  },
+  'POST /api/contacts/batch records[].accountId': {
+    who: 'partner', own: () => accA, foreign: () => [accB, accC],
+    send: (v) => pa.post('/api/contacts/batch', { records: [{ accountId: v, firstName: 'Walk', lastName: 'Batch', email: 'walk-batch@partner-a.example' }] }),
+  },
   'POST /api/accounts/:id/activities contactId': {
     who: 'partner', own: () => contactA, foreign: () => [contactB, contactC],
     send: (v) => pa.post(`/api/accounts/${accA}/activities`, { kind: 'call', subject: 'Walk', contactId: v }),

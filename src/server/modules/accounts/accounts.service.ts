@@ -58,7 +58,8 @@ export async function accountForChange(ctx: Ctx, tx: Tx, id: string) {
 function partnerRules(ctx: Ctx, input: { partnerId?: string | null }) {
   if (ctx.actor.role !== 'partner') return input;
   if (input.partnerId !== undefined && input.partnerId !== ctx.actor.partnerId) {
-    throw new AppError('forbidden', 'A partner user can only manage accounts of its own partner.');
+    const detail = 'A partner user can only manage accounts of its own partner.';
+    throw new AppError('forbidden', detail, { errors: [{ path: 'partnerId', message: detail }] });
   }
   return { ...input, partnerId: ctx.actor.partnerId };
 }
