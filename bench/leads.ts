@@ -89,14 +89,14 @@ async function main() {
   const empty: [string, Record<string, string>] = ['(no match: owner + a source they have none of)', { ownerId: sample.owner_id, source: sample.source === 'event' ? 'phone' : 'event' }];
   const all: number[] = [];
   for (const [label, filters] of [...variants, empty]) {
-    const first = await inboxQuery(db, scopes[0], inboxQuerySchema.parse({ limit: 50, ...filters }));
+    const first = await inboxQuery(deps.database, scopes[0], inboxQuerySchema.parse({ limit: 50, ...filters }));
     const last = first[49];
-    const cursor = last ? Buffer.from(JSON.stringify([last.slaDueAt!.toISOString(), last.id])).toString('base64url') : undefined;
+    const cursor = last ? Buffer.from(JSON.stringify([last.slaDueAt!, last.id])).toString('base64url') : undefined;
     const times: number[] = [];
     const runs = filters === empty[1] ? 50 : ITER;
     for (let i = 0; i < runs + 20; i++) {
       const t0 = performance.now();
-      await inboxQuery(db, scopes[0], inboxQuerySchema.parse({ limit: 50, ...filters, ...(i % 2 && cursor ? { cursor } : {}) }));
+      await inboxQuery(deps.database, scopes[0], inboxQuerySchema.parse({ limit: 50, ...filters, ...(i % 2 && cursor ? { cursor } : {}) }));
       if (i >= 20) times.push(performance.now() - t0);
     }
     if (filters !== empty[1]) all.push(...times);

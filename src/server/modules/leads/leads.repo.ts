@@ -4,7 +4,8 @@ import { and, asc, desc, eq, getTableColumns, gt, inArray, isNull, lt, or, sql, 
 import type { RowScope } from '../../../core/access/roles';
 import type { InboxQuery, LeadListQuery } from '../../../core/leads/schemas';
 import { decodeCursor } from '../../../core/pagination';
-import type { Executor } from '../../db/client';
+import type { Database, Executor } from '../../db/client';
+import { runCompiled, wireList } from '../../db/compiled';
 import { pageLimit } from '../../db/statements';
 import { leadActivities, leadScores, leads, salesProfiles, users } from '../../db/schema';
 import type { Audience } from '../../../core/access/audience';
@@ -139,7 +140,6 @@ const summary = {
   qualificationDueAt: leads.qualificationDueAt, slaDueAt: leads.slaDueAt, slaBreachedAt: leads.slaBreachedAt,
   escalationLevel: leads.escalationLevel, createdAt: leads.createdAt, updatedAt: leads.updatedAt,
 };
-export type LeadSummary = Awaited<ReturnType<typeof inboxQuery>>[number];
 
 /** All leads, newest first. Lead times are written from JS (milliseconds), so cursors are exact. */
 export function listLeads(db: Executor, scope: RowScope, q: LeadListQuery) {
@@ -154,13 +154,36 @@ export function listLeads(db: Executor, scope: RowScope, q: LeadListQuery) {
   return db.select(summary).from(leads).leftJoin(leadScores, scoreJoin).where(and(...where)).orderBy(desc(leads.createdAt), desc(leads.id)).limit(pageLimit(q.limit + 1));
 }
 
-/** The inbox: leads whose SLA clock runs, least time left first (index leads_inbox_idx / leads_owner_inbox_idx). */
-export function inboxQuery(db: Executor, scope: RowScope, q: InboxQuery) {
-  const where = [
-    isNull(leads.deletedAt), sql`${leads.slaDueAt} IS NOT NULL`, scopeWhere(scope), ...filters(q),
-    keyset(leads.slaDueAt as never, q.cursor, false),
-  ];
-  return db.select(summary).from(leads).leftJoin(leadScores, scoreJoin).where(and(...where)).orderBy(asc(leads.slaDueAt), asc(leads.id)).limit(pageLimit(q.limit + 1));
+// The inbox's rows come under their API names with timestamps as JSON text (db/compiled.ts): they go to JSON as read.
+type Summary = { [K in keyof typeof summary]: (typeof summary)[K] extends SQL<infer T> ? T
+  : (typeof summary)[K] extends { _: { data: infer D; notNull: infer N } } ? D | (N extends true ? never : null) : never };
+export type LeadSummary = { [K in keyof Summary]: Summary[K] extends Date ? string : Summary[K] extends Date | null ? string | null : Summary[K] };
+
+/**
+ * The inbox: leads whose SLA clock runs, least time left first (index leads_inbox_idx / leads_owner_inbox_idx). Its
+ * statement is built once per shape (scope kind, filters present, page size) and run with the request's values.
+ */
+export function inboxQuery(database: Pick<Database, 'query'>, scope: RowScope, q: InboxQuery): Promise<LeadSummary[]> {
+  const p = sql.placeholder;
+  const ownerNone = q.ownerId === 'none';
+  const key = ['inbox', scope.kind, !!q.status, !!q.source, ownerNone ? 'none' : !!q.ownerId, !!q.priority, !!q.cursor, q.limit].join(':');
+  const values: Record<string, unknown> = { status: q.status, source: q.source, ownerId: q.ownerId, priority: q.priority };
+  if (scope.kind === 'partner') values.partnerId = scope.partnerId;
+  if (q.cursor) [values.after, values.afterId] = decodeCursor(q.cursor, { value: 'datetime', id: 'uuid' });
+  return runCompiled<LeadSummary>(database, key, () => {
+    const where = [
+      isNull(leads.deletedAt), sql`${leads.slaDueAt} IS NOT NULL`,
+      scope.kind === 'partner' ? eq(leads.partnerId, p('partnerId')) : scopeWhere(scope),
+      q.status ? eq(leads.status, p('status')) : undefined,
+      q.source ? eq(leads.source, p('source')) : undefined,
+      ownerNone ? isNull(leads.ownerId) : q.ownerId ? eq(leads.ownerId, p('ownerId')) : undefined,
+      q.priority ? eq(leadScores.priority, p('priority')) : undefined,
+      q.cursor ? or(sql`${leads.slaDueAt} > ${p('after')}::timestamptz`, and(sql`${leads.slaDueAt} = ${p('after')}::timestamptz`, gt(leads.id, p('afterId')))) : undefined,
+    ];
+    return sql`select ${wireList(summary)} from ${leads}
+      left join ${leadScores} on ${scoreJoin} where ${and(...where)}
+      order by ${leads.slaDueAt} asc, ${leads.id} asc limit ${pageLimit(q.limit + 1)}`;
+  }, values);
 }
 
 /** Live leads sharing an email or a company domain with any of the given ones. */

@@ -128,8 +128,8 @@ export async function listLeads(ctx: Ctx, q: LeadListQuery) {
 }
 
 export async function inbox(ctx: Ctx, q: InboxQuery) {
-  const rows = await repo.inboxQuery(ctx.deps.database.db, rowScopeFor(ctx.actor), q);
-  return toPage(rows, q.limit, (r) => [r.slaDueAt!.toISOString(), r.id]);
+  const rows = await repo.inboxQuery(ctx.deps.database, rowScopeFor(ctx.actor), q);
+  return toPage(rows, q.limit, (r) => [r.slaDueAt!, r.id]);
 }
 
 export async function updateLead(ctx: Ctx, id: string, input: LeadUpdate) {
