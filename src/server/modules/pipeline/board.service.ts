@@ -4,7 +4,6 @@ import { AppError } from '../../../core/errors';
 import { toPage } from '../../../core/pagination';
 import { addPeriods, periodLabel, periodStart } from '../../../core/pipeline/forecast';
 import { openStages } from '../../../core/pipeline/gates';
-import { stallOf } from '../../../core/pipeline/stalled';
 import type { BoardQuery, ForecastQuery } from '../../../core/pipeline/schemas';
 import type { Ctx } from '../../http/env';
 import { OPPORTUNITY_STAGES } from '../../db/schema';
@@ -13,18 +12,23 @@ import { terminalStages } from './opportunities.service';
 import { readPlaybook } from './playbook-cache';
 import { ensureTotals, rollupTotalsQuery } from './totals';
 
-type Card = Awaited<ReturnType<typeof repo.boardColumnQuery>>[number];
+type Card = repo.BoardCard;
+const DAY = 86400_000;
 
-function card(r: Card, now: number) {
-  // Two different lateness facts: too long in the stage (the stage timer's flag) and the close date behind us.
-  const stall = stallOf(undefined, r, new Date(now));
-  return {
-    ...r,
-    daysInStage: stall.daysInStage,
-    overdue: stall.reasons.includes('stage_overdue'),
-    closeDatePassed: stall.reasons.includes('close_date_passed'),
+/**
+ * A card as the board shows it. Two different lateness facts: too long in the stage (the stage timer's flag) and the
+ * close date behind us — stallOf's rules without a stage (the timer's flag decides), computed here once per page's
+ * clock instead of formatting today's date for every card.
+ */
+function card(r: Card, now: number, today: string) {
+  // The row is this request's own: the card's fields are added to it (after its columns, as a spread would place
+  // them) instead of copying its sixteen columns into a new object for every card.
+  return Object.assign(r, {
+    daysInStage: Math.max(0, Math.floor((now - Date.parse(r.stageEnteredAt)) / DAY)),
+    overdue: !!r.stageOverdueAt,
+    closeDatePassed: !!r.closeDate && r.closeDate < today,
     weighted: r.amount === null ? null : Math.round((r.amount * r.probability) / 100),
-  };
+  });
 }
 
 export async function board(ctx: Ctx, q: BoardQuery) {
@@ -37,14 +41,18 @@ export async function board(ctx: Ctx, q: BoardQuery) {
   const [playbook, totals, cards] = await Promise.all([
     readPlaybook(ctx.deps.database),
     rollupTotalsQuery(db, scope, q) ?? repo.boardTotalsQuery(db, scope, q),
-    repo.boardColumnsQuery(db, scope, candidates, q, q.stage ? q.cursor : undefined),
+    repo.boardCards(ctx.deps.database, db, scope, candidates, q, q.stage ? q.cursor : undefined),
   ]);
   const stages = openStages(playbook.pipeline.stages);
   const shown = q.stage ? stages.filter((s) => s.id === q.stage) : stages;
   if (q.stage && shown.length === 0) throw new AppError('validation_failed', `"${q.stage}" is not an open stage.`, { errors: [{ path: 'stage', message: `one of ${stages.map((s) => s.id).join(', ')}` }] });
   const pageOf = new Map<string, Card[]>();
-  for (const c of cards) pageOf.set(c.stage, [...(pageOf.get(c.stage) ?? []), c]);
+  for (const c of cards) {
+    const page = pageOf.get(c.stage);
+    if (page) page.push(c); else pageOf.set(c.stage, [c]);
+  }
   const now = Date.now();
+  const today = new Date(now).toISOString().slice(0, 10);
   const byStage = new Map(totals.map((t) => [t.stage as string, t]));
   return {
     columns: shown.map((s) => {
@@ -56,7 +64,7 @@ export async function board(ctx: Ctx, q: BoardQuery) {
         // The sums add deals' minor units as they are: in the playbook currency, which deals are entered in by default.
         count: Number(t?.count ?? 0), amount: Number(t?.amount ?? 0), weighted: Math.round(Number(t?.weightedRaw ?? 0) / 100),
         currency: playbook.currency,
-        items: page.items.map((r) => card(r, now)), nextCursor: page.nextCursor,
+        items: page.items.map((r) => card(r, now, today)), nextCursor: page.nextCursor,
       };
     }),
   };

@@ -5,7 +5,8 @@ import { unionAll } from 'drizzle-orm/pg-core';
 import type { RowScope } from '../../../core/access/roles';
 import type { BoardQuery, OpportunityListQuery } from '../../../core/pipeline/schemas';
 import { decodeCursor } from '../../../core/pagination';
-import type { Executor } from '../../db/client';
+import type { Database, Executor } from '../../db/client';
+import { runCompiled, wireList } from '../../db/compiled';
 import { pageLimit } from '../../db/statements';
 import { accounts, opportunities, opportunityStageHistory, users } from '../../db/schema';
 
@@ -105,6 +106,42 @@ export function boardColumnQuery(db: Executor, scope: RowScope, stage: string, q
 export function boardColumnsQuery(db: Executor, scope: RowScope, stages: string[], q: BoardQuery, cursor?: string) {
   const [first, second, ...rest] = stages.map((s) => boardColumnQuery(db, scope, s, q, cursor));
   return second ? unionAll(first, second, ...rest) : first;
+}
+
+export type BoardCard = Omit<{ [K in keyof typeof cardColumns]: (typeof cardColumns)[K]['_']['data'] | ((typeof cardColumns)[K] extends { _: { notNull: true } } ? never : null) },
+  'stageEnteredAt' | 'stageOverdueAt'> & { stageEnteredAt: string; stageOverdueAt: string | null };
+
+/**
+ * The board's cards: the same statement as boardColumnsQuery, built once per shape (scope kind, stages, filters present,
+ * cursor kind, page size) with the request's values as parameters, rows read as JSON-ready values (db/compiled.ts):
+ * timestamps as ISO text, amounts as numbers, close dates as their text.
+ */
+export function boardCards(database: Pick<Database, 'query'>, db: Executor, scope: RowScope, stages: string[], q: BoardQuery, cursor?: string): Promise<BoardCard[]> {
+  const p = sql.placeholder;
+  const values: Record<string, unknown> = { ownerId: q.ownerId, partnerId: q.partnerId, closeFrom: q.closeFrom, closeTo: q.closeTo };
+  stages.forEach((s, i) => { values[`stage${i}`] = s; });
+  if (scope.kind === 'partner') values.scopePartnerId = scope.partnerId;
+  if (scope.kind === 'account') values.scopeAccountId = scope.accountId;
+  let cursorKind = 'none';
+  if (cursor) {
+    const [value, id] = decodeCursor(cursor, { value: 'date', nullable: true, id: 'uuid' });
+    cursorKind = value === null ? 'null' : 'date';
+    values.afterDate = value;
+    values.afterId = id;
+  }
+  const key = ['board', scope.kind, stages.join(','), !!q.ownerId, !!q.partnerId, !!q.closeFrom, !!q.closeTo, cursorKind, q.limit].join(':');
+  return runCompiled<BoardCard>(database, key, () => {
+    const shape = { ...q, ownerId: q.ownerId && p('ownerId'), partnerId: q.partnerId && p('partnerId'), closeFrom: q.closeFrom && p('closeFrom'), closeTo: q.closeTo && p('closeTo') } as unknown as BoardQuery;
+    const scoped = (scope.kind === 'partner' ? { kind: 'partner', partnerId: p('scopePartnerId') }
+      : scope.kind === 'account' ? { kind: 'account', accountId: p('scopeAccountId') } : scope) as RowScope;
+    const after = cursorKind === 'none' ? undefined : cursorKind === 'null' ? and(isNull(o.closeDate), gt(o.id, p('afterId')))
+      : or(gt(o.closeDate, p('afterDate')), and(eq(o.closeDate, p('afterDate')), gt(o.id, p('afterId'))), isNull(o.closeDate));
+    const column = (i: number) => sql`(select ${wireList(cardColumns)} from ${o}
+      inner join ${accounts} on ${eq(accounts.id, o.accountId)} left join ${users} on ${eq(users.id, o.ownerId)}
+      where ${and(eq(o.stage, p(`stage${i}`)), ...boardFilters(scoped, shape), after)}
+      order by ${o.closeDate} asc, ${o.id} asc limit ${pageLimit(q.limit + 1)})`;
+    return sql.join(stages.map((_, i) => column(i)), sql` union all `);
+  }, values);
 }
 
 /** Count, amount and Σ amount × probability per open stage, in one grouped index-only scan. */
