@@ -4,9 +4,9 @@
 import { and, asc, desc, eq, gte, inArray, isNotNull, isNull, lt, lte, or, sql, type SQL } from 'drizzle-orm';
 import type { RowScope } from '../../../core/access/roles';
 import type { InvoiceListQuery, PaymentListQuery } from '../../../core/billing';
-import { unionAll } from 'drizzle-orm/pg-core';
 import { decodeCursor } from '../../../core/pagination';
-import type { Executor, Tx } from '../../db/client';
+import type { Database, Executor, Tx } from '../../db/client';
+import { runCompiled, wireList } from '../../db/compiled';
 import { pageLimit } from '../../db/statements';
 import {
   OPEN_INVOICE_PREDICATE, accounts, billingDaily, billingSequences, contracts, creditNotes, dunningEvents, invoices, payments,
@@ -118,20 +118,22 @@ export const listColumns = {
   escalatedAt: i.escalatedAt, version: i.version,
 };
 
-/** Keyset on (issue_date DESC, id DESC): newest first. */
-function afterCursor(cursor: string | undefined): SQL | undefined {
-  if (!cursor) return undefined;
-  const [value, id] = decodeCursor(cursor, { value: 'date', id: 'uuid' });
-  return or(lt(i.issueDate, value), and(eq(i.issueDate, value), lt(i.id, id)));
-}
-
 /**
  * A page of invoices, newest first. With an account (or a customer's scope) or a partner's scope the page walks
  * invoices_account_idx / invoices_partner_idx. Otherwise it is one ordered branch per status on invoices_status_idx
  * (status, issue_date, id), merged by UNION ALL: the first page of 1M invoices reads a few rows per status instead of
  * sorting the table. A contract or project filter is narrowed to its account first (neither column is indexed).
  */
-export async function listInvoices(db: Executor, scope: RowScope, q: InvoiceListQuery, today: string) {
+export type InvoiceListRow = Omit<{ [K in keyof typeof listColumns]: (typeof listColumns)[K]['_']['data'] | ((typeof listColumns)[K] extends { _: { notNull: true } } ? never : null) },
+  'paidAt' | 'escalatedAt'> & { paidAt: string | null; escalatedAt: string | null };
+
+/**
+ * A page of invoices, newest issue date first. Without a narrower filter each status is read as its own index range
+ * (invoices_status_issue_idx) and the ranges are merged by the statement itself, so only the page comes back. Built
+ * once per shape (scope kind, filters present, page size) and run with the request's values; rows come JSON-ready
+ * (db/compiled.ts: dates as text, amounts as numbers, timestamps as ISO text).
+ */
+export async function listInvoices(database: Pick<Database, 'query'>, db: Executor, scope: RowScope, q: InvoiceListQuery, today: string): Promise<InvoiceListRow[]> {
   let accountId = q.accountId;
   if (!accountId && (q.contractId || q.projectId)) {
     const [owner] = q.contractId
@@ -140,26 +142,37 @@ export async function listInvoices(db: Executor, scope: RowScope, q: InvoiceList
     if (!owner) return [];
     accountId = owner.id;
   }
-  const filters = [
-    isNull(i.deletedAt), scopeWhere(scope),
-    q.kind ? eq(i.kind, q.kind) : undefined,
-    accountId ? eq(i.accountId, accountId) : undefined,
-    q.contractId ? eq(i.contractId, q.contractId) : undefined,
-    q.projectId ? eq(i.projectId, q.projectId) : undefined,
-    q.overdue === true ? and(openOnly, lt(i.dueDate, today)) : q.overdue === false ? or(sql`NOT (${openOnly})`, gte(i.dueDate, today)) : undefined,
-    q.escalated === true ? and(openOnly, isNotNull(i.escalatedAt)) : undefined,
-    afterCursor(q.cursor),
-  ];
-  const page = (status?: SQL) => db.select(listColumns).from(i).innerJoin(accounts, eq(accounts.id, i.accountId))
-    .where(and(...filters, status)).orderBy(desc(i.issueDate), desc(i.id)).limit(pageLimit(q.limit + 1));
   const statuses: InvoiceRow['status'][] = q.status === 'open' || q.overdue || q.escalated ? ['issued', 'partially_paid']
     : q.status ? [q.status] : ['issued', 'partially_paid', 'paid', 'void', 'draft'];
-  if (accountId || scope.kind !== 'all' || statuses.length === 1) {
-    return page(q.status === 'open' ? openOnly : q.status ? eq(i.status, q.status) : undefined);
-  }
-  const [first, second, ...rest] = statuses.map((st) => page(eq(i.status, st)));
-  const rowsOf = await unionAll(first, second, ...rest);
-  return rowsOf.sort((a, b) => (a.issueDate === b.issueDate ? (a.id < b.id ? 1 : -1) : (a.issueDate ?? '') < (b.issueDate ?? '') ? 1 : -1)).slice(0, q.limit + 1);
+  const single = !!accountId || scope.kind !== 'all' || statuses.length === 1;
+  const values: Record<string, unknown> = { kind: q.kind, accountId, contractId: q.contractId, projectId: q.projectId, today, status: q.status };
+  statuses.forEach((st, n) => { values[`status${n}`] = st; });
+  if (scope.kind === 'partner') values.scopePartnerId = scope.partnerId;
+  if (scope.kind === 'account') values.scopeAccountId = scope.accountId;
+  if (q.cursor) [values.afterDate, values.afterId] = decodeCursor(q.cursor, { value: 'date', id: 'uuid' });
+  const key = ['invoices', scope.kind, !!q.kind, !!accountId, !!q.contractId, !!q.projectId, String(q.overdue), q.escalated === true,
+    !!q.cursor, single ? `one:${q.status === 'open' ? 'open' : !!q.status}` : statuses.join(','), q.limit].join(':');
+  return runCompiled<InvoiceListRow>(database, key, () => {
+    const p = sql.placeholder;
+    const filters = [
+      isNull(i.deletedAt),
+      scope.kind === 'partner' ? eq(i.partnerId, p('scopePartnerId')) : scope.kind === 'account' ? eq(i.accountId, p('scopeAccountId')) : undefined,
+      q.kind ? eq(i.kind, p('kind')) : undefined,
+      accountId ? eq(i.accountId, p('accountId')) : undefined,
+      q.contractId ? eq(i.contractId, p('contractId')) : undefined,
+      q.projectId ? eq(i.projectId, p('projectId')) : undefined,
+      q.overdue === true ? and(openOnly, lt(i.dueDate, p('today'))) : q.overdue === false ? or(sql`NOT (${openOnly})`, gte(i.dueDate, p('today'))) : undefined,
+      q.escalated === true ? and(openOnly, isNotNull(i.escalatedAt)) : undefined,
+      // Keyset on (issue_date DESC, id DESC): newest first.
+      q.cursor ? or(lt(i.issueDate, p('afterDate')), and(eq(i.issueDate, p('afterDate')), lt(i.id, p('afterId')))) : undefined,
+    ];
+    const page = (status?: SQL) => sql`select ${wireList(listColumns)} from ${i} inner join ${accounts} on ${eq(accounts.id, i.accountId)}
+      where ${and(...filters, status)} order by ${i.issueDate} desc, ${i.id} desc limit ${pageLimit(q.limit + 1)}`;
+    if (single) return page(q.status === 'open' ? openOnly : q.status ? eq(i.status, p('status')) : undefined);
+    // Merged as the pages' union sorted by issue date (invoices without one last) and id, newest first.
+    const ranges = sql.join(statuses.map((_, n) => sql`(${page(eq(i.status, p(`status${n}`)))})`), sql` union all `);
+    return sql`select * from (${ranges}) u order by u."issueDate" desc nulls last, u."id" desc limit ${pageLimit(q.limit + 1)}`;
+  }, values);
 }
 
 export async function invoicePayments(db: Executor, invoiceId: string) {

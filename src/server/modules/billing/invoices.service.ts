@@ -180,9 +180,26 @@ export async function listInvoices(ctx: Ctx, q: InvoiceListQuery) {
   const db = ctx.deps.database.db;
   const today = dateOf(new Date());
   // The playbook body (~60 KB) is read and parsed only when its version changes (pipeline/playbook-cache).
-  const [rows, playbook] = await Promise.all([repo.listInvoices(db, rowScopeFor(ctx.actor), q, today), readPlaybook(ctx.deps.database)]);
+  const [rows, playbook] = await Promise.all([repo.listInvoices(ctx.deps.database, db, rowScopeFor(ctx.actor), q, today), readPlaybook(ctx.deps.database)]);
   const page = toPage(rows, q.limit, (r) => [r.issueDate, r.id]);
-  return { ...page, items: page.items.map((r) => ({ ...r, ...standing(playbook, r, today) })) };
+  return { ...page, items: page.items.map((r) => Object.assign(r, standingOf(playbook, r, today))) };
+}
+
+// A list page's standings repeat (a due date, a dunning step and today decide one) and the dunning plan behind each is
+// built from the playbook's steps: they are kept per cached playbook object, whose identity changes with its version.
+const standings = new WeakMap<Playbook, Map<string, ReturnType<typeof standing>>>();
+function standingOf(playbook: Playbook, inv: Pick<repo.InvoiceRow, 'status' | 'dueDate' | 'dunningStep' | 'balance'>, today: string) {
+  const open = inv.status === 'issued' || inv.status === 'partially_paid';
+  if (!open || !inv.dueDate) return { open, daysPastDue: null, agingBucket: null, nextDunningStep: null };
+  let known = standings.get(playbook);
+  if (!known) standings.set(playbook, known = new Map());
+  const key = `${today} ${inv.dueDate} ${inv.dunningStep}`;
+  let s = known.get(key);
+  if (!s) {
+    if (known.size >= 10_000) known.clear();
+    known.set(key, s = standing(playbook, inv, today));
+  }
+  return s;
 }
 
 export async function voidInvoice(ctx: Ctx, id: string, input: VoidInput) {
