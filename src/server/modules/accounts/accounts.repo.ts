@@ -1,9 +1,10 @@
 // SQL for accounts. Every read is limited by the caller's row scope; lists are keyset-paginated on indexed columns.
-import { and, asc, desc, eq, getTableColumns, gt, isNotNull, isNull, lt, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, getTableColumns, gt, isNotNull, isNull, lt, or, sql, type SQL, type SQLWrapper } from 'drizzle-orm';
 import type { RowScope } from '../../../core/access/roles';
 import type { AccountListQuery } from '../../../core/accounts/schemas';
 import { decodeCursor, type CursorShape } from '../../../core/pagination';
-import type { Executor } from '../../db/client';
+import type { Database, Executor } from '../../db/client';
+import { runCompiled } from '../../db/compiled';
 import { pageLimit } from '../../db/statements';
 import { accounts, contacts } from '../../db/schema';
 
@@ -40,22 +41,45 @@ export interface JsonPage { items: string; more: boolean; lastValue: string | nu
  */
 export const COUNT_CAP = 1_000;
 
-/** The page as a JSON array text, whether there is a next page, and the sort key of its last row. */
-export async function listAccountsJson(db: Executor, scope: RowScope, q: AccountListQuery): Promise<JsonPage> {
+/**
+ * The page as a JSON array text, whether there is a next page, and the sort key of its last row. The statement is
+ * built once per shape (sort, scope kind, filters present, search kind, cursor, page size; db/compiled.ts) and run
+ * with the request's values: building it with drizzle cost more CPU than the rest of the request.
+ */
+export async function listAccountsJson(database: Pick<Database, 'query'>, db: Executor, scope: RowScope, q: AccountListQuery): Promise<JsonPage> {
   const field = q.sort.replace('-', '') as keyof typeof SORTS;
-  const dir = q.sort.startsWith('-') ? sql.raw('DESC') : sql.raw('ASC');
-  const col = sql.raw(`p."${SORTS[field].name}"`);
-  const lastKey = field === 'updatedAt'
-    ? sql`to_char(p.updated_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')` : sql`${col}::text`;
-  const res = (await db.execute(sql`
+  const byEmail = !!q.q && q.q.includes('@');
+  const values: Record<string, unknown> = {
+    segment: q.segment, lifecycleStage: q.lifecycleStage, region: q.region, partnerId: q.partnerId, ownerId: q.ownerId,
+    pattern: q.q ? likePattern(q.q) : undefined, email: byEmail ? q.q!.toLowerCase() : undefined,
+  };
+  if (scope.kind === 'partner') values.scopePartnerId = scope.partnerId;
+  if (scope.kind === 'account') values.scopeAccountId = scope.accountId;
+  if (q.cursor) [values.afterValue, values.afterId] = decodeCursor(q.cursor, CURSORS[field]);
+  const key = ['accounts', q.sort, scope.kind, q.deleted ?? '', !!q.segment, !!q.lifecycleStage, !!q.region, !!q.partnerId, !!q.ownerId,
+    q.q ? (byEmail ? 'email' : 'text') : '', !!q.cursor, q.limit].join(':');
+  const [row] = await runCompiled<{ items: string; n: number; last_value: string | null; last_id: string | null; total: number }>(database, key, () => {
+    const p = sql.placeholder;
+    const shape = {
+      ...q, segment: q.segment && p('segment'), lifecycleStage: q.lifecycleStage && p('lifecycleStage'), region: q.region && p('region'),
+      partnerId: q.partnerId && p('partnerId'), ownerId: q.ownerId && p('ownerId'),
+    } as unknown as AccountListQuery;
+    const scoped = (scope.kind === 'partner' ? { kind: 'partner', partnerId: p('scopePartnerId') }
+      : scope.kind === 'account' ? { kind: 'account', accountId: p('scopeAccountId') } : scope) as RowScope;
+    const search = { pattern: p('pattern'), email: p('email') };
+    const dir = q.sort.startsWith('-') ? sql.raw('DESC') : sql.raw('ASC');
+    const col = sql.raw(`p."${SORTS[field].name}"`);
+    const lastKey = field === 'updatedAt'
+      ? sql`to_char(p.updated_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')` : sql`${col}::text`;
+    return sql`
     SELECT coalesce(json_agg(${accountJson} ORDER BY p.rn) FILTER (WHERE p.rn <= ${pageLimit(q.limit)}), '[]')::text AS items,
       count(*)::int AS n,
       max(${lastKey}) FILTER (WHERE p.rn = ${pageLimit(q.limit)}) AS last_value,
       max(p.id::text) FILTER (WHERE p.rn = ${pageLimit(q.limit)}) AS last_id,
-      (SELECT count(*)::int FROM (SELECT 1 FROM ${accounts} WHERE ${and(...accountFilters(scope, q))} LIMIT ${pageLimit(COUNT_CAP + 1)}) c) AS total
+      (SELECT count(*)::int FROM (SELECT 1 FROM ${accounts} WHERE ${and(...accountFilters(scoped, shape, search))} LIMIT ${pageLimit(COUNT_CAP + 1)}) c) AS total
     FROM (SELECT i.*, row_number() OVER (ORDER BY ${sql.raw(`i."${SORTS[field].name}"`)} ${dir}, i.id ${dir}) AS rn
-      FROM (${listAccountsQuery(db, scope, q)}) i) p`)) as unknown as { rows: { items: string; n: number; last_value: string | null; last_id: string | null; total: number }[] };
-  const row = res.rows[0];
+      FROM (${listAccountsQuery(db, scoped, shape, { search, after: [p('afterValue'), p('afterId')] })}) i) p`;
+  }, values);
   const lastValue = field === 'arr' && row.last_value !== null ? Number(row.last_value) : row.last_value;
   const counted = Number(row.total);
   if (counted <= COUNT_CAP) return { items: row.items, more: row.n > q.limit, lastValue, lastId: row.last_id, total: counted, totalExact: true };
@@ -88,7 +112,7 @@ async function estimateCount(db: Executor, scope: RowScope, q: AccountListQuery)
 }
 
 /** What the list filters on (scope, deleted, search, facets): the page and its count share it; the cursor is the page's. */
-function accountFilters(scope: RowScope, q: AccountListQuery): SQL[] {
+function accountFilters(scope: RowScope, q: AccountListQuery, search?: { pattern: unknown; email: unknown }): SQL[] {
   const where: (SQL | undefined)[] = [
     q.deleted === 'only' ? isNotNull(accounts.deletedAt) : isNull(accounts.deletedAt),
     scopeWhere(scope),
@@ -99,25 +123,30 @@ function accountFilters(scope: RowScope, q: AccountListQuery): SQL[] {
     q.ownerId ? or(eq(accounts.aeId, q.ownerId), eq(accounts.csmId, q.ownerId)) : undefined,
   ];
   if (q.q) {
-    const pattern = `%${q.q.toLowerCase().replace(/[\\%_]/g, (m) => `\\${m}`)}%`;
+    const pattern = search?.pattern ?? likePattern(q.q);
     // An email address also finds the account of the contact who has it (support looks a caller up by email; exact
     // match on contacts_email_idx).
     const byContact = q.q.includes('@')
-      ? sql`EXISTS (SELECT 1 FROM ${contacts} WHERE ${contacts.accountId} = ${accounts.id} AND lower(${contacts.email}) = ${q.q.toLowerCase()} AND ${contacts.deletedAt} IS NULL)`
+      ? sql`EXISTS (SELECT 1 FROM ${contacts} WHERE ${contacts.accountId} = ${accounts.id} AND lower(${contacts.email}) = ${search?.email ?? q.q.toLowerCase()} AND ${contacts.deletedAt} IS NULL)`
       : undefined;
     where.push(or(sql`lower(${accounts.name}) LIKE ${pattern}`, sql`lower(${accounts.domain}) LIKE ${pattern}`, byContact));
   }
   return where.filter((w): w is SQL => w !== undefined);
 }
 
-/** The list query itself (benchmarks run its SQL raw to compare). */
-export function listAccountsQuery(db: Executor, scope: RowScope, q: AccountListQuery) {
+const likePattern = (text: string) => `%${text.toLowerCase().replace(/[\\%_]/g, (m) => `\\${m}`)}%`;
+
+/**
+ * The list query itself (benchmarks run its SQL raw to compare). `slots` builds it with placeholders for the search
+ * and the cursor (listAccountsJson compiles it once per shape).
+ */
+export function listAccountsQuery(db: Executor, scope: RowScope, q: AccountListQuery, slots?: { search: { pattern: unknown; email: unknown }; after: [unknown, string | SQLWrapper] }) {
   const field = q.sort.replace('-', '') as keyof typeof SORTS;
   const column = SORTS[field];
   const descending = q.sort.startsWith('-');
-  const where: (SQL | undefined)[] = accountFilters(scope, q);
+  const where: (SQL | undefined)[] = accountFilters(scope, q, slots?.search);
   if (q.cursor) {
-    const [value, id] = decodeCursor(q.cursor, CURSORS[field]);
+    const [value, id] = slots?.after ?? decodeCursor(q.cursor, CURSORS[field]);
     // Timestamps stay strings cast in SQL: a JS Date would drop the microseconds and repeat rows across pages.
     const v = field === 'updatedAt' ? sql`${value}::timestamptz` : value;
     const cmp = descending ? lt : gt;

@@ -21,7 +21,7 @@ type Segment = (typeof SEGMENTS)[number];
 /** A page of accounts as a ready JSON document (rendered by the database; see accounts.repo). */
 export async function listAccounts(ctx: Ctx, q: AccountListQuery): Promise<string> {
   if (q.deleted && ctx.actor.role !== 'admin') throw new AppError('forbidden', 'Only admins list deleted accounts.');
-  const page = await repo.listAccountsJson(ctx.deps.database.db, rowScopeFor(ctx.actor), q);
+  const page = await repo.listAccountsJson(ctx.deps.database, ctx.deps.database.db, rowScopeFor(ctx.actor), q);
   const next = page.more && page.lastId ? encodeCursor(page.lastValue, page.lastId) : null;
   return `{"items":${page.items},"nextCursor":${JSON.stringify(next)},"total":${page.total},"totalExact":${page.totalExact}}`;
 }
