@@ -68,14 +68,20 @@ export async function benchList(env: Env, list: HotList): Promise<ListFigures> {
     await r.arrayBuffer();
   };
   for (let i = 0; i < 10; i++) await get(); // warm caches (the signed-in actor, the playbook) as a busy server has them
-  const waves = await captureWaves(env.pool, get);
+  // The fewest statements of three requests: a request that happens to take the rate limiter's next lease sends one
+  // statement more, which the replay would otherwise repeat every time.
+  let waves = await captureWaves(env.pool, get);
+  for (let i = 0; i < 2; i++) {
+    const again = await captureWaves(env.pool, get);
+    if (again.flat().length < waves.flat().length) waves = again;
+  }
   const statements = waves.reduce((n, w) => n + w.length, 0);
   const raw = await timeIt(env.iterations, replay(env.pool, waves));
   const inproc = await timeIt(env.iterations, get);
   const http = await timeIt(env.iterations, async () => { const r = await fetch(`${env.baseUrl}${list.path}`, { headers: { cookie } }); await r.arrayBuffer(); });
   const load = loadavg()[0];
-  const endpoint = await endpointLoad(env, list.path);
-  const rawRps = await rawLoad(env, waves);
+  const endpoint = env.clients ? await endpointLoad(env, list.path) : { rps: NaN, non2xx: 0 };
+  const rawRps = env.clients ? await rawLoad(env, waves) : NaN;
   const f: ListFigures = {
     label: list.label, path: list.path, statements,
     raw: [pct(raw, 50), pct(raw, 95)], inproc: [pct(inproc, 50), pct(inproc, 95)], http: [pct(http, 50), pct(http, 95)],

@@ -3,6 +3,7 @@
 //   npm run bench -- --smoke           2k accounts, short runs (CI)
 //   npm run bench -- --reuse           keep the generated database of an earlier run
 //   npm run bench -- --iterations=500 runs per 1-connection figure (default 2,000; smoke 200)
+//   npm run bench -- --connections=0   hot lists at 1 connection only (no autocannon / 50 driver clients)
 //   npm run bench -- --only=accounts   some of the hot lists (last word of the label: accounts,inbox,board,invoices,projects,KPIs)
 import { spawn } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
@@ -72,7 +73,7 @@ async function hotLists() {
   ].filter((l) => !only || only.split(',').includes(l.label.split(' ').pop()!));
   const env = {
     app: buildApp(deps), baseUrl: server.url, cookie, pool: deps.database.pool!, databaseUrl: u.toString(),
-    iterations: ITER, seconds: smoke ? 2 : 10, clients: 50, line,
+    iterations: ITER, seconds: smoke ? 2 : 10, clients: Number(process.argv.find((a) => a.startsWith('--connections='))?.slice(14) ?? 50), line,
   };
   const figures: ListFigures[] = [];
   for (const list of lists) figures.push(await benchList(env, list));
