@@ -9,13 +9,19 @@ import { loadConfig } from '../src/server/config';
 import { openDatabase } from '../src/server/db/client';
 import { closeRuntime, makeLogger, openRuntime } from '../src/server/runtime';
 
-export const PG_TEMPLATE = 'vg_test_template';
+// Every run names its databases `vg_test_<run>_…` and drops only its own, so two runs on one server (CI beside a
+// developer's run) never pull a database from under each other. <run> starts with the start time (base 36 seconds), so
+// the databases of an interrupted run are dropped by a later one once they are six hours old.
+const RUN = `${Math.floor(Date.now() / 1000).toString(36)}${Math.random().toString(36).slice(2, 5)}`;
+export const PG_TEMPLATE = `vg_test_${RUN}_tpl`;
+const STALE_SECONDS = 6 * 3600;
 
 export default async function setup(project: TestProject) {
   const url = process.env.TEST_DATABASE_URL;
   const config = loadConfig({ NODE_ENV: 'test', ...(url ? { DATABASE_URL: templateUrl(url) } : {}) });
   const log = makeLogger({ logLevel: 'silent' });
   if (url) {
+    await dropTestDatabases(url, { stale: true });
     await dropTestDatabases(url, { recreateTemplate: true });
     const deps = await openRuntime(config, { log });
     await closeRuntime(deps);
@@ -45,13 +51,20 @@ declare module 'vitest' {
   export interface ProvidedContext { dbTemplate: string }
 }
 
-/** Drops the template and every per-file database of this or an earlier (interrupted) run; optionally a new, empty template. */
-async function dropTestDatabases(url: string, opts: { recreateTemplate?: boolean } = {}) {
+/** Drops this run's template and per-file databases (optionally a new, empty template), or with `stale` those of runs
+ * started more than six hours ago. */
+async function dropTestDatabases(url: string, opts: { recreateTemplate?: boolean; stale?: boolean } = {}) {
   const admin = new pg.Client({ connectionString: url });
   await admin.connect();
   try {
-    const { rows } = await admin.query("SELECT datname FROM pg_database WHERE datname LIKE 'vg\\_test\\_%'");
-    for (const r of rows) await admin.query(`DROP DATABASE IF EXISTS "${r.datname}" WITH (FORCE)`);
+    const { rows } = await admin.query<{ datname: string }>("SELECT datname FROM pg_database WHERE datname LIKE 'vg\\_test\\_%'");
+    const now = Date.now() / 1000;
+    const mine = (name: string) => name.startsWith(`vg_test_${RUN}_`);
+    const stale = (name: string) => {
+      const started = parseInt(name.split('_')[2]?.slice(0, -3) ?? '', 36);
+      return !mine(name) && (!Number.isFinite(started) || now - started > STALE_SECONDS);
+    };
+    for (const r of rows) if (opts.stale ? stale(r.datname) : mine(r.datname)) await admin.query(`DROP DATABASE IF EXISTS "${r.datname}" WITH (FORCE)`);
     if (opts.recreateTemplate) await admin.query(`CREATE DATABASE "${PG_TEMPLATE}"`);
   } finally {
     await admin.end();

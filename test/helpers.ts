@@ -25,7 +25,8 @@ export async function freshDatabase(): Promise<{ database: Database; url?: strin
   const template = inject('dbTemplate');
   const base = process.env.TEST_DATABASE_URL;
   if (base) {
-    const name = `vg_test_${process.pid}_${Math.random().toString(36).slice(2, 8)}`;
+    // Under the run's prefix (the template's name without `tpl`), so the run's cleanup finds it and no other run's does.
+    const name = `${template.replace(/tpl$/, '')}${process.pid}_${Math.random().toString(36).slice(2, 8)}`;
     const admin = new pg.Client({ connectionString: base });
     await admin.connect();
     await admin.query(`CREATE DATABASE "${name}" TEMPLATE "${template}"`);
