@@ -9,6 +9,7 @@
 import { Column, fillPlaceholders, is, sql, type SQL, type SQLWrapper } from 'drizzle-orm';
 import { PgDialect, type PgColumn } from 'drizzle-orm/pg-core';
 import type { Database } from './client';
+import { markSingleStatement } from './statements';
 
 // The application's drizzle handles use the default dialect (no casing option), so one compiles as they would.
 const dialect = new PgDialect();
@@ -22,6 +23,7 @@ export function compiled(key: string, build: () => SQLWrapper): { sql: string; p
   if (!q) {
     if (shapes.size >= MAX_SHAPES) shapes.clear();
     q = dialect.sqlToQuery(build().getSQL());
+    markSingleStatement(q.sql); // prepared even when the shape has no parameters (statements.ts)
     shapes.set(key, q);
   }
   return q;

@@ -34,23 +34,32 @@ export function statementName(text: string): string | undefined {
   return fresh;
 }
 
+/**
+ * Texts known to be a single command (statements the application compiles, db/compiled.ts): these are named even
+ * without parameters. A parameterless text otherwise goes by the simple protocol, parsed and planned on every run.
+ */
+const single = new Set<string>();
+export function markSingleStatement(text: string): void {
+  if (single.size < MAX_NAMES) single.add(text);
+}
+
 type QueryArgs = [unknown, unknown?, unknown?];
 
 /**
  * A pg Client that names repeated parameterised statements. Only plain queries with parameters (already sent with
- * the extended protocol) are named; statements without parameters may hold several commands and stay unnamed, as do
- * submittables (cursors, streams) and queries that carry their own name.
+ * the extended protocol) are named; statements without parameters may hold several commands and stay unnamed (unless
+ * marked as one command by markSingleStatement), as do submittables (cursors, streams) and queries that carry their own name.
  */
 export class NamingClient extends pg.Client {
   override query(...args: QueryArgs): any {
     const [first, second] = args;
-    if (typeof first === 'string' && Array.isArray(second) && second.length) {
+    if (typeof first === 'string' && ((Array.isArray(second) && second.length) || single.has(first))) {
       const name = statementName(first);
       if (name) args[0] = { text: first, name };
     } else if (first && typeof first === 'object' && !('submit' in first)) {
       const cfg = first as pg.QueryConfig;
       const values = Array.isArray(second) ? second : cfg.values;
-      if (!cfg.name && typeof cfg.text === 'string' && values?.length) {
+      if (!cfg.name && typeof cfg.text === 'string' && (values?.length || single.has(cfg.text))) {
         const name = statementName(cfg.text);
         if (name) args[0] = { ...cfg, name };
       }
