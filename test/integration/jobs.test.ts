@@ -40,14 +40,15 @@ describe('timers', () => {
     deps = await openRuntime(config, { log });
     cleanup.push(() => closeRuntime(deps));
     await deps.jobs.work(deps);
-    expect((await reminders(deps, account.id))[0].n).toBe(0);
+    // A restart slower than 5 s (a loaded machine) may find the timer already due: then it fires at once.
+    if (Date.now() < due.getTime() - 1000) expect((await reminders(deps, account.id))[0].n).toBe(0);
     await eventually(async () => (await reminders(deps, account.id))[0].n > 0, 30_000, 200);
-    const firedAt = Date.now();
-    expect(firedAt).toBeGreaterThanOrEqual(due.getTime());
     await new Promise((r) => setTimeout(r, 2500));
     expect((await reminders(deps, account.id))[0].n).toBe(1);
-    const [timer] = await deps.database.query<{ status: string }>('SELECT status FROM timers WHERE entity_id = $1', [account.id]);
+    const [timer] = await deps.database.query<{ status: string; fired_at: string | Date }>('SELECT status, fired_at FROM timers WHERE entity_id = $1', [account.id]);
     expect(timer.status).toBe('fired');
+    // Never before it was due, whenever the restart finished.
+    expect(new Date(timer.fired_at).getTime()).toBeGreaterThanOrEqual(due.getTime());
   });
 
   it('rescheduling moves the timer; the old one never fires', async () => {
