@@ -8814,6 +8814,7 @@ export interface paths {
                     content: {
                         "application/json": {
                             items: components["schemas"]["ContentItem"][];
+                            /** @description Cursor of the next page; null on the last. */
                             nextCursor: string | null;
                         };
                     };

@@ -10,7 +10,3 @@ export const jsonBody = <T extends z.ZodType>(schema: T) => ({
 });
 
 export const idParam = z.object({ id: z.uuid() });
-
-/** Loose response schema for documents whose shape is documented by their zod input schema. */
-export const anyObject = z.record(z.string(), z.unknown());
-export const page = <T extends z.ZodType>(item: T) => z.object({ items: z.array(item), nextCursor: z.string().nullable() });

@@ -1,7 +1,8 @@
 // Thin routes: policy → validate → service → JSON.
 import { type OpenAPIHono, z } from '@hono/zod-openapi';
 import type { AppEnv } from '../../http/env';
-import { idParam, json, jsonBody, page } from '../../http/openapi';
+import { page } from '../../../core/api/shapes';
+import { idParam, json, jsonBody } from '../../http/openapi';
 import { ctxOf, guard } from '../../http/route';
 import { policies as p } from './content.policy';
 import { contentCreateSchema, contentFields, contentListQuerySchema, contentUpdateSchema } from './content.schemas';
